@@ -1,0 +1,76 @@
+/**
+ * The one IPC contract. Both processes import it: the main process registers a
+ * handler per invoke channel (electron/ipc/handle.ts validates the arguments
+ * with the schemas below), and the preload exposes one named function per
+ * channel as `window.claimmark`. Nothing else crosses the bridge.
+ */
+import { z } from 'zod';
+import type { FileReadResult } from './file-errors';
+import type { Result } from './result';
+
+const path = z.string().min(1).max(4096);
+
+export const saveTextRequest = z.object({
+  /** Suggested file name only; the user picks the folder. */
+  defaultName: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((s) => !/[\\/]/.test(s), 'must be a file name, not a path'),
+  content: z.string().max(512 * 1024 * 1024),
+  filterName: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(5),
+});
+export type SaveTextRequest = z.infer<typeof saveTextRequest>;
+
+export interface SaveTextResponse {
+  /** False when the user cancelled the dialog. */
+  saved: boolean;
+  path?: string;
+}
+
+/** Invoke channels: name → argument schema (a tuple) and result type. */
+export const invokeArgs = {
+  'files:open-dialog': z.tuple([]),
+  'files:open-folder-dialog': z.tuple([]),
+  'files:read': z.tuple([z.array(path).min(1).max(1000)]),
+  'files:take-launch-files': z.tuple([]),
+  'export:save-text': z.tuple([saveTextRequest]),
+} as const;
+
+export interface InvokeResults {
+  'files:open-dialog': FileReadResult[];
+  'files:open-folder-dialog': FileReadResult[];
+  'files:read': FileReadResult[];
+  'files:take-launch-files': FileReadResult[];
+  'export:save-text': SaveTextResponse;
+}
+
+export type InvokeChannel = keyof typeof invokeArgs;
+export type InvokeArgs<C extends InvokeChannel> = z.infer<(typeof invokeArgs)[C]>;
+/** What every handler returns across the bridge: a result, never a thrown error. */
+export type InvokeResult<C extends InvokeChannel> = Result<InvokeResults[C], string>;
+
+export const MENU_COMMANDS = ['open-files', 'export-library-csv', 'export-document-csv'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Events the main process sends to the renderer. */
+export interface EventPayloads {
+  /** Files opened from the menu, the command line, a second launch or "open with". */
+  'files:opened': FileReadResult[];
+  'menu:command': MenuCommand;
+}
+export type EventChannel = keyof EventPayloads;
+
+/** What the preload exposes as `window.claimmark`. */
+export interface ClaimmarkBridge {
+  openFilesDialog(): Promise<InvokeResult<'files:open-dialog'>>;
+  openFolderDialog(): Promise<InvokeResult<'files:open-folder-dialog'>>;
+  readFiles(paths: string[]): Promise<InvokeResult<'files:read'>>;
+  takeLaunchFiles(): Promise<InvokeResult<'files:take-launch-files'>>;
+  saveTextFile(request: SaveTextRequest): Promise<InvokeResult<'export:save-text'>>;
+  /** The path of a file dropped on the window (Electron's webUtils). */
+  pathForFile(file: File): string;
+  onFilesOpened(listener: (results: FileReadResult[]) => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

@@ -1,0 +1,69 @@
+/** Domain types shared by the renderer, the main process and the CSV code. */
+
+/** WHATWG encoding labels Claimmark detects and can reopen a file as. */
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+export const ENCODING_NAMES: Record<Encoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  gb18030: 'GB18030 / GBK',
+  big5: 'Big5',
+};
+
+/** One entry of the library list. The text lives apart, in `DocumentText`. */
+export interface DocumentRecord {
+  id: string;
+  /** SHA-256 (hex) of the decoded, LF-normalised text: the document's identity. */
+  sha256: string;
+  title: string;
+  fileName: string;
+  /** Absolute path on disk when opened by the desktop app; absent in the browser. */
+  filePath?: string;
+  encoding: Encoding;
+  /** True when the file started with a byte order mark. */
+  bom: boolean;
+  /** Length of the text in Unicode code points ("characters" as a reader counts them). */
+  length: number;
+  addedAt: string;
+}
+
+export interface DocumentText {
+  docId: string;
+  text: string;
+}
+
+/** The bytes as read from disk, kept so the user can reopen them as another encoding. */
+export interface DocumentSource {
+  docId: string;
+  bytes: Uint8Array;
+}
+
+export interface Annotation {
+  id: string;
+  docId: string;
+  /** UTF-16 offsets into the document text, end exclusive. */
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  categoryIds: string[];
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  /** `#rrggbb`; the reader draws it translucent under the text. */
+  color: string;
+  description: string;
+  /** Position in the codebook; keys 1–9 follow it. */
+  order: number;
+}
+
+/** Characters of context stored on each side of a quote (as Hypothesis does). */
+export const CONTEXT_CHARS = 32;
