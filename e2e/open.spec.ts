@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures';
+import { libraryItems, reader } from './reader';
+import { binaryFile, gb18030File, utf8File } from './samples';
+
+test('opens a UTF-8 file and a GB18030 file and shows their text', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByText('Your library is empty')).toBeVisible();
+  await app.openFiles([utf8File(), gb18030File()]);
+
+  await expect(libraryItems(page)).toHaveCount(2);
+  await page.getByRole('button', { name: /^Budget claims under scrutiny/ }).click();
+  await expect(reader(page)).toContainText('the regional economy grew by 5.8 percent');
+  await expect(reader(page).getByLabel('Encoding')).toHaveValue('utf-8');
+
+  await page.getByRole('button', { name: /^内蒙古经济稳步增长/ }).click();
+  await expect(reader(page)).toContainText('2024年全区地区生产总值增长5.8%，增速居全国前列。');
+  await expect(reader(page).getByLabel('Encoding')).toHaveValue('gb18030');
+  // CRLF became LF: no stray carriage returns in the reader.
+  expect(await reader(page).locator('.cm-content').innerText()).not.toContain('\r');
+});
+
+test('opening the same content again opens the existing document', async ({ app }) => {
+  await app.openFiles([utf8File()]);
+  await expect(libraryItems(app.page)).toHaveCount(1);
+  await app.openFiles([utf8File('copy-of-budget.txt')]);
+  await expect(app.page.getByRole('status').filter({ hasText: 'already in the library' })).toBeVisible();
+  await expect(libraryItems(app.page)).toHaveCount(1);
+});
+
+test('a binary file is refused with a message naming it and the library is unchanged', async ({ app }) => {
+  const { page } = app;
+  await app.openFiles([utf8File()]);
+  await expect(libraryItems(page)).toHaveCount(1);
+
+  await app.openFiles([binaryFile('photo.txt'), gb18030File()]);
+  await expect(page.getByRole('alert')).toContainText('photo.txt');
+  await expect(page.getByRole('alert')).toContainText('not a text file');
+  // The good file in the same batch is still imported; the bad one adds nothing.
+  await expect(libraryItems(page)).toHaveCount(2);
+  await expect(page.getByRole('list', { name: 'Library' })).not.toContainText('photo.txt');
+});

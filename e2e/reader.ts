@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The reader's text box and the points where a quote begins and ends. */
+async function quoteEdges(page: Page, needle: string) {
+  return page.evaluate((needle) => {
+    const content = document.querySelector('.cm-content');
+    if (!content) throw new Error('no reader content');
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    const nodes: { node: Text; at: number }[] = [];
+    let all = '';
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      nodes.push({ node, at: all.length });
+      all += node.data;
+    }
+    const index = all.indexOf(needle);
+    if (index < 0) throw new Error(`"${needle}" is not on screen`);
+    const locate = (offset: number) => {
+      const hit = [...nodes].reverse().find((n) => n.at <= offset);
+      if (!hit) throw new Error('offset outside text');
+      return { node: hit.node, offset: offset - hit.at };
+    };
+    const rectOf = (offset: number) => {
+      const a = locate(offset);
+      const range = document.createRange();
+      range.setStart(a.node, a.offset);
+      range.setEnd(a.node, a.offset + 1);
+      const r = range.getBoundingClientRect();
+      return { left: r.left, right: r.right, y: r.top + r.height / 2 };
+    };
+    const first = rectOf(index);
+    const last = rectOf(index + needle.length - 1);
+    return { start: { x: first.left + 1, y: first.y }, end: { x: last.right - 1, y: last.y } };
+  }, needle);
+}
+
+/** Selects text as a user does: click where it starts, shift+click where it ends. */
+export async function selectText(page: Page, needle: string): Promise<void> {
+  await expect(page.locator('.cm-content')).toContainText(needle);
+  const { start, end } = await quoteEdges(page, needle);
+  await page.mouse.click(start.x, start.y);
+  await page.keyboard.down('Shift');
+  await page.mouse.click(end.x, end.y);
+  await page.keyboard.up('Shift');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(needle);
+}
+
+/** Clicks the middle of a quote in the reader. */
+export async function clickText(page: Page, needle: string): Promise<void> {
+  await expect(page.locator('.cm-content')).toContainText(needle);
+  const { start, end } = await quoteEdges(page, needle);
+  await page.mouse.click((start.x + end.x) / 2, (start.y + end.y) / 2);
+}
+
+export const reader = (page: Page) => page.getByRole('region', { name: 'Reader' });
+export const annotationItems = (page: Page) =>
+  page.getByRole('region', { name: 'Annotations' }).getByRole('listitem');
+export const libraryItems = (page: Page) => page.getByRole('list', { name: 'Library' }).getByRole('listitem');

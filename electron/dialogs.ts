@@ -1,0 +1,58 @@
+/**
+ * Native dialogs, reached through an injected `DialogApi` (Electron's
+ * `dialog` bound to the main window in main.ts; a stub in tests).
+ */
+import type {
+  FileFilter,
+  OpenDialogOptions,
+  OpenDialogReturnValue,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
+} from 'electron';
+import path from 'node:path';
+import type { SaveTextRequest } from '../shared/ipc';
+import { TEXT_FILE_EXTENSIONS } from './files';
+
+export interface DialogApi {
+  showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
+  showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+}
+
+export const TEXT_FILE_FILTERS: FileFilter[] = [
+  { name: 'Text files', extensions: [...TEXT_FILE_EXTENSIONS] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** File ▸ Open…: the chosen paths, or [] when cancelled. */
+export async function chooseFiles(dialog: DialogApi): Promise<string[]> {
+  const result = await dialog.showOpenDialog({
+    title: 'Open',
+    properties: ['openFile', 'multiSelections'],
+    filters: TEXT_FILE_FILTERS,
+  });
+  return result.canceled ? [] : result.filePaths;
+}
+
+/** File ▸ Open Folder…: the chosen folder, or null when cancelled. */
+export async function chooseFolder(dialog: DialogApi): Promise<string | null> {
+  const result = await dialog.showOpenDialog({
+    title: 'Open Folder',
+    properties: ['openDirectory'],
+  });
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** Where to save an export, or null when cancelled. Starts in `defaultDir`. */
+export async function chooseSavePath(
+  dialog: DialogApi,
+  request: Pick<SaveTextRequest, 'defaultName' | 'filterName' | 'extensions'>,
+  defaultDir: string,
+): Promise<string | null> {
+  const result = await dialog.showSaveDialog({
+    title: 'Export',
+    defaultPath: path.join(defaultDir, request.defaultName),
+    filters: [{ name: request.filterName, extensions: [...request.extensions] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  return result.canceled || !result.filePath ? null : result.filePath;
+}

@@ -1,0 +1,187 @@
+/**
+ * Claimmark's main process: app identity and profile, single instance, the
+ * app:// scheme, network and permission lockdown, the window, the menu and
+ * IPC. Logic lives in the imported modules; this file only wires Electron.
+ */
+import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import path from 'node:path';
+import { APP_SCHEME, createAppRequestHandler } from './app-protocol';
+import { filePathsFromArgv, filesFromSecondInstanceData, type SecondInstanceData } from './argv';
+import { chooseFiles, chooseFolder, type DialogApi } from './dialogs';
+import { sendEvent } from './events';
+import { listTextFiles, readFiles, readTextFolder } from './files';
+import { createHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { LaunchFileQueue } from './launch-files';
+import { buildMenuTemplate } from './menu';
+import { APP_NAME, userDataPath } from './paths';
+import { isAllowedRequestUrl, urlForLog } from './policy';
+import { createMainWindow, focusWindow, hardenWebContents } from './window';
+
+// --- Before anything else: who we are and where our data lives. -------------
+// The user-data path is pinned so the library never moves with a rename.
+// CLAIMMARK_USER_DATA_DIR (see paths.ts) overrides it: the e2e tests point it
+// at a fresh temporary folder per test. It must be set before the
+// single-instance lock, which is keyed on this folder.
+app.setName(APP_NAME);
+app.setPath('userData', userDataPath(process.env, app.getPath('appData')));
+app.enableSandbox();
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const log = (...args: unknown[]): void => console.error('[claimmark]', ...args);
+
+const argvFiles = (argv: readonly string[], cwd: string): string[] =>
+  filePathsFromArgv(argv, { defaultApp: process.defaultApp === true, cwd });
+
+const initialFiles = argvFiles(process.argv, process.cwd());
+const lockData: SecondInstanceData = { files: initialFiles };
+
+if (!app.requestSingleInstanceLock(lockData)) {
+  // Another Claimmark owns this profile; it received our files. Bow out.
+  app.quit();
+} else {
+  start(initialFiles);
+}
+
+function start(files: string[]): void {
+  let mainWindow: BrowserWindow | null = null;
+  const rendererRoot = path.join(__dirname, '..', 'dist', 'renderer');
+
+  const deliverFiles = async (paths: string[]): Promise<void> => {
+    const results = await readFiles(paths);
+    const window = mainWindow;
+    if (
+      !window ||
+      window.isDestroyed() ||
+      !sendEvent(window.webContents, 'files:opened', results)
+    ) {
+      // The window went away meanwhile: keep them for the next one.
+      launchFiles.detach();
+      launchFiles.add(paths);
+      return;
+    }
+    focusWindow(window);
+  };
+  const launchFiles = new LaunchFileQueue((paths) => {
+    deliverFiles(paths).catch((error: unknown) => log('cannot deliver files:', error));
+  });
+  launchFiles.add(files);
+
+  const dialogApi: DialogApi = {
+    showOpenDialog: (options) =>
+      mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+    showSaveDialog: (options) =>
+      mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+  };
+  const handlers = createHandlers({
+    dialog: dialogApi,
+    launchFiles,
+    defaultSaveDir: () => app.getPath('documents'),
+  });
+
+  const openWindow = (): void => {
+    if (mainWindow) {
+      focusWindow(mainWindow);
+      return;
+    }
+    const window = createMainWindow();
+    mainWindow = window;
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+      launchFiles.detach();
+    });
+  };
+
+  /**
+   * Menu ▸ Open… / Open Folder…: the chosen paths join the launch queue, so
+   * they reach the renderer as 'files:opened' (or with the launch files if
+   * its page is still loading, or via a new window on macOS).
+   */
+  const openPaths = (paths: string[]): void => {
+    if (paths.length === 0) return;
+    launchFiles.add(paths);
+    openWindow();
+  };
+  const openFilesFromMenu = async (): Promise<void> => openPaths(await chooseFiles(dialogApi));
+  const openFolderFromMenu = async (): Promise<void> => {
+    const dir = await chooseFolder(dialogApi);
+    if (dir === null) return;
+    try {
+      openPaths(await listTextFiles(dir));
+    } catch {
+      // Unlistable folder: one error result naming it (permission, not found…).
+      const results = await readTextFolder(dir);
+      if (mainWindow) sendEvent(mainWindow.webContents, 'files:opened', results);
+    }
+  };
+
+  // Registered before `ready`: macOS sends open-file for the files a launch
+  // was asked to open before the app has finished launching.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    launchFiles.add([filePath]);
+    if (app.isReady()) openWindow();
+  });
+
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    const paths = filesFromSecondInstanceData(additionalData) ?? argvFiles(argv, workingDirectory);
+    launchFiles.add(paths);
+    openWindow();
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      const ses = session.defaultSession;
+      // Offline by construction: only our own bundle and in-page data.
+      ses.webRequest.onBeforeRequest((details, callback) => {
+        const allowed = isAllowedRequestUrl(details.url);
+        if (!allowed) log(`blocked request: ${urlForLog(details.url)}`);
+        callback({ cancel: !allowed });
+      });
+      ses.setPermissionRequestHandler((_contents, permission, callback) => {
+        log(`denied permission request: ${permission}`);
+        callback(false);
+      });
+      ses.setPermissionCheckHandler(() => false);
+      ses.setDevicePermissionHandler(() => false);
+
+      protocol.handle(APP_SCHEME, createAppRequestHandler({ root: rendererRoot }));
+      registerIpc(handlers);
+
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate(process.platform, app.name, {
+            openFiles: () => {
+              openFilesFromMenu().catch((error: unknown) => log('Open failed:', error));
+            },
+            openFolder: () => {
+              openFolderFromMenu().catch((error: unknown) => log('Open Folder failed:', error));
+            },
+            command: (command) => {
+              if (mainWindow) sendEvent(mainWindow.webContents, 'menu:command', command);
+            },
+          }),
+        ),
+      );
+
+      openWindow();
+    })
+    .catch((error: unknown) => {
+      log('startup failed:', error);
+      app.exit(1);
+    });
+}

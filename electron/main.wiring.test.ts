@@ -1,0 +1,245 @@
+// Runs the bundled main process against a fake 'electron' module: the real
+// binary cannot be downloaded here, so this is what checks that main.ts wires
+// the tested pieces together (profile, scheme, lockdown, IPC, window, menu,
+// launch files). It bundles main.ts the way build.mjs does.
+import { build } from 'esbuild';
+import { EventEmitter } from 'node:events';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+type Fn = (...args: never[]) => unknown;
+type AnyFn = (...args: unknown[]) => unknown;
+
+function fakeElectron() {
+  const appEvents = new EventEmitter();
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  const calls = {
+    paths: new Map<string, string>(),
+    lockData: undefined as unknown,
+    schemes: [] as unknown[],
+    protocols: new Map<string, (request: Request) => Promise<Response>>(),
+    ipc: new Map<string, AnyFn>(),
+    beforeRequest: undefined as AnyFn | undefined,
+    permissionRequest: undefined as AnyFn | undefined,
+    permissionCheck: undefined as AnyFn | undefined,
+    menu: undefined as unknown,
+    windows: [] as FakeWindow[],
+  };
+  let isReady = false;
+
+  class FakeContents extends EventEmitter {
+    sent: [string, unknown][] = [];
+    send(channel: string, payload: unknown): void {
+      this.sent.push([channel, payload]);
+    }
+    isDestroyed(): boolean {
+      return false;
+    }
+    windowOpenHandler: AnyFn | undefined;
+    setWindowOpenHandler(handler: AnyFn): void {
+      this.windowOpenHandler = handler;
+    }
+  }
+  class FakeWindow extends EventEmitter {
+    webContents = new FakeContents();
+    url = '';
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      calls.windows.push(this);
+      appEvents.emit('web-contents-created', {}, this.webContents);
+    }
+    loadURL(url: string): Promise<void> {
+      this.url = url;
+      return Promise.resolve();
+    }
+    isMinimized = () => false;
+    isVisible = () => true;
+    isDestroyed = () => false;
+    focus = vi.fn();
+    show = vi.fn();
+    restore = vi.fn();
+    static getAllWindows = () => calls.windows;
+  }
+
+  const electron = {
+    app: {
+      name: 'Claimmark',
+      setName: vi.fn(),
+      getPath: (name: string) => calls.paths.get(name) ?? `/fake/${name}`,
+      setPath: (name: string, value: string) => calls.paths.set(name, value),
+      enableSandbox: vi.fn(),
+      requestSingleInstanceLock: (data: unknown) => ((calls.lockData = data), true),
+      quit: vi.fn(),
+      exit: vi.fn(),
+      on: (event: string, listener: Fn) => appEvents.on(event, listener as AnyFn),
+      isReady: () => isReady,
+      whenReady: () => ready,
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => calls.schemes.push(...schemes),
+      handle: (scheme: string, handler: (r: Request) => Promise<Response>) =>
+        calls.protocols.set(scheme, handler),
+    },
+    session: {
+      defaultSession: {
+        webRequest: { onBeforeRequest: (fn: AnyFn) => (calls.beforeRequest = fn) },
+        setPermissionRequestHandler: (fn: AnyFn) => (calls.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: AnyFn) => (calls.permissionCheck = fn),
+        setDevicePermissionHandler: vi.fn(),
+      },
+    },
+    ipcMain: { handle: (channel: string, fn: AnyFn) => calls.ipc.set(channel, fn) },
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: unknown) => (calls.menu = menu),
+    },
+    nativeTheme: { shouldUseDarkColors: true },
+    BrowserWindow: FakeWindow,
+  };
+  const makeReady = async (): Promise<void> => {
+    isReady = true;
+    resolveReady();
+    await ready;
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { electron, calls, appEvents, makeReady };
+}
+
+let root: string;
+let fake: ReturnType<typeof fakeElectron>;
+const trusted = { senderFrame: { url: 'app://claimmark/index.html' } };
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'claimmark-wiring-'));
+  await mkdir(path.join(root, 'dist', 'renderer'), { recursive: true });
+  await writeFile(path.join(root, 'dist', 'renderer', 'index.html'), '<!doctype html>');
+  await writeFile(path.join(root, 'launch.txt'), 'launched');
+  const bundle = await build({
+    entryPoints: [path.join(__dirname, 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = bundle.outputFiles[0]?.text ?? '';
+  fake = fakeElectron();
+  const realRequire = createRequire(import.meta.url);
+  const fakeProcess = Object.assign(Object.create(process) as NodeJS.Process, {
+    argv: ['/x/electron', '--inspect=0', '.', 'launch.txt'],
+    env: { CLAIMMARK_USER_DATA_DIR: path.join(root, 'profile') },
+    defaultApp: true,
+    cwd: () => root,
+  });
+  const requireFake = (id: string): unknown => (id === 'electron' ? fake.electron : realRequire(id));
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  const dirname = path.join(root, 'dist-electron');
+  new Function('require', 'module', 'exports', '__dirname', 'process', code)(
+    requireFake,
+    { exports: {} },
+    {},
+    dirname,
+    fakeProcess,
+  );
+  await fake.makeReady();
+});
+
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('main process wiring (fake electron)', () => {
+  it('pins the profile and registers the privileged scheme before ready', () => {
+    expect(fake.electron.app.setName).toHaveBeenCalledWith('Claimmark');
+    expect(fake.calls.paths.get('userData')).toBe(path.join(root, 'profile'));
+    expect(fake.electron.app.enableSandbox).toHaveBeenCalled();
+    expect(fake.calls.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(fake.calls.lockData).toEqual({ files: [path.join(root, 'launch.txt')] });
+  });
+
+  it('serves the renderer over app:// with the CSP', async () => {
+    const handler = fake.calls.protocols.get('app');
+    const response = await handler?.(new Request('app://claimmark/'));
+    expect(response?.status).toBe(200);
+    expect(await response?.text()).toBe('<!doctype html>');
+    expect(response?.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('blocks the network and denies permissions', () => {
+    const decide = (url: string) => {
+      let answer: unknown;
+      fake.calls.beforeRequest?.({ url }, (r: unknown) => (answer = r));
+      return answer;
+    };
+    expect(decide('https://example.com/')).toEqual({ cancel: true });
+    expect(decide('app://claimmark/index.html')).toEqual({ cancel: false });
+    const granted = vi.fn();
+    fake.calls.permissionRequest?.({}, 'media', granted, {});
+    expect(granted).toHaveBeenCalledWith(false);
+    expect(fake.calls.permissionCheck?.({}, 'clipboard-read', 'app://claimmark', {})).toBe(false);
+  });
+
+  it('opens one hardened window on the app URL', () => {
+    expect(fake.calls.windows).toHaveLength(1);
+    const [window] = fake.calls.windows;
+    expect(window?.url).toBe('app://claimmark/index.html');
+    expect(window?.options).toMatchObject({
+      webPreferences: {
+        preload: path.join(root, 'dist-electron', 'preload.cjs'),
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+      },
+    });
+    const contents = window?.webContents;
+    expect(contents?.windowOpenHandler?.({ url: 'https://x' })).toEqual({ action: 'deny' });
+    const navigation = { url: 'https://example.com/', preventDefault: vi.fn() };
+    contents?.emit('will-navigate', navigation);
+    expect(navigation.preventDefault).toHaveBeenCalled();
+    const webview = { preventDefault: vi.fn() };
+    contents?.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('installs the menu', () => {
+    const labels = (fake.calls.menu as { label?: string }[]).map((m) => m.label);
+    expect(labels).toContain('&File');
+  });
+
+  it('registers every channel; launch files go once, then later ones as files:opened', async () => {
+    const ipc = fake.calls.ipc;
+    expect([...ipc.keys()].sort()).toEqual([
+      'export:save-text',
+      'files:open-dialog',
+      'files:open-folder-dialog',
+      'files:read',
+      'files:take-launch-files',
+    ]);
+    const untrusted = await ipc.get('files:take-launch-files')?.({ senderFrame: null });
+    expect(untrusted).toMatchObject({ ok: false });
+    const taken = (await ipc.get('files:take-launch-files')?.(trusted)) as {
+      ok: true;
+      value: { ok: boolean; file: { name: string } }[];
+    };
+    expect(taken.value.map((r) => r.file.name)).toEqual(['launch.txt']);
+    expect(await ipc.get('files:take-launch-files')?.(trusted)).toEqual({ ok: true, value: [] });
+
+    const second = path.join(root, 'second.txt');
+    await writeFile(second, 'second');
+    fake.appEvents.emit('second-instance', {}, ['claimmark'], root, { files: [second] });
+    const contents = fake.calls.windows[0]?.webContents;
+    await vi.waitFor(() => expect(contents?.sent).toHaveLength(1));
+    const [channel, payload] = contents?.sent[0] ?? [];
+    expect(channel).toBe('files:opened');
+    expect(payload).toMatchObject([{ ok: true, file: { name: 'second.txt', path: second } }]);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * The preload: exposes `window.claimmark` (shared/ipc.ts `ClaimmarkBridge`),
+ * one named function per channel, and nothing else — never ipcRenderer.
+ *
+ * Bundled to a single file by electron/build.mjs: a sandboxed preload can
+ * require only 'electron'. Import shared/ code as types only (a value import
+ * of shared/ipc.ts would drag zod into this bundle).
+ */
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type {
+  ClaimmarkBridge,
+  EventChannel,
+  EventPayloads,
+  InvokeArgs,
+  InvokeChannel,
+  InvokeResult,
+} from '../shared/ipc';
+
+/** Invokes a channel; transport failures become `{ ok: false }` too. */
+async function invoke<C extends InvokeChannel>(
+  channel: C,
+  ...args: InvokeArgs<C>
+): Promise<InvokeResult<C>> {
+  try {
+    return (await ipcRenderer.invoke(channel, ...args)) as InvokeResult<C>;
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function subscribe<C extends EventChannel>(
+  channel: C,
+  listener: (payload: EventPayloads[C]) => void,
+): () => void {
+  const wrapped = (_event: IpcRendererEvent, payload: EventPayloads[C]): void => listener(payload);
+  ipcRenderer.on(channel, wrapped);
+  return () => {
+    ipcRenderer.removeListener(channel, wrapped);
+  };
+}
+
+const bridge: ClaimmarkBridge = {
+  openFilesDialog: () => invoke('files:open-dialog'),
+  openFolderDialog: () => invoke('files:open-folder-dialog'),
+  readFiles: (paths) => invoke('files:read', paths),
+  takeLaunchFiles: () => invoke('files:take-launch-files'),
+  saveTextFile: (request) => invoke('export:save-text', request),
+  pathForFile: (file) => {
+    try {
+      return webUtils.getPathForFile(file);
+    } catch {
+      return '';
+    }
+  },
+  onFilesOpened: (listener) => subscribe('files:opened', listener),
+  onMenuCommand: (listener) => subscribe('menu:command', listener),
+};
+
+contextBridge.exposeInMainWorld('claimmark', bridge);

@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/browser';
+import { electronBinary } from './e2e/electron-binary';
+import type { Target } from './e2e/fixtures';
+
+const PORT = 4173;
+const electron = electronBinary();
+if ('missing' in electron && !process.env.PLAYWRIGHT_QUIET_SKIP) {
+  console.log(`[e2e] Electron target will be skipped: ${electron.missing}. The web target runs.`);
+}
+
+export default defineConfig<{ target: Target }>({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'web', use: { target: 'web' } },
+    { name: 'electron', use: { target: 'electron' } },
+  ],
+  webServer: {
+    // The production build, as users get it (npm test builds it first).
+    command: `npx vite preview --config renderer/vite.config.ts --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

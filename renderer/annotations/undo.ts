@@ -1,0 +1,64 @@
+import type { Annotation } from '../../shared/types';
+
+/** One record's state before and after a change; null means "absent". */
+export interface Change {
+  before: Annotation | null;
+  after: Annotation | null;
+}
+
+export interface UndoEntry {
+  label: string;
+  changes: Change[];
+  /** Consecutive entries with the same key fold into one (typing a note). */
+  mergeKey?: string;
+}
+
+/** Undo history of annotation changes, kept for the session. */
+export class UndoHistory {
+  private done: UndoEntry[] = [];
+  private undone: UndoEntry[] = [];
+
+  constructor(private readonly limit = 500) {}
+
+  push(entry: UndoEntry): void {
+    const top = this.done.at(-1);
+    this.undone = [];
+    if (entry.mergeKey && top?.mergeKey === entry.mergeKey) {
+      top.changes = top.changes.map((c, i) => ({
+        before: c.before,
+        after: entry.changes[i]?.after ?? c.after,
+      }));
+      return;
+    }
+    this.done.push(entry);
+    if (this.done.length > this.limit) this.done.shift();
+  }
+
+  /** Ends folding, so the next note edit starts a new undo step. */
+  seal(): void {
+    const top = this.done.at(-1);
+    if (top) delete top.mergeKey;
+  }
+
+  takeUndo(): UndoEntry | undefined {
+    const entry = this.done.pop();
+    if (entry) this.undone.push(entry);
+    return entry;
+  }
+
+  takeRedo(): UndoEntry | undefined {
+    const entry = this.undone.pop();
+    if (entry) this.done.push(entry);
+    return entry;
+  }
+
+  /** Puts an entry back when applying it failed, so nothing is lost from history. */
+  restoreUndo(entry: UndoEntry): void {
+    this.undone.pop();
+    this.done.push(entry);
+  }
+
+  get canUndo(): boolean {
+    return this.done.length > 0;
+  }
+}

@@ -1,0 +1,24 @@
+import { useSetting } from '../db/hooks';
+import { I18nProvider } from '../i18n/i18n';
+import { systemLanguage, type Language } from '../i18n/strings';
+import type { LanguageSetting } from '../settings/SettingsDialog';
+import { ConfirmProvider } from '../ui/confirm';
+import { NoticeProvider } from '../ui/notices';
+import { Workspace } from './Workspace';
+
+export function Root() {
+  const stored = useSetting('language');
+  if (stored === undefined) return null;
+  const setting: LanguageSetting = stored === 'en' || stored === 'zh' ? stored : 'system';
+  const language: Language = setting === 'system' ? systemLanguage(navigator.languages) : setting;
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  return (
+    <I18nProvider language={language}>
+      <NoticeProvider>
+        <ConfirmProvider>
+          <Workspace languageSetting={setting} />
+        </ConfirmProvider>
+      </NoticeProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,4 @@
+import { ClaimmarkDB } from './db';
+
+/** The app's one database connection. */
+export const db = new ClaimmarkDB();

@@ -1,0 +1,32 @@
+import type { Encoding } from '../../shared/types';
+import { runDecodeJob, type DecodeJobResult } from './decode-job';
+
+/** Above this size decoding moves off the UI thread so the window stays responsive. */
+const WORKER_THRESHOLD = 1024 * 1024;
+
+let worker: Worker | null = null;
+let nextId = 0;
+const pending = new Map<number, (r: DecodeJobResult) => void>();
+
+function getWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<{ id: number; result: DecodeJobResult }>) => {
+      pending.get(event.data.id)?.(event.data.result);
+      pending.delete(event.data.id);
+    };
+  }
+  return worker;
+}
+
+export function decodeFile(bytes: Uint8Array, forced?: Encoding): Promise<DecodeJobResult> {
+  if (bytes.length < WORKER_THRESHOLD || typeof Worker === 'undefined') {
+    return runDecodeJob(bytes, forced);
+  }
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    // The bytes are copied, not transferred: the caller still stores them.
+    getWorker().postMessage({ id, bytes, forced });
+  });
+}

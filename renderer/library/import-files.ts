@@ -1,0 +1,107 @@
+import type { FileError, FileReadResult, RawFile } from '../../shared/file-errors';
+import { codePointLength, defaultTitle } from '../../shared/text';
+import type { DocumentRecord, Encoding } from '../../shared/types';
+import type { ClaimmarkDB } from '../db/db';
+import { errorMessage, isQuotaError } from '../db/storage-error';
+import type { DecodeJobResult } from './decode-job';
+
+export type ImportOutcome =
+  | { kind: 'added'; doc: DocumentRecord }
+  | { kind: 'existing'; doc: DocumentRecord; fileName: string }
+  | { kind: 'rejected'; error: FileError }
+  | { kind: 'storage-failed'; fileName: string; quota: boolean; detail: string };
+
+export type Decoder = (bytes: Uint8Array, forced?: Encoding) => Promise<DecodeJobResult>;
+
+interface ImportDeps {
+  db: ClaimmarkDB;
+  decode: Decoder;
+  now: () => Date;
+}
+
+/**
+ * Imports files one by one so that each bad file is reported on its own and
+ * every good one is kept. A document and its text and bytes are written in one
+ * transaction: a failure leaves nothing half-stored.
+ */
+export async function importFiles(
+  results: FileReadResult[],
+  deps: ImportDeps,
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  for (const result of results) {
+    outcomes.push(
+      result.ok ? await importOne(result.file, deps) : { kind: 'rejected', error: result.error },
+    );
+  }
+  return outcomes;
+}
+
+async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promise<ImportOutcome> {
+  const decoded = await decode(file.bytes);
+  if (!decoded.ok) {
+    return { kind: 'rejected', error: { name: file.name, path: file.path, code: decoded.code } };
+  }
+  const existing = await db.documents.where('sha256').equals(decoded.sha256).first();
+  if (existing) return { kind: 'existing', doc: existing, fileName: file.name };
+
+  const doc: DocumentRecord = {
+    id: crypto.randomUUID(),
+    sha256: decoded.sha256,
+    title: defaultTitle(decoded.text, file.name),
+    fileName: file.name,
+    ...(file.path ? { filePath: file.path } : {}),
+    encoding: decoded.encoding,
+    bom: decoded.bom,
+    length: codePointLength(decoded.text),
+    addedAt: now().toISOString(),
+  };
+  try {
+    await db.transaction('rw', db.documents, db.texts, db.sources, async () => {
+      await db.documents.add(doc);
+      await db.texts.add({ docId: doc.id, text: decoded.text });
+      await db.sources.add({ docId: doc.id, bytes: file.bytes });
+    });
+  } catch (error) {
+    return {
+      kind: 'storage-failed',
+      fileName: file.name,
+      quota: isQuotaError(error),
+      detail: errorMessage(error),
+    };
+  }
+  return { kind: 'added', doc };
+}
+
+export type ReopenOutcome =
+  | { kind: 'reopened'; doc: DocumentRecord }
+  | { kind: 'unchanged' }
+  | { kind: 'duplicate'; other: DocumentRecord }
+  | { kind: 'rejected'; code: 'empty' | 'binary' | 'undecodable' };
+
+/** Decodes a document's original bytes again with the encoding the user chose. */
+export async function reopenAs(
+  docId: string,
+  encoding: Encoding,
+  { db, decode }: Omit<ImportDeps, 'now'>,
+): Promise<ReopenOutcome> {
+  const [doc, source] = await Promise.all([db.documents.get(docId), db.sources.get(docId)]);
+  if (!doc || !source) throw new Error('The document or its original bytes are missing.');
+  const decoded = await decode(source.bytes, encoding);
+  if (!decoded.ok) return { kind: 'rejected', code: decoded.code };
+  if (decoded.sha256 === doc.sha256) return { kind: 'unchanged' };
+  const other = await db.documents.where('sha256').equals(decoded.sha256).first();
+  if (other) return { kind: 'duplicate', other };
+  const updated: DocumentRecord = {
+    ...doc,
+    sha256: decoded.sha256,
+    encoding: decoded.encoding,
+    bom: decoded.bom,
+    length: codePointLength(decoded.text),
+  };
+  await db.transaction('rw', db.documents, db.texts, async () => {
+    await db.documents.put(updated);
+    await db.texts.put({ docId, text: decoded.text });
+  });
+  return { kind: 'reopened', doc: updated };
+}

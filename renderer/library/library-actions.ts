@@ -1,0 +1,32 @@
+import type { DocumentRecord } from '../../shared/types';
+import type { ClaimmarkDB } from '../db/db';
+
+export type LibrarySort = 'newest' | 'oldest' | 'title';
+
+export function sortDocuments(
+  docs: readonly DocumentRecord[],
+  sort: LibrarySort,
+  locale: string,
+): DocumentRecord[] {
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  const copy = [...docs];
+  if (sort === 'title') return copy.sort((a, b) => collator.compare(a.title, b.title));
+  const dir = sort === 'newest' ? -1 : 1;
+  return copy.sort((a, b) => dir * a.addedAt.localeCompare(b.addedAt));
+}
+
+/** Removes a document with its text, its bytes and all its annotations, atomically. */
+export async function deleteDocument(db: ClaimmarkDB, docId: string): Promise<number> {
+  return db.transaction('rw', [db.documents, db.texts, db.sources, db.annotations], async () => {
+    const removed = await db.annotations.where('docId').equals(docId).delete();
+    await db.texts.delete(docId);
+    await db.sources.delete(docId);
+    await db.documents.delete(docId);
+    return removed;
+  });
+}
+
+export async function renameDocument(db: ClaimmarkDB, docId: string, title: string): Promise<void> {
+  const trimmed = title.trim();
+  if (trimmed) await db.documents.update(docId, { title: trimmed });
+}

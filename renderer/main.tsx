@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Root } from './app/Root';
+import { seedDefaults } from './db/defaults';
+import { db } from './db/instance';
+import './app/app.css';
+
+// A newer copy of the app in another window upgrading the schema must not be
+// blocked by this one: close, and let that window's upgrade proceed.
+db.on('versionchange', () => {
+  db.close();
+  return false;
+});
+
+void seedDefaults(db).finally(() => {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('No #root element in index.html');
+  createRoot(root).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  );
+});

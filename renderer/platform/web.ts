@@ -1,0 +1,61 @@
+import type { FileReadResult } from '../../shared/file-errors';
+import type { Platform } from './platform';
+import { droppedEntries, readBrowserFile } from './read-file';
+
+const ACCEPT = '.txt,.text,.md,text/plain,text/markdown';
+
+function chooseFiles(): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = ACCEPT;
+    input.style.display = 'none';
+    const done = (files: File[]) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => done(Array.from(input.files ?? [])));
+    input.addEventListener('cancel', () => done([]));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function download(fileName: string, content: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export const webPlatform: Platform = {
+  kind: 'web',
+  async pickFiles() {
+    const files = await chooseFiles();
+    return Promise.all(files.map(readBrowserFile));
+  },
+  pickFolder: null,
+  async filesFromDrop(data) {
+    const { files, folders } = droppedEntries(data);
+    const results: FileReadResult[] = folders.map((name) => ({
+      ok: false,
+      error: { name, code: 'is-directory' },
+    }));
+    return results.concat(await Promise.all(files.map(readBrowserFile)));
+  },
+  async saveText(fileName, content, filter) {
+    const type = filter.extensions.includes('csv') ? 'text/csv;charset=utf-8' : 'application/json';
+    download(fileName, content, type);
+    return true;
+  },
+  onFilesOpened: () => () => {},
+  onMenuCommand: () => () => {},
+  takeLaunchFiles: async () => [],
+};

@@ -1,0 +1,56 @@
+import { ENCODINGS, ENCODING_NAMES, type DocumentRecord, type Encoding } from '../../shared/types';
+import { useI18n } from '../i18n/i18n';
+
+interface Props {
+  doc: DocumentRecord;
+  annotationCount: number;
+  onReopen(encoding: Encoding): void;
+}
+
+export function DocumentHeader({ doc, annotationCount, onReopen }: Props) {
+  const { t, language } = useI18n();
+  const locale = language === 'zh' ? 'zh-CN' : 'en';
+  return (
+    <header className="doc-header">
+      <h1 className="doc-heading" title={doc.title}>
+        {doc.title}
+      </h1>
+      <dl className="doc-details" aria-label={t('documentDetails')}>
+        <div>
+          <dt>{t('fileName')}</dt>
+          <dd title={doc.filePath ?? doc.fileName}>{doc.fileName}</dd>
+        </div>
+        <div>
+          <dt>{t('encoding')}</dt>
+          <dd>
+            <select
+              aria-label={t('encoding')}
+              value={doc.encoding}
+              title={t('reopenAs')}
+              onChange={(e) => onReopen(e.target.value as Encoding)}
+            >
+              {ENCODINGS.map((enc) => (
+                <option key={enc} value={enc}>
+                  {ENCODING_NAMES[enc]}
+                  {enc === 'utf-8' && doc.bom ? ' (BOM)' : ''}
+                </option>
+              ))}
+            </select>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('length')}</dt>
+          <dd>{t('chars', { n: doc.length.toLocaleString(locale) })}</dd>
+        </div>
+        <div>
+          <dt>{t('annotations')}</dt>
+          <dd>{annotationCount}</dd>
+        </div>
+        <div>
+          <dt>{t('added')}</dt>
+          <dd>{new Date(doc.addedAt).toLocaleString(locale)}</dd>
+        </div>
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,135 @@
+import { EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import type { Annotation, Category } from '../../shared/types';
+import { useI18n } from '../i18n/i18n';
+import { annotationsAt, colorMap, highlights, setHighlights } from './highlights';
+import { OverlapChooser } from './OverlapChooser';
+import { readerTheme } from './reader-theme';
+
+export interface ReaderHandle {
+  /** The selected span with surrounding white space trimmed, or null. */
+  selection(): { from: number; to: number } | null;
+  reveal(annotation: Annotation): void;
+  focus(): void;
+}
+
+interface ReaderProps {
+  docId: string;
+  text: string;
+  annotations: readonly Annotation[];
+  categories: readonly Category[];
+  activeId: string | null;
+  onActivate(id: string | null): void;
+  handle: Ref<ReaderHandle>;
+}
+
+interface Choice {
+  candidates: Annotation[];
+  x: number;
+  y: number;
+}
+
+export function Reader({
+  docId,
+  text,
+  annotations,
+  categories,
+  activeId,
+  onActivate,
+  handle,
+}: ReaderProps) {
+  const { t } = useI18n();
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const latest = useRef({ annotations, onActivate });
+  const [choice, setChoice] = useState<Choice | null>(null);
+
+  useEffect(() => {
+    latest.current = { annotations, onActivate };
+  });
+
+  useEffect(() => {
+    if (!host.current) return;
+    const onClick = (event: MouseEvent, v: EditorView) => {
+      if (!v.state.selection.main.empty) return false;
+      const pos = v.posAtCoords({ x: event.clientX, y: event.clientY });
+      const hits = pos === null ? [] : annotationsAt(latest.current.annotations, pos);
+      if (hits.length > 1) setChoice({ candidates: hits, x: event.clientX, y: event.clientY });
+      else latest.current.onActivate(hits[0]?.id ?? null);
+      return false;
+    };
+    const created = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: text,
+        extensions: [
+          EditorState.readOnly.of(true),
+          EditorView.lineWrapping,
+          EditorView.contentAttributes.of({ 'aria-label': t('reader'), 'aria-readonly': 'true' }),
+          readerTheme,
+          highlights,
+          EditorView.domEventHandlers({ click: onClick }),
+        ],
+      }),
+    });
+    view.current = created;
+    return () => {
+      created.destroy();
+      view.current = null;
+    };
+    // A new document gets a new view; translations of the label are not worth a rebuild.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [docId, text]);
+
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: setHighlights.of({ annotations, colors: colorMap(categories), activeId }),
+    });
+  }, [annotations, categories, activeId, docId, text]);
+
+  useImperativeHandle(handle, () => ({
+    selection() {
+      const v = view.current;
+      if (!v) return null;
+      const { from, to } = v.state.selection.main;
+      const slice = v.state.sliceDoc(from, to);
+      const lead = slice.length - slice.trimStart().length;
+      const trail = slice.length - slice.trimEnd().length;
+      if (from + lead >= to - trail) return null;
+      return { from: from + lead, to: to - trail };
+    },
+    reveal(annotation) {
+      const v = view.current;
+      if (!v) return;
+      const end = Math.min(annotation.end, v.state.doc.length);
+      v.dispatch({
+        selection: { anchor: Math.min(annotation.start, end), head: end },
+        effects: EditorView.scrollIntoView(annotation.start, { y: 'center' }),
+      });
+    },
+    focus() {
+      view.current?.focus();
+    },
+  }));
+
+  return (
+    <>
+      <div className="reader-host" ref={host} />
+      {choice && (
+        <OverlapChooser
+          title={t('chooseAnnotation')}
+          candidates={choice.candidates}
+          categories={categories}
+          x={choice.x}
+          y={choice.y}
+          onChoose={(id) => {
+            setChoice(null);
+            onActivate(id);
+          }}
+          onClose={() => setChoice(null)}
+        />
+      )}
+    </>
+  );
+}

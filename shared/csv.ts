@@ -1,0 +1,174 @@
+/**
+ * Annotation export as CSV, one row per annotation, ordered by document and
+ * then by position. The file is UTF-8 with a byte order mark (so spreadsheet
+ * programs detect the encoding), CRLF line ends and RFC 4180 quoting.
+ *
+ * | column | content |
+ * | --- | --- |
+ * | `annotation_id` | the annotation's stable id |
+ * | `document_title` | the document's title in the library |
+ * | `document_file` | the file name the document was opened from |
+ * | `document_sha256` | SHA-256 (hex) of the document's decoded, LF-normalised text |
+ * | `categories` | category names in codebook order, separated by `; ` |
+ * | `quote` | the marked text |
+ * | `note` | the analyst's note |
+ * | `prefix`, `suffix` | up to 32 characters of text before and after the quote |
+ * | `start`, `end` | position of the quote in the document text, in Unicode code points, counted from 0, `end` exclusive: in Python, `text[start:end] == quote` |
+ * | `created_at`, `updated_at` | ISO 8601 local time with its UTC offset, e.g. `2026-11-22T21:00:05+08:00` |
+ *
+ * A text cell that begins with `=`, `+`, `-`, `@`, a tab, CR or LF is written
+ * with a leading `'` so that spreadsheet programs do not run it as a formula
+ * (a cell that already begins with `'` before such a character gets one more);
+ * Claimmark strips that one `'` again when it reads its own CSV. The numeric
+ * columns `start` and `end` are never prefixed.
+ */
+import Papa from 'papaparse';
+import type { Annotation, Category, DocumentRecord } from './types';
+import { toCodePointOffsets } from './text';
+
+export const CSV_COLUMNS = [
+  'annotation_id',
+  'document_title',
+  'document_file',
+  'document_sha256',
+  'categories',
+  'quote',
+  'note',
+  'prefix',
+  'suffix',
+  'start',
+  'end',
+  'created_at',
+  'updated_at',
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+export interface AnnotationsCsvInput {
+  /** Documents in the order their rows should appear. */
+  documents: DocumentRecord[];
+  /** Document id → its text; needed to convert offsets to code points. */
+  texts: ReadonlyMap<string, string>;
+  /** Annotations of documents not in `documents` are left out. */
+  annotations: Annotation[];
+  categories: Category[];
+  /** Minutes east of UTC at that instant (e.g. 480 for +08:00); see `localUtcOffsetMinutes`. */
+  utcOffsetMinutes: (d: Date) => number;
+}
+
+/** The machine's own UTC offset at `d`, in minutes east of UTC. */
+export const localUtcOffsetMinutes = (d: Date): number => -d.getTimezoneOffset();
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+/** A cell that would be (or, with its `'` removed, would become) a formula. */
+const NEEDS_GUARD = /^'*[=+\-@\t\r\n]/;
+const GUARDED = /^'+[=+\-@\t\r\n]/;
+
+/** OWASP CSV-injection guard for a text cell. */
+function guard(cell: string): string {
+  return NEEDS_GUARD.test(cell) ? `'${cell}` : cell;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** `iso` (as stored, UTC) as local ISO 8601 with an explicit offset, to the second. */
+export function formatTimestamp(iso: string, utcOffsetMinutes: (d: Date) => number): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const offset = Math.round(utcOffsetMinutes(date));
+  const local = new Date(date.getTime() + offset * 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return (
+    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+/** Builds the CSV text (BOM, header, one CRLF-terminated row per annotation). */
+export function annotationsToCsv(input: AnnotationsCsvInput): string {
+  const categories = new Map(input.categories.map((c) => [c.id, c]));
+  const byDoc = new Map<string, Annotation[]>();
+  for (const a of input.annotations) {
+    const list = byDoc.get(a.docId);
+    if (list) list.push(a);
+    else byDoc.set(a.docId, [a]);
+  }
+
+  const rows: (string | number)[][] = [];
+  for (const doc of input.documents) {
+    const annotations = [...(byDoc.get(doc.id) ?? [])].sort(
+      (a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id),
+    );
+    if (annotations.length === 0) continue;
+    const text = input.texts.get(doc.id);
+    if (text === undefined) throw new Error(`No text for document "${doc.title}" (${doc.id})`);
+    const points = toCodePointOffsets(
+      text,
+      annotations.flatMap((a) => [a.start, a.end]),
+    );
+    annotations.forEach((a, i) => {
+      const names = a.categoryIds
+        .map((id) => categories.get(id))
+        .filter((c): c is Category => c !== undefined)
+        .sort((x, y) => x.order - y.order)
+        .map((c) => c.name)
+        .join('; ');
+      rows.push([
+        guard(a.id),
+        guard(doc.title),
+        guard(doc.fileName),
+        guard(doc.sha256),
+        guard(names),
+        guard(a.quote),
+        guard(a.note),
+        guard(a.prefix),
+        guard(a.suffix),
+        points[2 * i] ?? 0,
+        points[2 * i + 1] ?? 0,
+        guard(formatTimestamp(a.createdAt, input.utcOffsetMinutes)),
+        guard(formatTimestamp(a.updatedAt, input.utcOffsetMinutes)),
+      ]);
+    });
+  }
+
+  const body = Papa.unparse(
+    { fields: [...CSV_COLUMNS], data: rows },
+    { newline: CRLF, quotes: false, escapeFormulae: false, header: true },
+  );
+  return BOM + body + CRLF;
+}
+
+/**
+ * Reads a CSV written by `annotationsToCsv` back into rows keyed by column
+ * name, with the formula guard removed. Throws when the header is not
+ * exactly CSV_COLUMNS or a row has the wrong number of cells.
+ */
+export function parseAnnotationsCsv(csv: string): Record<CsvColumn, string>[] {
+  const source = csv.startsWith(BOM) ? csv.slice(1) : csv;
+  const parsed = Papa.parse<string[]>(source, { header: false, skipEmptyLines: true });
+  const [header, ...rows] = parsed.data;
+  const expected = CSV_COLUMNS.join(',');
+  if (!header || header.join(',') !== expected) {
+    throw new Error(
+      `Not a Claimmark annotations CSV: expected the header "${expected}", ` +
+        `found "${header ? header.join(',') : ''}"`,
+    );
+  }
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
+  if (fatal) throw new Error(`Malformed CSV at row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
+  return rows.map((cells, r) => {
+    if (cells.length !== CSV_COLUMNS.length) {
+      throw new Error(
+        `Row ${r + 1} after the header has ${cells.length} cells; expected ${CSV_COLUMNS.length}`,
+      );
+    }
+    const record = {} as Record<CsvColumn, string>;
+    CSV_COLUMNS.forEach((column, i) => {
+      const cell = cells[i] ?? '';
+      record[column] = GUARDED.test(cell) ? cell.slice(1) : cell;
+    });
+    return record;
+  });
+}

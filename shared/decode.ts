@@ -1,0 +1,271 @@
+/**
+ * Turns the bytes of a file into text: BOM → strict UTF-8 → detector on a
+ * sample (GB18030 vs Big5) → a frequency score when the detector is unsure →
+ * best effort. Runs in the renderer (and its workers), never on Node's
+ * TextDecoder in production: Node 20 mis-decodes some GBK/Big5 text
+ * (nodejs/node#61041). The `gbk` label is never used; GBK is read as GB18030,
+ * of which it is a subset.
+ */
+import { analyse } from 'chardet';
+import type { Encoding } from './types';
+import type { Result } from './result';
+import { err, ok } from './result';
+import { normalizeNewlines } from './text';
+
+export interface DecodedText {
+  text: string;
+  encoding: Encoding;
+  /** True when the bytes started with the byte order mark of `encoding`. */
+  bom: boolean;
+}
+export interface DecodeError {
+  code: 'empty' | 'binary' | 'undecodable';
+}
+
+/** Bytes handed to the detector and the frequency score; never the whole file. */
+export const DETECT_SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * Replacement characters (U+FFFD) tolerated after a best-effort decode: one,
+ * or 1% of the characters if that is more. A damaged text file has isolated bad
+ * bytes (a last character cut in half, a stray byte pasted from elsewhere):
+ * refusing the whole article over them would lose more than it protects, the
+ * reader shows each U+FFFD, and the user can still reopen the file as another
+ * encoding. A file in the wrong or an unsupported encoding, or one that is not
+ * text, gives several percent or more (measured: Latin-1 French ≈ 3% as
+ * GB18030, random bytes 9–17%), so it is not mistaken for damaged text.
+ */
+export const MAX_REPLACEMENT_RATIO = 0.01;
+/** Above this share of U+FFFD the content is noise rather than text: `binary`. */
+export const BINARY_REPLACEMENT_RATIO = 0.05;
+/**
+ * Share of C0 control characters (other than tab, LF, VT, FF, CR) and DEL above
+ * which a file is `binary`. Text has none; random bytes have about 11%.
+ */
+export const MAX_CONTROL_RATIO = 0.01;
+/** Below this many double-byte characters the detector is not trusted. */
+const MIN_DETECT_CHARS = 40;
+
+const BOMS: readonly { encoding: Encoding; bytes: readonly number[] }[] = [
+  { encoding: 'utf-8', bytes: [0xef, 0xbb, 0xbf] },
+  { encoding: 'utf-16le', bytes: [0xff, 0xfe] },
+  { encoding: 'utf-16be', bytes: [0xfe, 0xff] },
+];
+
+function bomOf(bytes: Uint8Array): (typeof BOMS)[number] | undefined {
+  return BOMS.find((b) => b.bytes.every((v, i) => bytes[i] === v));
+}
+
+interface Decoding {
+  text: string;
+  /** Bytes that were not valid in the encoding (each one is a U+FFFD in the text). */
+  errors: number;
+}
+
+/**
+ * Decodes with the WHATWG decoder and counts the errors; `strict` gives null at
+ * the first one. `stream` leaves a character cut at the end of a sample alone.
+ */
+function decodeWith(
+  encoding: Encoding,
+  bytes: Uint8Array,
+  strict: boolean,
+  stream = false,
+): Decoding | null {
+  const structural = encoding === 'big5' ? big5Errors(bytes, stream) : 0;
+  if (strict && structural > 0) return null;
+  try {
+    // ignoreBOM: the caller strips (and reports) byte order marks itself.
+    const decoder = new TextDecoder(encoding, { fatal: strict, ignoreBOM: true });
+    const text = decoder.decode(bytes, { stream });
+    return { text, errors: strict ? 0 : Math.max(structural, countReplacements(text)) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Invalid Big5 byte sequences by the WHATWG rules (a lead byte 0x81–0xFE, then
+ * 0x40–0x7E or 0xA1–0xFE). Chromium's decoder reports them; Node's ICU decoder
+ * turns many into private-use characters instead (nodejs/node#40091), so they
+ * are counted here to behave the same in both.
+ */
+function big5Errors(bytes: Uint8Array, stream: boolean): number {
+  let errors = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) continue;
+    if (lead === 0x80 || lead === 0xff) {
+      errors++;
+      continue;
+    }
+    const trail = bytes[i + 1];
+    if (trail === undefined) return stream ? errors : errors + 1;
+    if ((trail >= 0x40 && trail <= 0x7e) || (trail >= 0xa1 && trail <= 0xfe)) i++;
+    else {
+      errors++;
+      if (trail >= 0x80) i++; // an ASCII byte is read again on its own
+    }
+  }
+  return errors;
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+function countControls(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && (c < 0x09 || c > 0x0d)) || c === 0x7f) n++;
+  }
+  return n;
+}
+
+/** Checks a decoded text against the thresholds above and wraps it up. */
+function finish(
+  decoding: Decoding,
+  encoding: Encoding,
+  bom: boolean,
+): Result<DecodedText, DecodeError> {
+  const text = normalizeNewlines(decoding.text);
+  if (!/\S/.test(text)) return err({ code: 'empty' });
+  if (countControls(text) > text.length * MAX_CONTROL_RATIO) return err({ code: 'binary' });
+  const bad = decoding.errors;
+  if (bad > text.length * BINARY_REPLACEMENT_RATIO) return err({ code: 'binary' });
+  if (bad > Math.max(1, text.length * MAX_REPLACEMENT_RATIO)) return err({ code: 'undecodable' });
+  return ok({ text, encoding, bom });
+}
+
+/** Strict decode first; a tolerant one (judged by `finish`) when that fails. */
+function decodeAs(encoding: Encoding, body: Uint8Array, bom: boolean) {
+  const decoding = decodeWith(encoding, body, true) ?? decodeWith(encoding, body, false);
+  return finish(decoding ?? { text: '', errors: 0 }, encoding, bom);
+}
+
+/**
+ * Decodes a file's bytes. With `forced` (the user reopening a file as another
+ * encoding) only that encoding is used, its own BOM is stripped, and a result
+ * that is mostly replacement or control characters is refused like any other.
+ */
+export function decodeBytes(
+  bytes: Uint8Array,
+  forced?: Encoding,
+): Result<DecodedText, DecodeError> {
+  if (bytes.length === 0) return err({ code: 'empty' });
+  const bom = bomOf(bytes);
+  if (forced) {
+    const own = bom?.encoding === forced;
+    return decodeAs(forced, own ? bytes.subarray(bom.bytes.length) : bytes, own);
+  }
+  if (bom) return decodeAs(bom.encoding, bytes.subarray(bom.bytes.length), true);
+  if (bytes.includes(0)) return err({ code: 'binary' });
+
+  // Strict UTF-8 over the whole buffer: a sample could end inside a character.
+  const utf8 = decodeWith('utf-8', bytes, true);
+  if (utf8) return finish(utf8, 'utf-8', false);
+
+  const order = rankChinese(bytes.subarray(0, DETECT_SAMPLE_BYTES));
+  for (const encoding of order) {
+    const decoding = decodeWith(encoding, bytes, true);
+    if (decoding) return finish(decoding, encoding, false);
+  }
+  return bestEffort(bytes, order);
+}
+
+/**
+ * No candidate decodes the whole file cleanly: take the one with the fewest
+ * errors on the sample (UTF-8 included, so a UTF-8 file with one bad byte is
+ * not read as GB18030), and let `finish` decide whether that is still text.
+ */
+function bestEffort(bytes: Uint8Array, order: readonly Encoding[]) {
+  const sample = bytes.subarray(0, DETECT_SAMPLE_BYTES);
+  let best: Encoding = 'utf-8';
+  let fewest = Infinity;
+  for (const encoding of [...order, 'utf-8'] as const) {
+    const errors = decodeWith(encoding, sample, false, true)?.errors ?? Infinity;
+    if (errors < fewest) [best, fewest] = [encoding, errors];
+  }
+  return finish(decodeWith(best, bytes, false) ?? { text: '', errors: 0 }, best, false);
+}
+
+/**
+ * GB18030 and Big5 in the order to try them. Both decoders accept most of each
+ * other's bytes, so the choice comes from the detector when it is sure, and
+ * otherwise from how many common (and how few rare) characters each reading
+ * gives. Ties, and near ties on short text, go to GB18030.
+ */
+export function rankChinese(sample: Uint8Array): Encoding[] {
+  let high = 0;
+  for (const b of sample) if (b >= 0x80) high++;
+  if (high >= MIN_DETECT_CHARS * 2) {
+    let gb18030 = 0;
+    let big5 = 0;
+    for (const { name, confidence } of analyse(sample)) {
+      const label = name.toLowerCase();
+      if (label === 'big5') big5 = Math.max(big5, confidence);
+      if (/^(gb18030|gbk|gb2312)$/.test(label)) gb18030 = Math.max(gb18030, confidence);
+    }
+    if (Math.max(gb18030, big5) >= 50 && Math.abs(gb18030 - big5) >= 20) {
+      return gb18030 > big5 ? ['gb18030', 'big5'] : ['big5', 'gb18030'];
+    }
+  }
+  const gb = scoreReading(decodeWith('gb18030', sample, true, true)?.text);
+  const b5 = scoreReading(decodeWith('big5', sample, true, true)?.text);
+  const margin = high < MIN_DETECT_CHARS * 2 ? 1 : 0;
+  return b5 > gb + margin ? ['big5', 'gb18030'] : ['gb18030', 'big5'];
+}
+
+/** Frequent characters of simplified and traditional Chinese news text, and punctuation. */
+const COMMON = new Set(
+  '的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作' +
+    '里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从' +
+    '想实日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战向头' +
+    '文体政美相见被利什二等产或新己制身果加西斯月话合回特代内信表化老给世位次度门任常先海通教儿原东声提' +
+    '立及比员解水名真论处走义各入几口认条平系气题活尔更别打女变四神总何电数安少报才结反受目太量再感建务' +
+    '做接必场件计管期市直德资命山金指克许统区保至队形社便空决治展马科司五基眼书非则听白却界达光放强即像' +
+    '难且权思王象完设式色路记南品住告类求据程北边死张该交规万取拉格望觉术领共确传师观清今切院让识候带导' +
+    '争运笑飞风步改收根干造言联持组每济车亲极林服快办议往元英士证近失转夫令准布始怎呢存未远叫台单影具罗' +
+    '字爱击流备兵连调深商算质团集百需价花党华城石级整府离况亚请技际约示复病息究线似官火断精满支视消越器' +
+    '容照须九增研写称企八功吗包片史委乎查轻易早曾除农找装广显吧阿李标谈吃图念六引历首医局突专费号尽另周' +
+    '较注语仅考落青随选列武红响虽推势参希古众构房半节土投某案黑维革划敌致陈律足态护七兴派孩验责营星够章' +
+    '音跟志底站严巴例防族供效续施留讲型料终答紧黄绝奇察母京段依批群项故按河米围江织害斗双境客纪采举杀攻' +
+    '父苏密低朝友诉止细愿千值仍男钱破网热助倒育属坐帝限船脸职速刻乐否刚威毛状率甚独球般普怕弹校苦创假久' +
+    '错承印晚兰试股拿脑预谁益阳若哪微尼继送急血惊伤素药适波夜省初喜卫源食险待述陆习置居劳财环排福纳欢雷' +
+    '警获模充负云停木游龙树疑层冷洲冲射略范竟句室异激汉村哈策演简卡罪判担州静退既衣您宗积余痛检差富灵协' +
+    '角占配征修皮挥胜降阶审沉坚善妈刘读啊超免压银买皇养伊怀执副乱抗犯追帮宣佛岁航优怪香著田铁控税左右份' +
+    '穿艺背阵草脚概恶块顿敢守酒岛托央户烈洋哥索胡款靠评版宝座释景顾弟登货互付伯慢欧换闻危忙核暗姐介坏讨' +
+    '丽良序升监临亮露永呼味野架域沙掉括舰鱼杂误湿湾' +
+    // Traditional forms of the characters above that differ from the simplified ones.
+    '這個們來為國說時會對於著過發後裡種經麼學現當沒動還進樣開從實軍無與長機關點業將兩間問並應戰頭體產話' +
+    '內給門兒東聲員論處義幾認條係氣題爾別變總電數報結務場計資許統區隊決馬書則聽卻達強難權設記類據邊張該' +
+    '規萬覺術領確傳師觀讓識帶導爭運飛風幹聯組濟車親極辦議證轉準遠臺單羅愛擊備連調質團價黨華級離況亞請際' +
+    '約復線斷滿視須寫稱嗎輕農裝廣顯標談圖歷醫專費號盡較語僅隨選紅響雖勢參眾構節維劃敵陳態護興驗責營夠嚴' +
+    '續講終緊黃絕項圍織鬥雙紀採舉殺蘇訴細願錢網熱屬臉職樂剛狀獨彈創錯蘭試腦預誰陽繼驚傷藥適衛險陸習勞財' +
+    '環納歡獲負雲遊龍樹層衝範異漢簡擔靜積餘檢靈協揮勝階審堅媽劉讀壓銀買養懷執亂幫歲優鐵稅藝陣腳惡塊頓島' +
+    '戶評寶釋顧貨歐換聞壞討麗監臨艦魚雜誤濕灣' +
+    '，。、：；！？「」『』（）《》〈〉“”‘’…—·',
+);
+
+/**
+ * Rare characters a wrong reading of GB18030 or Big5 bytes tends to produce:
+ * kana, bopomofo, Greek and Cyrillic letters, box drawing, CJK extension and
+ * compatibility ideographs, private use, half-width forms, U+FFFD.
+ */
+const RARE =
+  /[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\ue000-\uf8ff\uf900-\ufaff\uff61-\uffdc\ufffd]|[\ud800-\udbff]/;
+
+/** Common characters minus rare ones; -Infinity for a reading that failed. */
+function scoreReading(text: string | undefined): number {
+  if (text === undefined) return -Infinity;
+  let score = 0;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    if (COMMON.has(ch)) score++;
+    else if (RARE.test(ch)) score--;
+  }
+  return score;
+}
