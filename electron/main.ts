@@ -3,7 +3,7 @@
  * app:// scheme, network and permission lockdown, the window, the menu and
  * IPC. Logic lives in the imported modules; this file only wires Electron.
  */
-import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import { app, dialog, Menu, protocol, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { APP_SCHEME, createAppRequestHandler } from './app-protocol';
 import { filePathsFromArgv, filesFromSecondInstanceData, type SecondInstanceData } from './argv';
@@ -139,7 +139,7 @@ function start(files: string[]): void {
   });
 
   app.on('activate', () => {
-    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
+    if (app.isReady()) openWindow();
   });
 
   app

@@ -1,7 +1,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** Painted before the page draws; match the renderer's page background. */
-export const WINDOW_BACKGROUND = { light: '#ffffff', dark: '#1e1e1e' } as const;
+/** Painted before the page draws: the renderer's --paper (renderer/app/app.css). */
+export const WINDOW_BACKGROUND = { light: '#fbfaf7', dark: '#1b1c1e' } as const;
 
 /**
  * The hardened options of the main window (Electron's security checklist):

@@ -133,11 +133,10 @@ export function annotationsToCsv(input: AnnotationsCsvInput): string {
     });
   }
 
-  const body = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: rows },
-    { newline: CRLF, quotes: false, escapeFormulae: false, header: true },
-  );
-  return BOM + body + CRLF;
+  const header = CSV_COLUMNS.join(',') + CRLF;
+  if (rows.length === 0) return BOM + header;
+  const body = Papa.unparse(rows, { newline: CRLF, quotes: false, escapeFormulae: false });
+  return BOM + header + body + CRLF;
 }
 
 /**

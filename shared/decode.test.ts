@@ -147,12 +147,15 @@ describe('decodeBytes: reopening as another encoding', () => {
 });
 
 describe('decodeBytes: line ends', () => {
-  it.each(['utf-8', 'gb18030', 'big5', 'utf-16le'])('turns CRLF and lone CR into LF (%s)', (enc) => {
-    const bom = enc === 'utf-16le' ? [0xff, 0xfe] : [];
-    const body = enc === 'big5' ? TRADITIONAL : SIMPLIFIED;
-    const withCr = body.replace(/\n/g, '\r\n') + 'one\rtwo\r\n\r\nthree\r';
-    expect(decoded(encode(withCr, enc, bom)).text).toBe(`${body}one\ntwo\n\nthree\n`);
-  });
+  it.each(['utf-8', 'gb18030', 'big5', 'utf-16le'])(
+    'turns CRLF and lone CR into LF (%s)',
+    (enc) => {
+      const bom = enc === 'utf-16le' ? [0xff, 0xfe] : [];
+      const body = enc === 'big5' ? TRADITIONAL : SIMPLIFIED;
+      const withCr = body.replace(/\n/g, '\r\n') + 'one\rtwo\r\n\r\nthree\r';
+      expect(decoded(encode(withCr, enc, bom)).text).toBe(`${body}one\ntwo\n\nthree\n`);
+    },
+  );
 });
 
 describe('decodeBytes: refusals', () => {
@@ -160,13 +163,12 @@ describe('decodeBytes: refusals', () => {
     expect(refused(new Uint8Array(0))).toBe('empty');
   });
 
-  it.each([
-    [[0xef, 0xbb, 0xbf]],
-    [[0xff, 0xfe]],
-    [[0xfe, 0xff]],
-  ])('refuses a file that is only a BOM (%j)', (bom) => {
-    expect(refused(new Uint8Array(bom))).toBe('empty');
-  });
+  it.each([[[0xef, 0xbb, 0xbf]], [[0xff, 0xfe]], [[0xfe, 0xff]]])(
+    'refuses a file that is only a BOM (%j)',
+    (bom) => {
+      expect(refused(new Uint8Array(bom))).toBe('empty');
+    },
+  );
 
   it('refuses files that hold only whitespace', () => {
     expect(refused(encode(' \t\r\n\n  ', 'utf-8'))).toBe('empty');
@@ -182,6 +184,8 @@ describe('decodeBytes: refusals', () => {
 
   it('refuses text with NUL bytes (and no UTF-16 BOM) as binary', () => {
     expect(refused(encode('hello\0world, this is mostly text\n', 'utf-8'))).toBe('binary');
+    // Even one NUL in a long, otherwise clean text.
+    expect(refused(encode(SIMPLIFIED.repeat(100) + '\0', 'gb18030'))).toBe('binary');
     // UTF-16 without a BOM is not recognised; its NULs mark it as binary.
     expect(refused(encode(ENGLISH, 'utf-16le'))).toBe('binary');
   });

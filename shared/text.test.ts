@@ -115,7 +115,9 @@ describe('contextAround', () => {
 
 describe('defaultTitle', () => {
   it('uses the first non-blank line, trimmed', () => {
-    expect(defaultTitle('\n\n  \u3000 国务院召开常务会议  \n正文', 'file.txt')).toBe('国务院召开常务会议');
+    expect(defaultTitle('\n\n  \u3000 国务院召开常务会议  \n正文', 'file.txt')).toBe(
+      '国务院召开常务会议',
+    );
   });
 
   it('falls back when the text has nothing visible', () => {

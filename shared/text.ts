@@ -108,5 +108,10 @@ export function defaultTitle(text: string, fallback: string): string {
   const line = text.slice(first.index, Math.min(lineEnd, limit)).trimEnd();
   const points = Array.from(line);
   if (lineEnd <= limit && points.length <= TITLE_MAX_CHARS) return line;
-  return points.slice(0, TITLE_MAX_CHARS - 1).join('').trimEnd() + '…';
+  return (
+    points
+      .slice(0, TITLE_MAX_CHARS - 1)
+      .join('')
+      .trimEnd() + '…'
+  );
 }

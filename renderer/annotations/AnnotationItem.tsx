@@ -1,10 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import type { Annotation, Category } from '../../shared/types';
 import { CategoryChip } from '../codebook/CategoryChip';
 import { useI18n } from '../i18n/i18n';
 import { shorten } from './shorten';
 
 interface Props {
+  ref: Ref<HTMLLIElement>;
+  /** Position in the whole list; only some rows are rendered at a time. */
+  index: number;
+  setSize: number;
+  offset: number;
   annotation: Annotation;
   categories: readonly Category[];
   active: boolean;
@@ -26,10 +31,10 @@ export function AnnotationItem(props: Props) {
     onToggleCategory,
     onDelete,
   } = props;
+  const { ref, index, setSize, offset } = props;
   const { t } = useI18n();
   const [note, setNote] = useState(a.note);
   const editing = useRef(false);
-  const item = useRef<HTMLLIElement>(null);
   const byId = new Map(categories.map((c) => [c.id, c]));
   const unused = categories.filter((c) => !a.categoryIds.includes(c.id));
 
@@ -38,12 +43,16 @@ export function AnnotationItem(props: Props) {
     if (!editing.current) setNote(a.note);
   }, [a.note]);
 
-  useEffect(() => {
-    if (active) item.current?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
-
   return (
-    <li ref={item} className={active ? 'annotation active' : 'annotation'} aria-current={active}>
+    <li
+      ref={ref}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      className={active ? 'annotation active' : 'annotation'}
+      aria-current={active}
+      style={{ transform: `translateY(${offset}px)` }}
+    >
       <button className="quote" onClick={onSelect} title={a.quote}>
         {shorten(a.quote)}
       </button>

@@ -1,3 +1,5 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
 import type { Annotation, Category } from '../../shared/types';
 import { useI18n } from '../i18n/i18n';
 import { AnnotationItem } from './AnnotationItem';
@@ -13,30 +15,60 @@ interface Props {
   onDelete(a: Annotation): void;
 }
 
-/** The open document's annotations, in text order. */
+/**
+ * The open document's annotations, in text order. Only the rows on screen are
+ * rendered: a document may carry ten thousand annotations.
+ */
 export function AnnotationPanel({ annotations, categories, activeId, ...actions }: Props) {
   const { t } = useI18n();
+  const scroller = useRef<HTMLElement>(null);
+  const list = annotations ?? [];
+  const virtualizer = useVirtualizer({
+    count: list.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 140,
+    overscan: 4,
+    getItemKey: (index) => list[index]?.id ?? index,
+  });
+
+  const activeIndex = activeId ? list.findIndex((a) => a.id === activeId) : -1;
+  useEffect(() => {
+    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, virtualizer]);
+
   return (
-    <aside className="annotations" role="region" aria-label={t('annotations')}>
+    <aside className="annotations" role="region" aria-label={t('annotations')} ref={scroller}>
       <div className="pane-header">
         <h2>{t('annotations')}</h2>
-        {annotations && <span className="count">{annotations.length}</span>}
+        {annotations && (
+          <span className="count" data-testid="annotation-count">
+            {annotations.length}
+          </span>
+        )}
       </div>
       {annotations && annotations.length === 0 && <p className="hint">{t('noAnnotations')}</p>}
-      <ol className="annotation-list">
-        {annotations?.map((a) => (
-          <AnnotationItem
-            key={a.id}
-            annotation={a}
-            categories={categories}
-            active={a.id === activeId}
-            onSelect={() => actions.onSelect(a)}
-            onNote={(note) => actions.onNote(a, note)}
-            onNoteDone={actions.onNoteDone}
-            onToggleCategory={(id) => actions.onToggleCategory(a, id)}
-            onDelete={() => actions.onDelete(a)}
-          />
-        ))}
+      <ol className="annotation-list" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const a = list[row.index];
+          if (!a) return null;
+          return (
+            <AnnotationItem
+              key={a.id}
+              ref={virtualizer.measureElement}
+              index={row.index}
+              setSize={list.length}
+              offset={row.start}
+              annotation={a}
+              categories={categories}
+              active={a.id === activeId}
+              onSelect={() => actions.onSelect(a)}
+              onNote={(note) => actions.onNote(a, note)}
+              onNoteDone={actions.onNoteDone}
+              onToggleCategory={(id) => actions.onToggleCategory(a, id)}
+              onDelete={() => actions.onDelete(a)}
+            />
+          );
+        })}
       </ol>
     </aside>
   );

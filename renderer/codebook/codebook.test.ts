@@ -72,10 +72,7 @@ describe('addCategory', () => {
   });
 
   it('does not give a new category the colour of one already in the codebook', async () => {
-    // BUG (renderer/codebook/codebook.ts, addCategory): the colour is picked as
-    // PALETTE[count % PALETTE.length], so after a deletion the next category
-    // gets a colour that is still in use and the two are indistinguishable in
-    // the reader. Here: add A, B; delete A; add C -> C gets B's colour.
+    // Picking by count alone would give C the colour B still shows after A is deleted.
     const a = await addCategory(db, 'A');
     await addCategory(db, 'B');
     await deleteCategory(db, a.id);

@@ -16,10 +16,11 @@ const PALETTE = [
 export async function addCategory(db: ClaimmarkDB, name: string): Promise<Category> {
   return db.transaction('rw', db.categories, async () => {
     const all = await db.categories.orderBy('order').toArray();
+    const used = new Set(all.map((c) => c.color.toLowerCase()));
     const category: Category = {
       id: crypto.randomUUID(),
       name,
-      color: PALETTE[all.length % PALETTE.length] ?? '#888888',
+      color: PALETTE.find((c) => !used.has(c)) ?? PALETTE[all.length % PALETTE.length] ?? '#888888',
       description: '',
       order: (all.at(-1)?.order ?? -1) + 1,
     };

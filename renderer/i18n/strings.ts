@@ -38,14 +38,14 @@ export const en = {
   encoding: 'Encoding',
   reopenAs: 'Reopen as…',
   reopenConfirm:
-    'Reopen “{title}” as {encoding}? Its {n} annotations keep their positions and may no longer cover the same words.',
+    'Reopen “{title}” as {encoding}? Its annotations ({n}) keep their positions and may no longer cover the same words.',
   reopened: 'Reopened “{title}” as {encoding}.',
   reopenSame: '“{title}” already reads this way in {encoding}.',
   reopenDuplicate:
     'Reopening as {encoding} gives the same text as “{other}”, which is already in the library.',
   deleteDocument: 'Delete document',
   deleteDocumentConfirm:
-    'Delete “{title}”? Its {n} annotations will be removed too. This cannot be undone.',
+    'Delete “{title}”? Its annotations ({n}) will be removed with it. This cannot be undone.',
   renameDocument: 'Rename document',
   documentTitle: 'Document title',
   imported: 'Imported {n} file(s).',
@@ -84,7 +84,7 @@ export const en = {
   moveDown: 'Move down',
   deleteCategory: 'Delete category',
   deleteCategoryConfirm:
-    'Delete the category “{name}”? It is used by {n} annotations; it will be removed from them, and the annotations stay.',
+    'Delete the category “{name}”? It is used by {n} annotation(s); it will be removed from them, and the annotations stay.',
   deleteCategoryUnused: 'Delete the category “{name}”? No annotation uses it.',
   keyHint: 'Key {key}',
   language: 'Language',

@@ -6,14 +6,22 @@ const WORKER_THRESHOLD = 1024 * 1024;
 
 let worker: Worker | null = null;
 let nextId = 0;
-const pending = new Map<number, (r: DecodeJobResult) => void>();
+const pending = new Map<number, { resolve(r: DecodeJobResult): void; reject(e: Error): void }>();
 
 function getWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<{ id: number; result: DecodeJobResult }>) => {
-      pending.get(event.data.id)?.(event.data.result);
+      pending.get(event.data.id)?.resolve(event.data.result);
       pending.delete(event.data.id);
+    };
+    // A crashed worker (out of memory on a huge file) must not leave imports hanging.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      for (const job of pending.values()) job.reject(new Error(event.message || 'The decoder stopped unexpectedly.'));
+      pending.clear();
+      worker?.terminate();
+      worker = null;
     };
   }
   return worker;
@@ -24,8 +32,8 @@ export function decodeFile(bytes: Uint8Array, forced?: Encoding): Promise<Decode
     return runDecodeJob(bytes, forced);
   }
   const id = nextId++;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
     // The bytes are copied, not transferred: the caller still stores them.
     getWorker().postMessage({ id, bytes, forced });
   });

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileReadResult } from '../../shared/file-errors';
+import { defaultTitle } from '../../shared/text';
 import type { DocumentRecord, Encoding } from '../../shared/types';
 import { ClaimmarkDB } from '../db/db';
 import { runDecodeJob } from './decode-job';
@@ -194,13 +195,30 @@ describe('importFiles', () => {
   });
 
   it('gives one document when the same file arrives in two imports running at once', async () => {
-    // E.g. a file dropped again while the first import of it is still decoding.
+    // E.g. a file dropped again while the first import of it is still decoding
+    // (large files decode in a worker). The gate lets both decodes finish
+    // before either import goes on, which is how the two interleave in the app.
+    let decoded = 0;
+    let release = (): void => {};
+    const bothDecoded = new Promise<void>((resolve) => (release = resolve));
+    const gated: Decoder = async (bytes, forced) => {
+      const result = await runDecodeJob(bytes, forced);
+      if (++decoded === 2) release();
+      await bothDecoded;
+      return result;
+    };
+    const slow = { ...deps, decode: gated };
+
     const [[first], [second]] = await Promise.all([
-      importFiles([read('a.txt', utf8(ZH))], deps),
-      importFiles([read('a copy.txt', encode(ZH, 'gb18030'))], deps),
+      importFiles([read('a.txt', utf8(ZH))], slow),
+      importFiles([read('a copy.txt', encode(ZH, 'gb18030'))], slow),
     ]);
-    expect([first?.kind, second?.kind].sort()).toEqual(['added', 'existing']);
+
     expect(await counts()).toEqual({ documents: 1, texts: 1, sources: 1 });
+    // The second import loses the race on the unique sha256 index; it must say
+    // "already in the library", not report a storage failure.
+    expect(first?.kind).toBe('added');
+    expect(second).toMatchObject({ kind: 'existing', fileName: 'a copy.txt' });
   });
 
   describe('when storage fails', () => {
@@ -296,6 +314,8 @@ describe('reopenAs', () => {
       doc: {
         ...doc,
         encoding: 'gb18030',
+        // The title came from the text, so it follows the new reading.
+        title: defaultTitle(misread, '台灣.txt'),
         sha256: await sha256(misread),
         length: Array.from(misread).length,
       },
@@ -347,9 +367,7 @@ describe('reopenAs', () => {
 
     expect(outcome.kind).toBe('reopened');
     expect((await db.texts.get(doc.id))?.text).toBe(TW);
-    // BUG (renderer/library/import-files.ts, reopenAs): the title derived from
-    // the wrong reading is kept, so the library still lists the document under
-    // a garbled name after the text itself was fixed.
+    // The title derived from the wrong reading must not outlive it.
     expect((await db.documents.get(doc.id))?.title).toBe('行政院宣布明年度預算');
   });
 

@@ -63,6 +63,9 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
       await db.sources.add({ docId: doc.id, bytes: file.bytes });
     });
   } catch (error) {
+    // Another import of the same text may have finished while this one decoded.
+    const winner = await db.documents.where('sha256').equals(decoded.sha256).first();
+    if (winner) return { kind: 'existing', doc: winner, fileName: file.name };
     return {
       kind: 'storage-failed',
       fileName: file.name,
@@ -85,15 +88,22 @@ export async function reopenAs(
   encoding: Encoding,
   { db, decode }: Omit<ImportDeps, 'now'>,
 ): Promise<ReopenOutcome> {
-  const [doc, source] = await Promise.all([db.documents.get(docId), db.sources.get(docId)]);
+  const [doc, source, old] = await Promise.all([
+    db.documents.get(docId),
+    db.sources.get(docId),
+    db.texts.get(docId),
+  ]);
   if (!doc || !source) throw new Error('The document or its original bytes are missing.');
   const decoded = await decode(source.bytes, encoding);
   if (!decoded.ok) return { kind: 'rejected', code: decoded.code };
   if (decoded.sha256 === doc.sha256) return { kind: 'unchanged' };
   const other = await db.documents.where('sha256').equals(decoded.sha256).first();
   if (other) return { kind: 'duplicate', other };
+  // A title taken from a garbled reading is replaced; one the user typed is kept.
+  const titleFromText = old !== undefined && doc.title === defaultTitle(old.text, doc.fileName);
   const updated: DocumentRecord = {
     ...doc,
+    ...(titleFromText ? { title: defaultTitle(decoded.text, doc.fileName) } : {}),
     sha256: decoded.sha256,
     encoding: decoded.encoding,
     bom: decoded.bom,

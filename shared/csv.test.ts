@@ -1,0 +1,236 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { Annotation, Category, DocumentRecord } from './types';
+import type { AnnotationsCsvInput } from './csv';
+import { CSV_COLUMNS, annotationsToCsv, formatTimestamp, parseAnnotationsCsv } from './csv';
+
+const HEADER =
+  'annotation_id,document_title,document_file,document_sha256,categories,quote,note,' +
+  'prefix,suffix,start,end,created_at,updated_at';
+
+const TEXT_A = '前言𠀀𠀀：政府表示，"明年"经济增长 5%。😀 结尾';
+const TEXT_B = 'Plain English text about a claim.';
+
+function doc(id: string, title: string): DocumentRecord {
+  return {
+    id,
+    sha256: `sha-${id}`,
+    title,
+    fileName: `${id}.txt`,
+    encoding: 'utf-8',
+    bom: false,
+    length: 0,
+    addedAt: '2026-11-22T00:00:00.000Z',
+  };
+}
+
+const CATEGORIES: Category[] = [
+  { id: 'c-econ', name: 'Economy', color: '#ff0000', description: '', order: 2 },
+  { id: 'c-claim', name: '事实声明', color: '#00ff00', description: '', order: 1 },
+  { id: 'c-gov', name: 'Government', color: '#0000ff', description: '', order: 3 },
+];
+
+function annotation(docId: string, text: string, quote: string, extra: Partial<Annotation> = {}) {
+  const start = text.indexOf(quote);
+  if (start < 0) throw new Error(`quote not in text: ${quote}`);
+  return {
+    id: `a-${quote}`,
+    docId,
+    start,
+    end: start + quote.length,
+    quote,
+    prefix: text.slice(Math.max(0, start - 32), start),
+    suffix: text.slice(start + quote.length, start + quote.length + 32),
+    categoryIds: [],
+    note: '',
+    createdAt: '2026-11-22T13:00:05.123Z',
+    updatedAt: '2026-11-22T13:00:05.123Z',
+    ...extra,
+  } satisfies Annotation;
+}
+
+function input(annotations: Annotation[], offset = 480): AnnotationsCsvInput {
+  return {
+    documents: [doc('a', 'Doc A'), doc('b', 'Doc B')],
+    texts: new Map([
+      ['a', TEXT_A],
+      ['b', TEXT_B],
+    ]),
+    annotations,
+    categories: CATEGORIES,
+    utcOffsetMinutes: () => offset,
+  };
+}
+
+/** Rows as a spreadsheet would see them (no formula-guard removal). */
+function rawRows(csv: string): string[][] {
+  return Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+}
+
+describe('annotationsToCsv: file format', () => {
+  const csv = annotationsToCsv(
+    input([annotation('a', TEXT_A, '政府表示', { note: 'line one\nline two' })]),
+  );
+
+  it('starts with a UTF-8 BOM and the header in the documented order', () => {
+    expect(csv.startsWith('\uFEFF' + HEADER + '\r\n')).toBe(true);
+    expect(CSV_COLUMNS.join(',')).toBe(HEADER);
+  });
+
+  it('ends every record, the last one included, with CRLF', () => {
+    expect(csv.endsWith('\r\n')).toBe(true);
+    // The only bare LF is the one inside the quoted note.
+    expect(csv.replace(/\r\n/g, '').split('\n')).toHaveLength(2);
+  });
+
+  it('writes just the header when there is nothing to export', () => {
+    expect(annotationsToCsv(input([]))).toBe('\uFEFF' + HEADER + '\r\n');
+  });
+
+  it('quotes cells with commas, quotes, CR or LF and doubles inner quotes', () => {
+    const csv = annotationsToCsv(
+      input([
+        annotation('a', TEXT_A, '，"明年"经济', { note: 'a, b' }),
+        annotation('b', TEXT_B, 'claim', { note: 'x\r\ny' }),
+      ]),
+    );
+    expect(csv).toContain(',"，""明年""经济",');
+    expect(csv).toContain(',"a, b",');
+    expect(csv).toContain(',"x\r\ny",');
+  });
+});
+
+describe('annotationsToCsv: content', () => {
+  it('orders rows by document as given, then by start', () => {
+    const csv = annotationsToCsv(
+      input([
+        annotation('b', TEXT_B, 'claim'),
+        annotation('a', TEXT_A, '结尾'),
+        annotation('b', TEXT_B, 'Plain'),
+        annotation('a', TEXT_A, '前言'),
+        annotation('z', TEXT_B, 'text'), // document not exported
+      ]),
+    );
+    expect(rawRows(csv).map((r) => r[5])).toEqual(['quote', '前言', '结尾', 'Plain', 'claim']);
+  });
+
+  it('writes document fields and category names in codebook order', () => {
+    const a = annotation('a', TEXT_A, '经济增长', {
+      categoryIds: ['c-gov', 'missing', 'c-claim', 'c-econ'],
+    });
+    const row = parseAnnotationsCsv(annotationsToCsv(input([a])))[0];
+    expect(row).toMatchObject({
+      annotation_id: 'a-经济增长',
+      document_title: 'Doc A',
+      document_file: 'a.txt',
+      document_sha256: 'sha-a',
+      categories: '事实声明; Economy; Government',
+    });
+  });
+
+  it('gives start and end in code points, so that Python slicing returns the quote', () => {
+    for (const quote of ['政府表示', '😀 结尾', '前言𠀀', '𠀀：', '结尾']) {
+      const a = annotation('a', TEXT_A, quote);
+      const row = parseAnnotationsCsv(annotationsToCsv(input([a])))[0];
+      expect([...TEXT_A].slice(Number(row?.start), Number(row?.end)).join('')).toBe(quote);
+    }
+    // '政府表示' is at UTF-16 offset 7 but code point 5 (each '𠀀' counts once).
+    const row = parseAnnotationsCsv(annotationsToCsv(input([annotation('a', TEXT_A, '政府表示')])));
+    expect(TEXT_A.indexOf('政府表示')).toBe(7);
+    expect([row[0]?.start, row[0]?.end]).toEqual(['5', '9']);
+  });
+
+  it('refuses to export a document whose text is missing', () => {
+    const bad = { ...input([annotation('a', TEXT_A, '前言')]), texts: new Map() };
+    expect(() => annotationsToCsv(bad)).toThrow(/No text for document "Doc A"/);
+  });
+});
+
+describe('annotationsToCsv: formula neutralisation', () => {
+  it.each(['=', '+', '-', '@', '\t', '\r', '\n'])('prefixes a text cell starting with %j', (c) => {
+    const a = annotation('b', TEXT_B, 'claim', { note: `${c}SUM(A1)`, id: `${c}id` });
+    const [, row] = rawRows(annotationsToCsv(input([a])));
+    expect(row?.[0]).toBe(`'${c}id`);
+    expect(row?.[6]).toBe(`'${c}SUM(A1)`);
+  });
+
+  it('leaves other cells, and the numeric offsets, alone', () => {
+    const a = annotation('b', TEXT_B, 'claim', { note: "it's 1+1=2", prefix: '' });
+    const [, row] = rawRows(annotationsToCsv(input([a])));
+    expect(row?.[6]).toBe("it's 1+1=2");
+    expect(row?.[7]).toBe('');
+    expect(row?.slice(9, 11)).toEqual(['27', '32']);
+  });
+
+  it('guards a cell that starts with an apostrophe before a trigger', () => {
+    const a = annotation('b', TEXT_B, 'claim', { note: "'=1" });
+    expect(rawRows(annotationsToCsv(input([a])))[1]?.[6]).toBe("''=1");
+  });
+});
+
+describe('formatTimestamp', () => {
+  it.each([
+    [480, '2026-11-22T21:00:05+08:00'],
+    [-300, '2026-11-22T08:00:05-05:00'],
+    [0, '2026-11-22T13:00:05+00:00'],
+    [330, '2026-11-22T18:30:05+05:30'],
+    [-600, '2026-11-22T03:00:05-10:00'],
+  ])('formats with offset %i minutes as %s', (offset, expected) => {
+    expect(formatTimestamp('2026-11-22T13:00:05.123Z', () => offset)).toBe(expected);
+  });
+
+  it('crosses midnight and the year end', () => {
+    expect(formatTimestamp('2026-12-31T20:00:00.000Z', () => 480)).toBe(
+      '2027-01-01T04:00:00+08:00',
+    );
+  });
+
+  it('asks for the offset at the instant itself (daylight saving)', () => {
+    const seen: string[] = [];
+    formatTimestamp('2026-07-01T12:00:00.000Z', (d) => {
+      seen.push(d.toISOString());
+      return 0;
+    });
+    expect(seen).toEqual(['2026-07-01T12:00:00.000Z']);
+  });
+
+  it('is used for both timestamp columns', () => {
+    const a = annotation('b', TEXT_B, 'claim', { updatedAt: '2026-11-23T01:02:03.000Z' });
+    const row = parseAnnotationsCsv(annotationsToCsv(input([a], -300)))[0];
+    expect(row?.created_at).toBe('2026-11-22T08:00:05-05:00');
+    expect(row?.updated_at).toBe('2026-11-22T20:02:03-05:00');
+  });
+});
+
+describe('parseAnnotationsCsv', () => {
+  it('reads back what was written, guard apostrophes removed', () => {
+    const notes = ['=HYPERLINK("http://x")', "'=1", "'plain", '-5', '多行\n备注, "引号"', ''];
+    const annotations = notes.map((note, i) =>
+      annotation('a', TEXT_A, i % 2 ? '经济增长' : '政府表示', { note, id: `id-${i}` }),
+    );
+    annotations.push(annotation('a', TEXT_A, '"明年"', { id: '@x', categoryIds: ['c-claim'] }));
+    const rows = parseAnnotationsCsv(annotationsToCsv(input(annotations)));
+    expect(rows).toHaveLength(annotations.length);
+    const byId = new Map(rows.map((r) => [r.annotation_id, r]));
+    notes.forEach((note, i) => expect(byId.get(`id-${i}`)?.note).toBe(note));
+    expect(byId.get('@x')).toMatchObject({ quote: '"明年"', categories: '事实声明' });
+    expect(byId.get('id-0')).toMatchObject({ quote: '政府表示', prefix: '前言𠀀𠀀：' });
+    expect(Object.keys(rows[0] ?? {})).toEqual([...CSV_COLUMNS]);
+  });
+
+  it('accepts the file without its BOM', () => {
+    const csv = annotationsToCsv(input([annotation('b', TEXT_B, 'claim')]));
+    expect(parseAnnotationsCsv(csv.slice(1))).toEqual(parseAnnotationsCsv(csv));
+  });
+
+  it('refuses a file whose header differs', () => {
+    expect(() => parseAnnotationsCsv('id,quote\r\n1,x\r\n')).toThrow(/expected the header/);
+    const reordered = HEADER.replace('start,end', 'end,start');
+    expect(() => parseAnnotationsCsv(`${reordered}\r\n`)).toThrow(/found "annotation_id/);
+    expect(() => parseAnnotationsCsv('')).toThrow(/Not a Claimmark annotations CSV/);
+  });
+
+  it('refuses a row with the wrong number of cells', () => {
+    expect(() => parseAnnotationsCsv(`${HEADER}\r\na,b,c\r\n`)).toThrow(/Row 1 .* 3 cells/);
+  });
+});
