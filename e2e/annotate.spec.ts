@@ -3,7 +3,9 @@ import { expect, test } from './fixtures';
 import { annotationItems, clickText, reader, selectText } from './reader';
 import { ENGLISH, utf8File } from './samples';
 
-test('highlight, tag, overlap, note — kept across a restart and exported as CSV', async ({ app }) => {
+test('highlight, tag, overlap, note — kept across a restart and exported as CSV', async ({
+  app,
+}) => {
   const { page } = app;
   await app.openFiles([utf8File()]);
   await expect(reader(page)).toContainText('grew by 5.8 percent');
@@ -16,7 +18,10 @@ test('highlight, tag, overlap, note — kept across a restart and exported as CS
 
   // A click on a category does the same.
   await selectText(page, 'cut coal use by a fifth before 2030');
-  await page.getByRole('toolbar', { name: 'Categories' }).getByRole('button', { name: 'Target 目标' }).click();
+  await page
+    .getByRole('toolbar', { name: 'Categories' })
+    .getByRole('button', { name: 'Target 目标' })
+    .click();
   await expect(annotationItems(page)).toHaveCount(2);
 
   // An overlapping highlight.
@@ -24,6 +29,16 @@ test('highlight, tag, overlap, note — kept across a restart and exported as CS
   await page.keyboard.press('3');
   await expect(annotationItems(page)).toHaveCount(3);
   await expect(reader(page).locator('.cm-hl .cm-hl, .cm-hl + .cm-hl').first()).toBeVisible();
+
+  // Clicking where two highlights overlap asks which one is meant.
+  await clickText(page, 'a fifth');
+  const chooser = page.getByRole('dialog', { name: 'Choose an annotation' });
+  await expect(chooser.getByRole('button')).toHaveCount(2);
+  await chooser.getByRole('button', { name: /^a fifth before 2030, according/ }).click();
+  await expect(annotationItems(page).filter({ hasText: 'according to the plan' })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
 
   // A second category on an existing highlight: click it, press its key.
   await clickText(page, '5.8 percent');
@@ -40,13 +55,21 @@ test('highlight, tag, overlap, note — kept across a restart and exported as CS
   await expect(annotationItems(app.page)).toHaveCount(3);
   const again = annotationItems(app.page).filter({ hasText: 'grew by 5.8 percent' });
   await expect(again).toContainText('Target 目标');
-  await expect(again.getByLabel('Note')).toHaveValue('Check against the statistical yearbook, 统计年鉴');
-  await expect(app.page.getByRole('toolbar', { name: 'Categories' }).getByRole('button')).toHaveCount(6);
+  await expect(again.getByLabel('Note')).toHaveValue(
+    'Check against the statistical yearbook, 统计年鉴',
+  );
+  await expect(
+    app.page.getByRole('toolbar', { name: 'Categories' }).getByRole('button'),
+  ).toHaveCount(6);
 
   const rows = parseAnnotationsCsv((await app.exportCsv('document')).toString('utf8'));
   const quotes = rows.map((r) => r.quote).sort();
   expect(quotes).toEqual(
-    ['a fifth before 2030, according to the plan', 'cut coal use by a fifth before 2030', 'grew by 5.8 percent'].sort(),
+    [
+      'a fifth before 2030, according to the plan',
+      'cut coal use by a fifth before 2030',
+      'grew by 5.8 percent',
+    ].sort(),
   );
   const codePoints = [...ENGLISH];
   for (const row of rows) {

@@ -14,9 +14,15 @@ export function electronBinary(): { path: string } | { missing: string } {
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
   if (override) {
     const p = join(override, relative ?? 'electron');
-    return existsSync(p) ? { path: p } : { missing: `ELECTRON_OVERRIDE_DIST_PATH has no binary at ${p}` };
+    return existsSync(p)
+      ? { path: p }
+      : { missing: `ELECTRON_OVERRIDE_DIST_PATH has no binary at ${p}` };
   }
-  if (!relative) return { missing: 'the Electron binary was never downloaded (node_modules/electron/path.txt is absent)' };
+  if (!relative)
+    return {
+      missing:
+        'the Electron binary was never downloaded (node_modules/electron/path.txt is absent)',
+    };
   const p = join(pkgDir, 'dist', relative);
   return existsSync(p) ? { path: p } : { missing: `no Electron binary at ${p}` };
 }

@@ -7,7 +7,9 @@ import { watchPage, type AppDriver } from './driver';
 
 const isLocal = (url: string) => /^(app|blob|data|devtools):/.test(url);
 
-export async function launchElectron(executablePath: string): Promise<{ app: AppDriver; close(): Promise<void> }> {
+export async function launchElectron(
+  executablePath: string,
+): Promise<{ app: AppDriver; close(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'claimmark-profile-'));
   const files = await mkdtemp(join(tmpdir(), 'claimmark-files-'));
   const problems: string[] = [];
@@ -38,7 +40,10 @@ export async function launchElectron(executablePath: string): Promise<{ app: App
       );
       // The native dialog cannot be driven; answer it from the main process.
       await electron.evaluate(({ dialog }, chosen) => {
-        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: chosen })) as typeof dialog.showOpenDialog;
+        dialog.showOpenDialog = (async () => ({
+          canceled: false,
+          filePaths: chosen,
+        })) as typeof dialog.showOpenDialog;
       }, paths);
       await app.page.getByRole('button', { name: 'Open files' }).click();
     },
@@ -49,10 +54,17 @@ export async function launchElectron(executablePath: string): Promise<{ app: App
     async exportCsv(scope) {
       const target = join(files, `export-${Date.now()}.csv`);
       await electron.evaluate(({ dialog }, path) => {
-        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+        dialog.showSaveDialog = (async () => ({
+          canceled: false,
+          filePath: path,
+        })) as typeof dialog.showSaveDialog;
       }, target);
       await app.page.getByRole('button', { name: 'Export CSV' }).click();
-      await app.page.getByRole('menuitem', { name: scope === 'document' ? 'Current document' : 'Whole library' }).click();
+      await app.page
+        .getByRole('menuitem', {
+          name: scope === 'document' ? 'Current document' : 'Whole library',
+        })
+        .click();
       await expect.poll(() => existsSync(target)).toBe(true);
       return readFile(target);
     },

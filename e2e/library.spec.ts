@@ -2,7 +2,9 @@ import { expect, test } from './fixtures';
 import { annotationItems, libraryItems, reader, selectText } from './reader';
 import { gb18030File, utf8File } from './samples';
 
-test('rename and delete a document; deleting asks first and says how many annotations go', async ({ app }) => {
+test('rename and delete a document; deleting asks first and says how many annotations go', async ({
+  app,
+}) => {
   const { page } = app;
   await app.openFiles([utf8File(), gb18030File()]);
   await expect(libraryItems(page)).toHaveCount(2);
@@ -35,7 +37,9 @@ test('rename and delete a document; deleting asks first and says how many annota
   await expect(libraryItems(app.page)).toContainText('内蒙古经济稳步增长');
 });
 
-test('the codebook can be edited and a category in use deleted after a warning', async ({ app }) => {
+test('the codebook can be edited and a category in use deleted after a warning', async ({
+  app,
+}) => {
   const { page } = app;
   await app.openFiles([utf8File()]);
   await selectText(page, 'unrealistic, at best');
@@ -55,18 +59,33 @@ test('the codebook can be edited and a category in use deleted after a warning',
   await codebook.getByRole('button', { name: 'Close' }).click();
 
   // Key 5 now means the new category, which moved into fifth place.
-  await expect(bar.getByRole('button')).toHaveText([/Statistic/, /Target/, /Policy/, /Attribution/, /Prediction 预测/, /Codebook/]);
+  await expect(bar.getByRole('button')).toHaveText([
+    /Statistic/,
+    /Target/,
+    /Policy/,
+    /Attribution/,
+    /Prediction 预测/,
+    /Codebook/,
+  ]);
   await expect(annotationItems(page)).toHaveCount(1);
   await expect(annotationItems(page).first()).not.toContainText('Assessment');
   await selectText(page, 'independent audit');
   await page.keyboard.press('5');
-  await expect(annotationItems(page).filter({ hasText: 'independent audit' })).toContainText('Prediction 预测');
+  await expect(annotationItems(page).filter({ hasText: 'independent audit' })).toContainText(
+    'Prediction 预测',
+  );
 
   await app.restart();
-  await expect(app.page.getByRole('toolbar', { name: 'Categories' }).getByRole('button', { name: 'Prediction 预测' })).toBeVisible();
+  await expect(
+    app.page
+      .getByRole('toolbar', { name: 'Categories' })
+      .getByRole('button', { name: 'Prediction 预测' }),
+  ).toBeVisible();
 });
 
-test('the interface follows the system language and can be switched in settings', async ({ app }) => {
+test('the interface follows the system language and can be switched in settings', async ({
+  app,
+}) => {
   const { page } = app;
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('dialog', { name: 'Settings' }).getByRole('combobox').selectOption('zh');
@@ -78,11 +97,16 @@ test('the interface follows the system language and can be switched in settings'
 });
 
 test('files dropped on the window are opened', async ({ app, target }) => {
-  test.skip(target !== 'web', 'Drag and drop from the desktop is not scriptable in Electron; the web target covers the drop handler.');
+  test.skip(
+    target !== 'web',
+    'Drag and drop from the desktop is not scriptable in Electron; the web target covers the drop handler.',
+  );
   const { page } = app;
   const dataTransfer = await page.evaluateHandle(() => {
     const dt = new DataTransfer();
-    dt.items.add(new File(['第一行标题\n\n正文：增长百分之五。'], 'dropped.txt', { type: 'text/plain' }));
+    dt.items.add(
+      new File(['第一行标题\n\n正文：增长百分之五。'], 'dropped.txt', { type: 'text/plain' }),
+    );
     return dt;
   });
   await page.locator('.app').dispatchEvent('dragenter', { dataTransfer });

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { libraryItems, reader } from './reader';
-import { binaryFile, gb18030File, utf8File } from './samples';
+import { big5File, binaryFile, gb18030File, TRADITIONAL, utf8File } from './samples';
 
 test('opens a UTF-8 file and a GB18030 file and shows their text', async ({ app }) => {
   const { page } = app;
@@ -23,11 +23,15 @@ test('opening the same content again opens the existing document', async ({ app 
   await app.openFiles([utf8File()]);
   await expect(libraryItems(app.page)).toHaveCount(1);
   await app.openFiles([utf8File('copy-of-budget.txt')]);
-  await expect(app.page.getByRole('status').filter({ hasText: 'already in the library' })).toBeVisible();
+  await expect(
+    app.page.getByRole('status').filter({ hasText: 'already in the library' }),
+  ).toBeVisible();
   await expect(libraryItems(app.page)).toHaveCount(1);
 });
 
-test('a binary file is refused with a message naming it and the library is unchanged', async ({ app }) => {
+test('a binary file is refused with a message naming it and the library is unchanged', async ({
+  app,
+}) => {
   const { page } = app;
   await app.openFiles([utf8File()]);
   await expect(libraryItems(page)).toHaveCount(1);
@@ -38,4 +42,25 @@ test('a binary file is refused with a message naming it and the library is uncha
   // The good file in the same batch is still imported; the bad one adds nothing.
   await expect(libraryItems(page)).toHaveCount(2);
   await expect(page.getByRole('list', { name: 'Library' })).not.toContainText('photo.txt');
+});
+
+test('a file can be reopened as another encoding when the guess is wrong', async ({ app }) => {
+  const { page } = app;
+  await app.openFiles([big5File()]);
+  await expect(reader(page)).toContainText(TRADITIONAL);
+  const encoding = reader(page).getByLabel('Encoding');
+  await expect(encoding).toHaveValue('big5');
+
+  await encoding.selectOption('gb18030');
+  await expect(encoding).toHaveValue('gb18030');
+  await expect(reader(page)).not.toContainText(TRADITIONAL);
+
+  // Bytes that are not valid in the chosen encoding are refused, and nothing changes.
+  await encoding.selectOption('utf-8');
+  await expect(page.getByRole('alert')).toContainText('does not read as UTF-8');
+  await expect(encoding).toHaveValue('gb18030');
+
+  await encoding.selectOption('big5');
+  await expect(reader(page)).toContainText(TRADITIONAL);
+  await expect(libraryItems(page)).toHaveCount(1);
 });

@@ -55,4 +55,5 @@ export async function clickText(page: Page, needle: string): Promise<void> {
 export const reader = (page: Page) => page.getByRole('region', { name: 'Reader' });
 export const annotationItems = (page: Page) =>
   page.getByRole('region', { name: 'Annotations' }).getByRole('listitem');
-export const libraryItems = (page: Page) => page.getByRole('list', { name: 'Library' }).getByRole('listitem');
+export const libraryItems = (page: Page) =>
+  page.getByRole('list', { name: 'Library' }).getByRole('listitem');

@@ -18,7 +18,10 @@ export const CHINESE = [
   '自治区政府表示，将在2030年前把煤炭消费比重降低五分之一。',
 ].join('\n');
 
-export const utf8File = (name = 'budget-claims.txt'): FixtureFile => ({ name, bytes: Buffer.from(ENGLISH, 'utf8') });
+export const utf8File = (name = 'budget-claims.txt'): FixtureFile => ({
+  name,
+  bytes: Buffer.from(ENGLISH, 'utf8'),
+});
 
 export const gb18030File = (name = 'neimenggu-gb.txt'): FixtureFile => ({
   name,
@@ -32,4 +35,11 @@ export const binaryFile = (name = 'photo.txt'): FixtureFile => ({
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
     Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 73 + 11) % 256)),
   ]),
+});
+
+export const TRADITIONAL = '行政院宣布明年度總預算將增加百分之三，經濟部表示將持續推動產業升級。';
+
+export const big5File = (name = 'taiwan-budget.txt'): FixtureFile => ({
+  name,
+  bytes: iconv.encode(`臺灣預算新聞\n\n${TRADITIONAL}\n立法院將於下週審查。`, 'big5'),
 });

@@ -2,11 +2,15 @@ import { readFile } from 'node:fs/promises';
 import type { Browser } from '@playwright/test';
 import { watchPage, type AppDriver } from './driver';
 
-export async function launchWeb(browser: Browser, baseURL: string): Promise<{ app: AppDriver; close(): Promise<void> }> {
+export async function launchWeb(
+  browser: Browser,
+  baseURL: string,
+): Promise<{ app: AppDriver; close(): Promise<void> }> {
   // A fresh context is a fresh profile: an empty IndexedDB for every test.
   const context = await browser.newContext({ baseURL, acceptDownloads: true, locale: 'en-US' });
   const problems: string[] = [];
-  const isLocal = (url: string) => url.startsWith(baseURL) || url.startsWith('blob:') || url.startsWith('data:');
+  const isLocal = (url: string) =>
+    url.startsWith(baseURL) || url.startsWith('blob:') || url.startsWith('data:');
   // Anything off the page's origin is refused, so no byte leaves the machine.
   await context.route(
     (url) => !isLocal(url.href),
@@ -22,7 +26,9 @@ export async function launchWeb(browser: Browser, baseURL: string): Promise<{ ap
     async openFiles(files) {
       const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: 'Open files' }).click();
-      await (await chooser).setFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: f.bytes })));
+      await (
+        await chooser
+      ).setFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: f.bytes })));
     },
     async restart() {
       await page.reload();
@@ -30,7 +36,11 @@ export async function launchWeb(browser: Browser, baseURL: string): Promise<{ ap
     async exportCsv(scope) {
       await page.getByRole('button', { name: 'Export CSV' }).click();
       const download = page.waitForEvent('download');
-      await page.getByRole('menuitem', { name: scope === 'document' ? 'Current document' : 'Whole library' }).click();
+      await page
+        .getByRole('menuitem', {
+          name: scope === 'document' ? 'Current document' : 'Whole library',
+        })
+        .click();
       const path = await (await download).path();
       return readFile(path);
     },

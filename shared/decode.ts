@@ -31,9 +31,11 @@ export const DETECT_SAMPLE_BYTES = 64 * 1024;
  * bytes (a last character cut in half, a stray byte pasted from elsewhere):
  * refusing the whole article over them would lose more than it protects, the
  * reader shows each U+FFFD, and the user can still reopen the file as another
- * encoding. A file in the wrong or an unsupported encoding, or one that is not
- * text, gives several percent or more (measured: Latin-1 French ≈ 3% as
- * GB18030, random bytes 9–17%), so it is not mistaken for damaged text.
+ * encoding. Text in an encoding Claimmark does not read, or data that is not
+ * text, usually gives several percent or more (measured: Latin-1 French ≈ 3%
+ * as GB18030, random bytes 9–17%) and is refused. Not always: Latin-1 German,
+ * Shift_JIS and EUC-KR happen to be valid GB18030 and come out garbled but
+ * accepted — only the encodings in ENCODINGS are ever detected.
  */
 export const MAX_REPLACEMENT_RATIO = 0.01;
 /** Above this share of U+FFFD the content is noise rather than text: `binary`. */

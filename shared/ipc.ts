@@ -19,7 +19,10 @@ export const saveTextRequest = z.object({
     .refine((s) => !/[\\/]/.test(s), 'must be a file name, not a path'),
   content: z.string().max(512 * 1024 * 1024),
   filterName: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(5),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+    .min(1)
+    .max(5),
 });
 export type SaveTextRequest = z.infer<typeof saveTextRequest>;
 

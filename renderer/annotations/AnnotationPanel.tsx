@@ -28,6 +28,7 @@ export function AnnotationPanel({ annotations, categories, activeId, ...actions 
     getScrollElement: () => scroller.current,
     estimateSize: () => 140,
     overscan: 4,
+    gap: 8,
     getItemKey: (index) => list[index]?.id ?? index,
   });
 

@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FileReadResult } from '../../shared/file-errors';
-import type { Encoding } from '../../shared/types';
-import { ENCODING_NAMES } from '../../shared/types';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { AnnotationStore } from '../annotations/store';
 import { useAnnotationActions } from '../annotations/use-annotation-actions';
@@ -12,8 +10,6 @@ import { db } from '../db/instance';
 import { errorMessage } from '../db/storage-error';
 import { buildCsvExport } from '../export/export-csv';
 import { useI18n } from '../i18n/i18n';
-import { decodeFile } from '../library/decode';
-import { reopenAs } from '../library/import-files';
 import { Library } from '../library/Library';
 import { useImport } from '../library/use-import';
 import { platform } from '../platform';
@@ -25,6 +21,7 @@ import { useNotify } from '../ui/notices';
 import { DropZone } from './DropZone';
 import { Toolbar } from './Toolbar';
 import { useShortcuts } from './use-shortcuts';
+import { useReopen } from '../reader/use-reopen';
 
 export function Workspace({ languageSetting }: { languageSetting: LanguageSetting }) {
   const { t } = useI18n();
@@ -125,32 +122,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     platform.kind === 'web',
   );
 
-  const reopen = async (encoding: Encoding) => {
-    if (!doc) return;
-    const n = annotations?.length ?? 0;
-    const name = ENCODING_NAMES[encoding];
-    if (
-      n > 0 &&
-      !(await confirm({
-        message: t('reopenConfirm', { title: doc.title, encoding: name, n }),
-        confirmLabel: t('reopenAs'),
-      }))
-    ) {
-      return;
-    }
-    const outcome = await reopenAs(doc.id, encoding, { db, decode: decodeFile });
-    if (outcome.kind === 'reopened')
-      notify('info', t('reopened', { title: doc.title, encoding: name }));
-    else if (outcome.kind === 'unchanged')
-      notify('info', t('reopenSame', { title: doc.title, encoding: name }));
-    else if (outcome.kind === 'duplicate')
-      notify('error', t('reopenDuplicate', { encoding: name, other: outcome.other.title }));
-    else
-      notify(
-        'error',
-        t(outcome.code === 'empty' ? 'errEmpty' : 'errUndecodable', { file: doc.fileName }),
-      );
-  };
+  const reopen = useReopen(doc, annotations?.length ?? 0);
 
   return (
     <DropZone onDrop={(data) => void pick(() => platform.filesFromDrop(data))}>

@@ -1,4 +1,5 @@
 import type { Category } from '../../shared/types';
+import type { ClaimmarkDB } from './db';
 
 /**
  * The default codebook for claim analysis. Colours are mid-tone so that, drawn
@@ -38,7 +39,7 @@ export const DEFAULT_CATEGORIES: readonly Omit<Category, 'id'>[] = [
 ];
 
 /** Seeds the codebook once, on first run; an emptied codebook stays empty. */
-export async function seedDefaults(db: import('./db').ClaimmarkDB): Promise<void> {
+export async function seedDefaults(db: ClaimmarkDB): Promise<void> {
   await db.transaction('rw', db.categories, db.settings, async () => {
     const seeded = await db.settings.get('seeded');
     if (seeded) return;

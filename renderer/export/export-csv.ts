@@ -1,4 +1,4 @@
-import { annotationsToCsv } from '../../shared/csv';
+import { annotationsToCsv, localUtcOffsetMinutes } from '../../shared/csv';
 import type { ClaimmarkDB } from '../db/db';
 
 export interface CsvExport {
@@ -11,9 +11,11 @@ const stamp = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Characters that are not allowed in file names on Windows, macOS or Linux. */
+const FORBIDDEN = new Set('\\/:*?"<>|');
 const safeName = (s: string) =>
-  s
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+  Array.from(s, (ch) => (FORBIDDEN.has(ch) || ch.charCodeAt(0) < 32 ? ' ' : ch))
+    .join('')
+    .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 60) || 'document';
 
@@ -38,7 +40,7 @@ export async function buildCsvExport(
       texts: textMap,
       annotations,
       categories,
-      utcOffsetMinutes: (d) => -d.getTimezoneOffset(),
+      utcOffsetMinutes: localUtcOffsetMinutes,
     });
     const base = docId ? safeName(documents[0]?.title ?? 'document') : 'claimmark-library';
     return { fileName: `${base}-${stamp(now)}.csv`, content, rows: annotations.length };

@@ -40,6 +40,7 @@ export const en = {
   reopenConfirm:
     'Reopen “{title}” as {encoding}? Its annotations ({n}) keep their positions and may no longer cover the same words.',
   reopened: 'Reopened “{title}” as {encoding}.',
+  reopenFailed: '“{file}” does not read as {encoding}; it was left as it was.',
   reopenSame: '“{title}” already reads this way in {encoding}.',
   reopenDuplicate:
     'Reopening as {encoding} gives the same text as “{other}”, which is already in the library.',
@@ -142,6 +143,7 @@ export const zh: Strings = {
   reopenConfirm:
     '以 {encoding} 重新打开“{title}”？其 {n} 条标注保留原位置，可能不再对应相同的文字。',
   reopened: '已以 {encoding} 重新打开“{title}”。',
+  reopenFailed: '“{file}”无法按 {encoding} 读取，文档保持不变。',
   reopenSame: '“{title}”以 {encoding} 打开的内容没有变化。',
   reopenDuplicate: '以 {encoding} 打开后的文本与文库中的“{other}”相同。',
   deleteDocument: '删除文档',

@@ -18,7 +18,8 @@ function getWorker(): Worker {
     // A crashed worker (out of memory on a huge file) must not leave imports hanging.
     worker.onerror = (event) => {
       event.preventDefault();
-      for (const job of pending.values()) job.reject(new Error(event.message || 'The decoder stopped unexpectedly.'));
+      for (const job of pending.values())
+        job.reject(new Error(event.message || 'The decoder stopped unexpectedly.'));
       pending.clear();
       worker?.terminate();
       worker = null;

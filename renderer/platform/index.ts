@@ -1,5 +1,5 @@
 import type { ClaimmarkBridge } from '../../shared/ipc';
-import { electronPlatform } from './electron';
+import { electronPlatform } from './desktop';
 import type { Platform } from './platform';
 import { webPlatform } from './web';
 
