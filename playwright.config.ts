@@ -5,7 +5,8 @@ import type { Target } from './e2e/fixtures';
 
 const PORT = 4173;
 const electron = electronBinary();
-if ('missing' in electron && !process.env.PLAYWRIGHT_QUIET_SKIP) {
+// Config is loaded by every worker too; say it once, from the runner.
+if ('missing' in electron && process.env.TEST_WORKER_INDEX === undefined) {
   console.log(`[e2e] Electron target will be skipped: ${electron.missing}. The web target runs.`);
 }
 

@@ -16,7 +16,6 @@ import { platform } from '../platform';
 import { DocumentHeader } from '../reader/DocumentHeader';
 import { Reader, type ReaderHandle } from '../reader/Reader';
 import { SettingsDialog, type LanguageSetting } from '../settings/SettingsDialog';
-import { useConfirm } from '../ui/confirm';
 import { useNotify } from '../ui/notices';
 import { DropZone } from './DropZone';
 import { Toolbar } from './Toolbar';
@@ -26,7 +25,6 @@ import { useReopen } from '../reader/use-reopen';
 export function Workspace({ languageSetting }: { languageSetting: LanguageSetting }) {
   const { t } = useI18n();
   const notify = useNotify();
-  const confirm = useConfirm();
   const [docId, setDocId] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'codebook' | 'settings' | null>(null);
