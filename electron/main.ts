@@ -4,6 +4,8 @@
  * IPC. Logic lives in the imported modules; this file only wires Electron.
  */
 import { app, dialog, Menu, protocol, session, type BrowserWindow } from 'electron';
+import { watch } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_SCHEME, createAppRequestHandler } from './app-protocol';
 import { filePathsFromArgv, filesFromSecondInstanceData, type SecondInstanceData } from './argv';
@@ -16,6 +18,7 @@ import { LaunchFileQueue } from './launch-files';
 import { buildMenuTemplate } from './menu';
 import { APP_NAME, userDataPath } from './paths';
 import { isAllowedRequestUrl, urlForLog } from './policy';
+import { FileWatcher } from './watch';
 import { createMainWindow, focusWindow, hardenWebContents } from './window';
 
 // --- Before anything else: who we are and where our data lives. -------------
@@ -76,10 +79,22 @@ function start(files: string[]): void {
     showSaveDialog: (options) =>
       mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
   };
+  // The library's files, watched so the renderer can offer to reload one
+  // that changed on disk. The renderer sends the full list ('files:watch').
+  const fileWatcher = new FileWatcher({
+    watch,
+    stat,
+    log,
+    onChanged: (filePath) => {
+      if (mainWindow) sendEvent(mainWindow.webContents, 'files:changed', filePath);
+    },
+  });
+
   const handlers = createHandlers({
     dialog: dialogApi,
     launchFiles,
     defaultSaveDir: () => app.getPath('documents'),
+    watchFiles: (paths) => fileWatcher.setPaths(paths),
   });
 
   const openWindow = (): void => {
@@ -92,6 +107,8 @@ function start(files: string[]): void {
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
       launchFiles.detach();
+      // Nobody to tell (macOS keeps running); the next window sends its list.
+      fileWatcher.setPaths([]);
     });
   };
 
@@ -133,6 +150,8 @@ function start(files: string[]): void {
   });
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  app.on('will-quit', () => fileWatcher.closeAll());
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

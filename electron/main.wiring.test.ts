@@ -227,6 +227,7 @@ describe('main process wiring (fake electron)', () => {
       'files:open-folder-dialog',
       'files:read',
       'files:take-launch-files',
+      'files:watch',
     ]);
     const untrusted = await ipc.get('files:take-launch-files')?.({ senderFrame: null });
     expect(untrusted).toMatchObject({ ok: false });
@@ -264,5 +265,32 @@ describe('main process wiring (fake electron)', () => {
       'files:opened',
       [{ ok: true, file: { name: 'menu.txt', path: chosen } }],
     ]);
+  });
+
+  it('files:watch watches the files; a change on disk reaches the window as files:changed', async () => {
+    const watched = path.join(root, 'watched.txt');
+    await writeFile(watched, 'first');
+    const ipc = fake.calls.ipc;
+    const refused = (await ipc.get('files:watch')?.(trusted, ['relative.txt'])) as { ok: boolean };
+    expect(refused.ok).toBe(false);
+    expect(await ipc.get('files:watch')?.(trusted, [watched, path.join(root, 'gone.txt')])).toEqual(
+      {
+        ok: true,
+        value: null,
+      },
+    );
+    const contents = fake.calls.windows[0]?.webContents;
+    const changes = () => contents?.sent.filter(([channel]) => channel === 'files:changed') ?? [];
+    await new Promise((r) => setTimeout(r, 50)); // the watcher's first stat
+    await writeFile(watched, 'second, longer');
+    await vi.waitFor(() => expect(changes()).toEqual([['files:changed', watched]]), {
+      timeout: 5000,
+    });
+
+    // Quitting closes the watchers: later writes are not reported.
+    fake.appEvents.emit('will-quit');
+    await writeFile(watched, 'third');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(changes()).toHaveLength(1);
   });
 });

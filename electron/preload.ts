@@ -54,6 +54,8 @@ const bridge: ClaimmarkBridge = {
   },
   onFilesOpened: (listener) => subscribe('files:opened', listener),
   onMenuCommand: (listener) => subscribe('menu:command', listener),
+  watchFiles: (paths) => invoke('files:watch', paths),
+  onFileChanged: (listener) => subscribe('files:changed', listener),
 };
 
 contextBridge.exposeInMainWorld('claimmark', bridge);

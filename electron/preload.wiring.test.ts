@@ -64,6 +64,7 @@ describe('preload bridge', () => {
   it('exposes only window.claimmark, with one function per channel and no ipcRenderer', () => {
     expect([...exposed.keys()]).toEqual(['claimmark']);
     expect(Object.keys(bridge).sort()).toEqual([
+      'onFileChanged',
       'onFilesOpened',
       'onMenuCommand',
       'openFilesDialog',
@@ -72,6 +73,7 @@ describe('preload bridge', () => {
       'readFiles',
       'saveTextFile',
       'takeLaunchFiles',
+      'watchFiles',
     ]);
     expect(Object.values(bridge).every((v) => typeof v === 'function')).toBe(true);
     expect(code).not.toMatch(/\bzod\b/);
@@ -85,12 +87,14 @@ describe('preload bridge', () => {
     await bridge.readFiles(['/a.txt']);
     await bridge.takeLaunchFiles();
     await bridge.saveTextFile(request);
+    await bridge.watchFiles(['/news/a.txt', '/news/b.txt']);
     expect(invoked).toEqual([
       ['files:open-dialog'],
       ['files:open-folder-dialog'],
       ['files:read', ['/a.txt']],
       ['files:take-launch-files'],
       ['export:save-text', request],
+      ['files:watch', ['/news/a.txt', '/news/b.txt']],
     ]);
   });
 
@@ -108,13 +112,17 @@ describe('preload bridge', () => {
     const got: unknown[] = [];
     const off = bridge.onMenuCommand((command) => got.push(command));
     const offFiles = bridge.onFilesOpened((results) => got.push(results));
+    const offChanged = bridge.onFileChanged((changed) => got.push(changed));
     for (const l of listeners.get('menu:command') ?? []) l({}, 'export-library-csv');
     for (const l of listeners.get('files:opened') ?? []) l({}, []);
+    for (const l of listeners.get('files:changed') ?? []) l({}, '/news/a.txt');
     off();
     offFiles();
+    offChanged();
     expect(listeners.get('menu:command')?.size).toBe(0);
     expect(listeners.get('files:opened')?.size).toBe(0);
-    expect(got).toEqual(['export-library-csv', []]);
+    expect(listeners.get('files:changed')?.size).toBe(0);
+    expect(got).toEqual(['export-library-csv', [], '/news/a.txt']);
   });
 
   it('pathForFile returns the path, or "" for what is not a dropped file', () => {

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation, Category, DocumentRecord } from './types';
 import type { AnnotationsCsvInput } from './csv';
 import { CSV_COLUMNS, annotationsToCsv, formatTimestamp, parseAnnotationsCsv } from './csv';
+import { reflow } from './reflow';
 
 const HEADER =
   'annotation_id,document_title,document_file,document_sha256,categories,quote,note,' +
-  'prefix,suffix,start,end,created_at,updated_at';
+  'prefix,suffix,start,end,created_at,updated_at,source_line,source_column,section';
 
 const TEXT_A = '前言𠀀𠀀：政府表示，"明年"经济增长 5%。😀 结尾';
 const TEXT_B = 'Plain English text about a claim.';
@@ -21,6 +22,7 @@ function doc(id: string, title: string): DocumentRecord {
     bom: false,
     length: 0,
     addedAt: '2026-11-22T00:00:00.000Z',
+    reflow: null,
   };
 }
 
@@ -232,5 +234,50 @@ describe('parseAnnotationsCsv', () => {
 
   it('refuses a row with the wrong number of cells', () => {
     expect(() => parseAnnotationsCsv(`${HEADER}\r\na,b,c\r\n`)).toThrow(/Row 1 .* 3 cells/);
+  });
+});
+
+describe('annotationsToCsv: where a quote stands in the file', () => {
+  // Hard-wrapped as printed: the quote "增长百分之五" crosses a line break.
+  const ORIGINAL = '经济稳步增长\n\n𠀀全区地区生产总值增\n长百分之五，增速居\n全国前列。';
+  const SHOWN = '经济稳步增长\n𠀀全区地区生产总值增长百分之五，增速居全国前列。';
+  const reflowed = reflow(ORIGINAL);
+
+  function exportOne(a: Annotation, original = true): Record<string, string> {
+    const d = { ...doc('r', 'Reflowed') };
+    const csv = annotationsToCsv({
+      documents: [d],
+      texts: new Map([['r', SHOWN]]),
+      originals: original
+        ? new Map([['r', { docId: 'r', text: ORIGINAL, map: reflowed.map }]])
+        : undefined,
+      annotations: [a],
+      categories: [],
+      utcOffsetMinutes: () => 0,
+    });
+    const [row] = parseAnnotationsCsv(csv);
+    if (!row) throw new Error('no row');
+    return row;
+  }
+
+  it('gives the 1-based line and code-point column of the quote in the original file', () => {
+    expect(reflowed.text).toBe(SHOWN);
+    const row = exportOne(annotation('r', SHOWN, '增长百分之五'));
+    expect(row.quote).toBe('增长百分之五');
+    // "增" is the last character of line 3, after 𠀀 (one code point) and 8 others.
+    expect([row.source_line, row.source_column]).toEqual(['3', '10']);
+    expect(row.section).toBe('经济稳步增长');
+  });
+
+  it('leaves the position cells of an orphan empty', () => {
+    const row = exportOne({ ...annotation('r', SHOWN, '增速'), orphaned: true });
+    expect([row.start, row.end, row.source_line, row.source_column, row.section]).toEqual([
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(row.quote).toBe('增速');
   });
 });

@@ -15,6 +15,12 @@
  * | `prefix`, `suffix` | up to 32 characters of text before and after the quote |
  * | `start`, `end` | position of the quote in the document text, in Unicode code points, counted from 0, `end` exclusive: in Python, `text[start:end] == quote` |
  * | `created_at`, `updated_at` | ISO 8601 local time with its UTC offset, e.g. `2026-11-22T21:00:05+08:00` |
+ * | `source_line`, `source_column` | 1-based line and column (code points) of the quote's start in the file as opened, before any reflow |
+ * | `section` | the nearest heading above the quote |
+ *
+ * An orphaned annotation (its text changed and it could not be found again)
+ * is exported with empty `start`, `end`, `source_line`, `source_column` and
+ * `section`.
  *
  * A text cell that begins with `=`, `+`, `-`, `@`, a tab, CR or LF is written
  * with a leading `'` so that spreadsheet programs do not run it as a formula
@@ -23,7 +29,9 @@
  * columns `start` and `end` are never prefixed.
  */
 import Papa from 'papaparse';
-import type { Annotation, Category, DocumentRecord } from './types';
+import { lineColumn, lineStarts, toOriginal } from './reflow';
+import { detectStructure, sectionAt } from './structure';
+import type { Annotation, Category, DocumentOriginal, DocumentRecord } from './types';
 import { toCodePointOffsets } from './text';
 
 export const CSV_COLUMNS = [
@@ -40,6 +48,9 @@ export const CSV_COLUMNS = [
   'end',
   'created_at',
   'updated_at',
+  'source_line',
+  'source_column',
+  'section',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -48,6 +59,8 @@ export interface AnnotationsCsvInput {
   documents: DocumentRecord[];
   /** Document id → its text; needed to convert offsets to code points. */
   texts: ReadonlyMap<string, string>;
+  /** Document id → the file's own text and offset map, for reflowed documents. */
+  originals?: ReadonlyMap<string, DocumentOriginal>;
   /** Annotations of documents not in `documents` are left out. */
   annotations: Annotation[];
   categories: Category[];
@@ -108,7 +121,15 @@ export function annotationsToCsv(input: AnnotationsCsvInput): string {
       text,
       annotations.flatMap((a) => [a.start, a.end]),
     );
+    const original = input.originals?.get(doc.id);
+    const fileText = original?.text ?? text;
+    const starts = lineStarts(fileText);
+    const structure = detectStructure(text, doc.headingOverrides);
     annotations.forEach((a, i) => {
+      // An orphan has no place in the current text: its position cells stay empty.
+      const source = a.orphaned
+        ? null
+        : lineColumn(fileText, original ? toOriginal(original.map, a.start) : a.start, starts);
       const names = a.categoryIds
         .map((id) => categories.get(id))
         .filter((c): c is Category => c !== undefined)
@@ -125,10 +146,13 @@ export function annotationsToCsv(input: AnnotationsCsvInput): string {
         guard(a.note),
         guard(a.prefix),
         guard(a.suffix),
-        points[2 * i] ?? 0,
-        points[2 * i + 1] ?? 0,
+        source ? (points[2 * i] ?? 0) : '',
+        source ? (points[2 * i + 1] ?? 0) : '',
         guard(formatTimestamp(a.createdAt, input.utcOffsetMinutes)),
         guard(formatTimestamp(a.updatedAt, input.utcOffsetMinutes)),
+        source?.line ?? '',
+        source?.column ?? '',
+        source ? guard(sectionAt(structure, a.start)) : '',
       ]);
     });
   }

@@ -10,6 +10,26 @@ import type { Result } from './result';
 
 const path = z.string().min(1).max(4096);
 
+/**
+ * True for an absolute path on POSIX (`/…`) or Windows (`C:\…`, `C:/…`,
+ * `\\server\share…`). Pure string test: shared/ cannot use node:path.
+ */
+export function isAbsolutePath(p: string): boolean {
+  return /^(?:\/|[A-Za-z]:[\\/]|\\\\[^\\/])/.test(p);
+}
+
+const absolutePath = path
+  .refine((p) => !p.includes('\0'), 'must not contain NUL')
+  .refine(isAbsolutePath, 'must be an absolute path');
+
+/**
+ * The most files `files:watch` accepts at once. A type too, so the renderer
+ * (which imports this module as types only, to keep zod out of its bundle)
+ * can pin its own copy of the number to this one.
+ */
+export type MaxWatchedFiles = 5000;
+export const MAX_WATCHED_FILES: MaxWatchedFiles = 5000;
+
 export const saveTextRequest = z.object({
   /** Suggested file name only; the user picks the folder. */
   defaultName: z
@@ -39,6 +59,8 @@ export const invokeArgs = {
   'files:read': z.tuple([z.array(path).min(1).max(1000)]),
   'files:take-launch-files': z.tuple([]),
   'export:save-text': z.tuple([saveTextRequest]),
+  /** Replaces the set of watched files (the library's documents' paths). */
+  'files:watch': z.tuple([z.array(absolutePath).max(MAX_WATCHED_FILES)]),
 } as const;
 
 export interface InvokeResults {
@@ -47,6 +69,7 @@ export interface InvokeResults {
   'files:read': FileReadResult[];
   'files:take-launch-files': FileReadResult[];
   'export:save-text': SaveTextResponse;
+  'files:watch': null;
 }
 
 export type InvokeChannel = keyof typeof invokeArgs;
@@ -62,6 +85,8 @@ export interface EventPayloads {
   /** Files opened from the menu, the command line, a second launch or "open with". */
   'files:opened': FileReadResult[];
   'menu:command': MenuCommand;
+  /** A watched file (see 'files:watch') changed on disk: its absolute path. */
+  'files:changed': string;
 }
 export type EventChannel = keyof EventPayloads;
 
@@ -76,4 +101,8 @@ export interface ClaimmarkBridge {
   pathForFile(file: File): string;
   onFilesOpened(listener: (results: FileReadResult[]) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Replaces the set of files watched for changes (at most MAX_WATCHED_FILES). */
+  watchFiles(paths: string[]): Promise<InvokeResult<'files:watch'>>;
+  /** A watched file changed on disk; the listener gets its absolute path. */
+  onFileChanged(listener: (path: string) => void): () => void;
 }

@@ -1,4 +1,6 @@
 /** Domain types shared by the renderer, the main process and the CSV code. */
+import type { OffsetMap } from './reflow';
+import type { HeadingOverrides } from './structure';
 
 /** WHATWG encoding labels Claimmark detects and can reopen a file as. */
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5'] as const;
@@ -27,6 +29,27 @@ export interface DocumentRecord {
   /** Length of the text in Unicode code points ("characters" as a reader counts them). */
   length: number;
   addedAt: string;
+  /**
+   * Set when the text shown is a reflow of hard-wrapped lines (the original is
+   * kept in `DocumentOriginal`); null when the text is shown as in the file.
+   */
+  reflow: ReflowInfo | null;
+  /** Lines the user promoted to or demoted from heading, by start offset. */
+  headingOverrides?: HeadingOverrides;
+}
+
+export interface ReflowInfo {
+  /** Non-empty lines in the original file. */
+  lines: number;
+  /** Paragraphs they became. */
+  paragraphs: number;
+}
+
+/** The decoded file before reflow, and where each shown character came from. */
+export interface DocumentOriginal {
+  docId: string;
+  text: string;
+  map: OffsetMap;
 }
 
 export interface DocumentText {
@@ -53,6 +76,12 @@ export interface Annotation {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * True when the text changed and the quote could not be found again. The
+   * annotation is kept (with its old position and quote) until the user
+   * re-attaches or deletes it.
+   */
+  orphaned?: boolean;
 }
 
 export interface Category {

@@ -22,6 +22,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     ),
     'files:take-launch-files': vi.fn(async () => []),
     'export:save-text': vi.fn(async () => ({ saved: true, path: '/tmp/x.csv' })),
+    'files:watch': vi.fn(async () => null),
     ...overrides,
   };
   const listeners = new Map<string, Listener>();
@@ -78,6 +79,7 @@ describe('registerHandlers', () => {
       'files:open-folder-dialog',
       'files:read',
       'files:take-launch-files',
+      'files:watch',
     ]);
   });
 
@@ -103,6 +105,14 @@ describe('registerHandlers', () => {
       ['export:save-text', [{ ...validSave, defaultName: '../../etc/passwd' }]],
       ['export:save-text', [{ ...validSave, extensions: ['CSV; rm -rf'] }]],
       ['export:save-text', [{ ...validSave, content: 42 }]],
+      ['files:watch', []],
+      ['files:watch', ['/a.txt']],
+      ['files:watch', [['relative/a.txt']]],
+      ['files:watch', [['']]],
+      ['files:watch', [['C:news\\a.txt']]],
+      ['files:watch', [['/a.txt\0.png']]],
+      ['files:watch', [[42]]],
+      ['files:watch', [Array.from({ length: 5001 }, (_, i) => `/news/${i}.txt`)]],
     ];
     for (const [channel, args] of cases) {
       const result = (await call(channel, fromApp, ...args)) as { ok: boolean; error: string };
@@ -110,6 +120,16 @@ describe('registerHandlers', () => {
       expect(result.error).toContain(`${channel}: invalid arguments`);
     }
     for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('files:watch takes up to 5,000 absolute POSIX or Windows paths, or none', async () => {
+    const { call, handlers } = setup();
+    const many = Array.from({ length: 5000 }, (_, i) => `/news/${i}.txt`);
+    const windows = ['C:\\news\\a.txt', 'd:/news/b.txt', '\\\\server\\share\\c.txt'];
+    for (const paths of [[], many, windows]) {
+      await expect(call('files:watch', fromApp, paths)).resolves.toEqual({ ok: true, value: null });
+      expect(handlers['files:watch']).toHaveBeenLastCalledWith(paths);
+    }
   });
 
   it('passes validated data only (unknown keys stripped)', async () => {

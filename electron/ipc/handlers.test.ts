@@ -30,6 +30,7 @@ function setup(dialog: Partial<DialogApi> = {}, launch: string[] = []) {
     readFiles: vi.fn(async (paths: readonly string[]) => paths.map(okFile)),
     readTextFolder: vi.fn(async (dir: string) => [okFile(`${dir}/a.txt`)]),
     writeFile: vi.fn(async () => undefined),
+    watchFiles: vi.fn(),
   } satisfies HandlerDeps;
   return { deps, handlers: createHandlers(deps), openOptions, saveOptions };
 }
@@ -102,5 +103,13 @@ describe('createHandlers', () => {
     });
     expect(response).toEqual({ saved: false });
     expect(deps.writeFile).not.toHaveBeenCalled();
+  });
+
+  it('files:watch hands the whole set of paths to the watcher', async () => {
+    const { handlers, deps } = setup();
+    expect(await handlers['files:watch'](['/news/a.txt', '/news/b.txt'])).toBeNull();
+    expect(deps.watchFiles).toHaveBeenCalledWith(['/news/a.txt', '/news/b.txt']);
+    expect(await handlers['files:watch']([])).toBeNull();
+    expect(deps.watchFiles).toHaveBeenLastCalledWith([]);
   });
 });

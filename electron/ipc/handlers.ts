@@ -16,6 +16,8 @@ export interface HandlerDeps {
   launchFiles: { take(): string[] };
   /** Folder the save dialog starts in (the user's Documents). */
   defaultSaveDir: () => string;
+  /** Replaces the set of watched files (a `FileWatcher`'s `setPaths`). */
+  watchFiles: (paths: readonly string[]) => void;
   readFiles?: (paths: readonly string[]) => Promise<FileReadResult[]>;
   readTextFolder?: (dir: string) => Promise<FileReadResult[]>;
   writeFile?: (target: string, data: string) => Promise<void>;
@@ -45,6 +47,10 @@ export function createHandlers(deps: HandlerDeps): InvokeHandlers {
       if (target === null) return { saved: false };
       await write(target, request.content);
       return { saved: true, path: target };
+    },
+    'files:watch': async (paths) => {
+      deps.watchFiles(paths);
+      return null;
     },
   };
 }

@@ -3,9 +3,12 @@ import { useEffect, useRef } from 'react';
 import type { Annotation, Category } from '../../shared/types';
 import { useI18n } from '../i18n/i18n';
 import { AnnotationItem } from './AnnotationItem';
+import { OrphanList } from './OrphanList';
 
 interface Props {
   annotations: readonly Annotation[] | undefined;
+  orphans: readonly Annotation[];
+  onReattach(a: Annotation): void;
   categories: readonly Category[];
   activeId: string | null;
   onSelect(a: Annotation): void;
@@ -19,9 +22,13 @@ interface Props {
  * The open document's annotations, in text order. Only the rows on screen are
  * rendered: a document may carry ten thousand annotations.
  */
-export function AnnotationPanel({ annotations, categories, activeId, ...actions }: Props) {
+export function AnnotationPanel(props: Props) {
+  const { annotations, orphans, onReattach, categories, activeId, ...actions } = props;
   const { t } = useI18n();
   const scroller = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  // Rows are placed relative to the list, which starts below the header and orphans.
+  const scrollMargin = listRef.current?.offsetTop ?? 0;
   const list = annotations ?? [];
   const virtualizer = useVirtualizer({
     count: list.length,
@@ -29,6 +36,7 @@ export function AnnotationPanel({ annotations, categories, activeId, ...actions 
     estimateSize: () => 140,
     overscan: 4,
     gap: 8,
+    scrollMargin,
     getItemKey: (index) => list[index]?.id ?? index,
   });
 
@@ -47,8 +55,11 @@ export function AnnotationPanel({ annotations, categories, activeId, ...actions 
           </span>
         )}
       </div>
-      {annotations && annotations.length === 0 && <p className="hint">{t('noAnnotations')}</p>}
-      <ol className="annotation-list" style={{ height: virtualizer.getTotalSize() }}>
+      <OrphanList orphans={orphans} onReattach={onReattach} onDelete={actions.onDelete} />
+      {annotations && annotations.length === 0 && orphans.length === 0 && (
+        <p className="hint">{t('noAnnotations')}</p>
+      )}
+      <ol ref={listRef} className="annotation-list" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => {
           const a = list[row.index];
           if (!a) return null;
@@ -58,7 +69,7 @@ export function AnnotationPanel({ annotations, categories, activeId, ...actions 
               ref={virtualizer.measureElement}
               index={row.index}
               setSize={list.length}
-              offset={row.start}
+              offset={row.start - scrollMargin}
               annotation={a}
               categories={categories}
               active={a.id === activeId}

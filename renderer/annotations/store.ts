@@ -52,6 +52,25 @@ export class AnnotationStore {
     return after;
   }
 
+  /** Gives an orphan a new place: the text the user selected. */
+  async reattach(
+    orphan: Annotation,
+    text: string,
+    start: number,
+    end: number,
+  ): Promise<Annotation> {
+    const { orphaned: _, ...rest } = orphan;
+    const after: Annotation = {
+      ...rest,
+      start,
+      end,
+      ...contextAround(text, start, end),
+      updatedAt: this.now().toISOString(),
+    };
+    await this.commit({ label: 'reattach', changes: [{ before: orphan, after }] });
+    return after;
+  }
+
   async remove(annotation: Annotation): Promise<void> {
     await this.commit({ label: 'delete', changes: [{ before: annotation, after: null }] });
   }

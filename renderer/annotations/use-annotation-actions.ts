@@ -87,6 +87,12 @@ export function useAnnotationActions(ctx: Context) {
       noteDone: () => store.history.seal(),
       toggle: (a: Annotation, id: string) =>
         void guard(() => store.update(a, { categoryIds: toggleCategory(a.categoryIds, id) })),
+      async reattach(a: Annotation) {
+        const selection = reader.current?.selection() ?? null;
+        if (!selection || typeof text !== 'string') return notify('info', t('reattachHint'));
+        const placed = await guard(() => store.reattach(a, text, selection.from, selection.to));
+        if (placed) setActive(placed.id);
+      },
       async remove(a: Annotation) {
         await guard(() => store.remove(a));
         if (activeId === a.id) setActive(null);
@@ -97,6 +103,6 @@ export function useAnnotationActions(ctx: Context) {
         if (!entry && !redo) notify('info', t('nothingToUndo'));
       },
     }),
-    [activeId, guard, notify, reader, setActive, store, t, tag],
+    [activeId, guard, notify, reader, setActive, store, t, tag, text],
   );
 }

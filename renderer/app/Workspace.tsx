@@ -1,30 +1,29 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { FileReadResult } from '../../shared/file-errors';
+import type { MenuCommand } from '../../shared/ipc';
+import { detectStructure } from '../../shared/structure';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { AnnotationStore } from '../annotations/store';
 import { useAnnotationActions } from '../annotations/use-annotation-actions';
-import { CategoryBar } from '../codebook/CategoryBar';
 import { CodebookDialog } from '../codebook/CodebookDialog';
 import { useAnnotations, useCategories, useDocumentText, useDocuments } from '../db/hooks';
 import { db } from '../db/instance';
-import { errorMessage } from '../db/storage-error';
-import { buildCsvExport } from '../export/export-csv';
-import { useI18n } from '../i18n/i18n';
+import { useExportCsv } from '../export/use-export';
 import { Library } from '../library/Library';
-import { useImport } from '../library/use-import';
+import { useFileWatch } from '../library/use-file-watch';
 import { platform } from '../platform';
-import { DocumentHeader } from '../reader/DocumentHeader';
-import { Reader, type ReaderHandle } from '../reader/Reader';
+import { lineStyles } from '../reader/headings';
+import { Outline } from '../reader/Outline';
+import type { ReaderHandle } from '../reader/Reader';
+import { ReaderPane } from '../reader/ReaderPane';
+import { useReopen } from '../reader/use-reopen';
+import { useTextActions } from '../reader/use-text-actions';
 import { SettingsDialog, type LanguageSetting } from '../settings/SettingsDialog';
-import { useNotify } from '../ui/notices';
 import { DropZone } from './DropZone';
 import { Toolbar } from './Toolbar';
+import { useFileIntake } from './use-file-intake';
 import { useShortcuts } from './use-shortcuts';
-import { useReopen } from '../reader/use-reopen';
 
 export function Workspace({ languageSetting }: { languageSetting: LanguageSetting }) {
-  const { t } = useI18n();
-  const notify = useNotify();
   const [docId, setDocId] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'codebook' | 'settings' | null>(null);
@@ -36,6 +35,14 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   const text = useDocumentText(docId);
   const annotations = useAnnotations(docId);
   const categories = useCategories() ?? [];
+  const placed = useMemo(() => annotations?.filter((a) => !a.orphaned), [annotations]);
+  const orphans = useMemo(() => annotations?.filter((a) => a.orphaned) ?? [], [annotations]);
+  const overrides = doc?.headingOverrides;
+  const structure = useMemo(
+    () => (typeof text === 'string' ? detectStructure(text, overrides) : null),
+    [text, overrides],
+  );
+  const styles = useMemo(() => lineStyles(structure), [structure]);
 
   const open = useCallback((id: string) => {
     setDocId(id);
@@ -48,54 +55,18 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     void db.settings.get('lastDocument').then((s) => s && setDocId((cur) => cur ?? s.value));
   }, []);
 
-  const importResults = useImport(open);
-  const pick = useCallback(
-    async (picker: () => Promise<FileReadResult[]>) => {
-      try {
-        await importResults(await picker());
-      } catch (error) {
-        notify('error', errorMessage(error));
-      }
-    },
-    [importResults, notify],
-  );
-
-  const exportCsv = useCallback(
-    async (scope: 'document' | 'library') => {
-      if (scope === 'document' && !docId) return notify('info', t('noDocumentToExport'));
-      try {
-        const csv = await buildCsvExport(db, scope === 'document' ? docId : null);
-        if (csv.rows === 0) return notify('info', t('exportNothing'));
-        const saved = await platform.saveText(csv.fileName, csv.content, {
-          name: t('csvFilter'),
-          extensions: ['csv'],
-        });
-        if (saved) notify('info', t('exported', { n: csv.rows, file: csv.fileName }));
-      } catch (error) {
-        notify('error', t('exportFailed', { detail: errorMessage(error) }));
-      }
-    },
-    [docId, notify, t],
-  );
-
-  useEffect(() => {
-    const offFiles = platform.onFilesOpened((results) => void importResults(results));
-    const offMenu = platform.onMenuCommand((command) => {
-      if (command === 'open-files') void pick(platform.pickFiles);
+  const exportCsv = useExportCsv(docId);
+  const onCommand = useCallback(
+    (command: MenuCommand) => {
       if (command === 'export-library-csv') void exportCsv('library');
       if (command === 'export-document-csv') void exportCsv('document');
-    });
-    return () => {
-      offFiles();
-      offMenu();
-    };
-  }, [exportCsv, importResults, pick]);
-
-  useEffect(() => {
-    void platform
-      .takeLaunchFiles()
-      .then(importResults, (e: unknown) => notify('error', errorMessage(e)));
-  }, [importResults, notify]);
+    },
+    [exportCsv],
+  );
+  const pick = useFileIntake(open, onCommand);
+  const textActions = useTextActions();
+  useFileWatch(docs, textActions.offerReload);
+  const reopen = useReopen(doc, annotations?.length ?? 0);
 
   const actions = useAnnotationActions({
     store,
@@ -120,8 +91,6 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     platform.kind === 'web',
   );
 
-  const reopen = useReopen(doc, annotations?.length ?? 0);
-
   return (
     <DropZone onDrop={(data) => void pick(() => platform.filesFromDrop(data))}>
       <Toolbar
@@ -133,48 +102,42 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
         onSettings={() => setDialog('settings')}
       />
       <div className="workspace">
-        <Library
-          currentId={docId}
-          onOpen={open}
-          onDeleted={(id) => id === docId && setDocId(null)}
-        />
-        <main className="reader-pane" role="region" aria-label={t('reader')}>
-          {doc && typeof text === 'string' ? (
-            <>
-              <DocumentHeader
-                doc={doc}
-                annotationCount={annotations?.length ?? 0}
-                onReopen={(e) => void reopen(e)}
-              />
-              <CategoryBar
-                categories={categories}
-                onTag={(i) => void actions.tag(i)}
-                onEdit={() => setDialog('codebook')}
-              />
-              <Reader
-                handle={reader}
-                docId={doc.id}
-                text={text}
-                annotations={annotations ?? []}
-                categories={categories}
-                activeId={activeId}
-                onActivate={setActiveId}
-              />
-            </>
-          ) : (
-            <div className="empty-state reader-empty">
-              <h3>{t('noDocumentTitle')}</h3>
-              <p>{t('noDocumentBody')}</p>
-              <CategoryBar
-                categories={categories}
-                onTag={(i) => void actions.tag(i)}
-                onEdit={() => setDialog('codebook')}
-              />
-            </div>
+        <div className="sidebar">
+          <Library
+            currentId={docId}
+            onOpen={open}
+            onDeleted={(id) => id === docId && setDocId(null)}
+          />
+          {doc && typeof text === 'string' && structure && (
+            <Outline
+              text={text}
+              structure={structure}
+              overrides={doc.headingOverrides}
+              caretLine={() => reader.current?.caretLineStart() ?? null}
+              onJump={(pos) => reader.current?.scrollTo(pos)}
+              onOverrides={(next) => void db.documents.update(doc.id, { headingOverrides: next })}
+            />
           )}
-        </main>
+        </div>
+        <ReaderPane
+          doc={doc}
+          text={text}
+          annotations={placed}
+          categories={categories}
+          activeId={activeId}
+          lineStyles={styles}
+          reader={reader}
+          onActivate={setActiveId}
+          onTag={(i) => void actions.tag(i)}
+          onEditCodebook={() => setDialog('codebook')}
+          onReopen={(e) => void reopen(e)}
+          onReflow={(on) => doc && void textActions.toggleReflow(doc, on)}
+          onReplace={() => doc && void textActions.replace(doc)}
+        />
         <AnnotationPanel
-          annotations={doc ? annotations : []}
+          annotations={doc ? placed : []}
+          orphans={doc ? orphans : []}
+          onReattach={(a) => void actions.reattach(a)}
           categories={categories}
           activeId={activeId}
           onSelect={actions.select}

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation, DocumentRecord } from '../../shared/types';
-import { ClaimmarkDB } from './db';
+import { ClaimmarkDB, SCHEMA_V1 } from './db';
 import { DEFAULT_CATEGORIES, seedDefaults } from './defaults';
 
 const opened: ClaimmarkDB[] = [];
@@ -29,6 +29,7 @@ function doc(id: string, sha256: string, extra: Partial<DocumentRecord> = {}): D
     bom: false,
     length: 10,
     addedAt: '2026-01-01T00:00:00.000Z',
+    reflow: null,
     ...extra,
   };
 }
@@ -49,11 +50,11 @@ function annotation(id: string, docId: string, categoryIds: string[]): Annotatio
   };
 }
 
-describe('ClaimmarkDB schema (version 1)', () => {
-  it('has exactly the six documented tables with their primary keys and indexes', async () => {
+describe('ClaimmarkDB schema (version 2)', () => {
+  it('has exactly the seven documented tables with their primary keys and indexes', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
 
     const schema = Object.fromEntries(
       db.tables.map((t) => [
@@ -77,6 +78,7 @@ describe('ClaimmarkDB schema (version 1)', () => {
         },
       },
       texts: { primKey: 'docId', indexes: {} },
+      originals: { primKey: 'docId', indexes: {} },
       sources: { primKey: 'docId', indexes: {} },
       annotations: {
         primKey: 'id',
@@ -209,5 +211,27 @@ describe('seedDefaults', () => {
     await seedDefaults(db);
     const names = (await db.categories.orderBy('order').toArray()).map((c) => c.name);
     expect(names).toEqual(['Numbers', ...expectedNames.slice(1)]);
+  });
+});
+
+describe('upgrade from version 1', () => {
+  it('keeps every document, text and annotation and marks old documents as not reflowed', async () => {
+    const name = `db-upgrade-${crypto.randomUUID()}`;
+    // A library written by Claimmark 0.1, which knew only version 1.
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    const { reflow: _, ...old } = doc('d1', 'sha-1');
+    await v1.table('documents').add(old);
+    await v1.table('texts').add({ docId: 'd1', text: '正文' });
+    await v1.table('annotations').add(annotation('a1', 'd1', ['c1']));
+    v1.close();
+
+    const db = freshDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.documents.get('d1')).toEqual({ ...old, reflow: null });
+    expect(await db.texts.get('d1')).toEqual({ docId: 'd1', text: '正文' });
+    expect(await db.annotations.get('a1')).toEqual(annotation('a1', 'd1', ['c1']));
+    expect(await db.originals.count()).toBe(0);
   });
 });

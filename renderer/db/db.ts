@@ -1,7 +1,8 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type {
   Annotation,
   Category,
+  DocumentOriginal,
   DocumentRecord,
   DocumentSource,
   DocumentText,
@@ -13,16 +14,37 @@ export interface Setting {
 }
 
 /**
- * The Claimmark database. The document list stays small because text and
- * source bytes live in their own tables, read one document at a time.
- *
- * Version 1 indexes only what a query needs: documents by sha256 (identity on
- * import) and addedAt/title (library sort); annotations by docId (one
- * document's annotations) and categoryIds (how many use a category).
+ * Version 1: the document list (no text), texts, original bytes, annotations,
+ * the codebook and settings. Only what a query needs is indexed: documents by
+ * sha256 (identity on import) and addedAt/title (library sort); annotations by
+ * docId and by each of their categories.
  */
+export const SCHEMA_V1 = {
+  documents: 'id, &sha256, addedAt, title',
+  texts: 'docId',
+  sources: 'docId',
+  annotations: 'id, docId, *categoryIds',
+  categories: 'id, order',
+  settings: 'key',
+} as const;
+
+/** Version 2: reflowed documents keep their original text and offset map apart. */
+export const SCHEMA_V2 = { ...SCHEMA_V1, originals: 'docId' } as const;
+
+/** Documents stored before version 2 were shown as in the file. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table<DocumentRecord>('documents')
+    .toCollection()
+    .modify((doc) => {
+      if (doc.reflow === undefined) doc.reflow = null;
+    });
+}
+
 export class ClaimmarkDB extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   texts!: EntityTable<DocumentText, 'docId'>;
+  originals!: EntityTable<DocumentOriginal, 'docId'>;
   sources!: EntityTable<DocumentSource, 'docId'>;
   annotations!: EntityTable<Annotation, 'id'>;
   categories!: EntityTable<Category, 'id'>;
@@ -30,13 +52,7 @@ export class ClaimmarkDB extends Dexie {
 
   constructor(name = 'claimmark') {
     super(name);
-    this.version(1).stores({
-      documents: 'id, &sha256, addedAt, title',
-      texts: 'docId',
-      sources: 'docId',
-      annotations: 'id, docId, *categoryIds',
-      categories: 'id, order',
-      settings: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   }
 }

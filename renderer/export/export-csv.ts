@@ -25,7 +25,8 @@ export async function buildCsvExport(
   docId: string | null,
   now = new Date(),
 ): Promise<CsvExport> {
-  return db.transaction('r', [db.documents, db.texts, db.annotations, db.categories], async () => {
+  const tables = [db.documents, db.texts, db.originals, db.annotations, db.categories];
+  return db.transaction('r', tables, async () => {
     const documents = docId
       ? await db.documents.where('id').equals(docId).toArray()
       : await db.documents.orderBy('addedAt').toArray();
@@ -34,10 +35,14 @@ export async function buildCsvExport(
     const withAnnotations = new Set(annotations.map((a) => a.docId));
     const texts = await db.texts.bulkGet(ids.filter((id) => withAnnotations.has(id)));
     const textMap = new Map(texts.flatMap((t) => (t ? [[t.docId, t.text] as const] : [])));
+    const reflowed = documents.filter((d) => d.reflow && withAnnotations.has(d.id));
+    const originals = await db.originals.bulkGet(reflowed.map((d) => d.id));
+    const originalMap = new Map(originals.flatMap((o) => (o ? [[o.docId, o] as const] : [])));
     const categories = await db.categories.toArray();
     const content = annotationsToCsv({
       documents,
       texts: textMap,
+      originals: originalMap,
       annotations,
       categories,
       utcOffsetMinutes: localUtcOffsetMinutes,

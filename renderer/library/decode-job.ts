@@ -1,15 +1,39 @@
 import { decodeBytes } from '../../shared/decode';
 import { sha256Hex } from '../../shared/text';
 import type { Encoding } from '../../shared/types';
+import { prepareText, type PreparedText } from './prepare-text';
 
 export type DecodeJobResult =
-  | { ok: true; text: string; encoding: Encoding; bom: boolean; sha256: string }
+  | {
+      ok: true;
+      text: string;
+      encoding: Encoding;
+      bom: boolean;
+      sha256: string;
+      prepared: PreparedText;
+    }
   | { ok: false; code: 'empty' | 'binary' | 'undecodable' };
 
-/** Decodes and fingerprints a file's bytes; runs inline or in decode.worker.ts. */
-export async function runDecodeJob(bytes: Uint8Array, forced?: Encoding): Promise<DecodeJobResult> {
+/**
+ * Decodes, fingerprints and (if asked) reflows a file's bytes: the heavy part
+ * of an import, run inline or in decode.worker.ts. The fingerprint is of the
+ * decoded text as in the file, so a document's identity does not depend on
+ * whether it is shown reflowed.
+ */
+export async function runDecodeJob(
+  bytes: Uint8Array,
+  forced?: Encoding,
+  reflowMode: 'auto' | 'on' | 'off' = 'auto',
+): Promise<DecodeJobResult> {
   const decoded = decodeBytes(bytes, forced);
   if (!decoded.ok) return { ok: false, code: decoded.error.code };
   const { text, encoding, bom } = decoded.value;
-  return { ok: true, text, encoding, bom, sha256: await sha256Hex(text) };
+  return {
+    ok: true,
+    text,
+    encoding,
+    bom,
+    sha256: await sha256Hex(text),
+    prepared: prepareText(text, reflowMode),
+  };
 }

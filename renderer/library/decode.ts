@@ -28,14 +28,18 @@ function getWorker(): Worker {
   return worker;
 }
 
-export function decodeFile(bytes: Uint8Array, forced?: Encoding): Promise<DecodeJobResult> {
+export function decodeFile(
+  bytes: Uint8Array,
+  forced?: Encoding,
+  reflowMode: 'auto' | 'on' | 'off' = 'auto',
+): Promise<DecodeJobResult> {
   if (bytes.length < WORKER_THRESHOLD || typeof Worker === 'undefined') {
-    return runDecodeJob(bytes, forced);
+    return runDecodeJob(bytes, forced, reflowMode);
   }
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     // The bytes are copied, not transferred: the caller still stores them.
-    getWorker().postMessage({ id, bytes, forced });
+    getWorker().postMessage({ id, bytes, forced, reflowMode });
   });
 }

@@ -5,10 +5,11 @@ interface Request {
   id: number;
   bytes: Uint8Array;
   forced?: Encoding;
+  reflowMode?: 'auto' | 'on' | 'off';
 }
 
 self.onmessage = async (event: MessageEvent<Request>) => {
-  const { id, bytes, forced } = event.data;
-  const result = await runDecodeJob(bytes, forced);
+  const { id, bytes, forced, reflowMode } = event.data;
+  const result = await runDecodeJob(bytes, forced, reflowMode);
   self.postMessage({ id, result });
 };

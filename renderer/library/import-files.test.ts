@@ -124,6 +124,7 @@ describe('importFiles', () => {
       bom: false,
       length: Array.from(text).length,
       addedAt: NOW,
+      reflow: null,
     });
     // 𠀀 is two UTF-16 units but one character.
     expect(doc.length).toBe(text.length - 1);
@@ -259,7 +260,7 @@ describe('importFiles', () => {
     );
 
     it('reports other storage errors as not about quota', async () => {
-      vi.spyOn(db.texts, 'add').mockImplementation(() =>
+      vi.spyOn(db.texts, 'put').mockImplementation(() =>
         Dexie.Promise.reject(new Error('database closed')),
       );
       const [outcome] = await importFiles([read('a.txt', utf8(EN))], deps);

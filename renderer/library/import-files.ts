@@ -4,6 +4,7 @@ import type { DocumentRecord, Encoding } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 import { errorMessage, isQuotaError } from '../db/storage-error';
 import type { DecodeJobResult } from './decode-job';
+import type { PreparedText } from './prepare-text';
 
 export type ImportOutcome =
   | { kind: 'added'; doc: DocumentRecord }
@@ -11,7 +12,11 @@ export type ImportOutcome =
   | { kind: 'rejected'; error: FileError }
   | { kind: 'storage-failed'; fileName: string; quota: boolean; detail: string };
 
-export type Decoder = (bytes: Uint8Array, forced?: Encoding) => Promise<DecodeJobResult>;
+export type Decoder = (
+  bytes: Uint8Array,
+  forced?: Encoding,
+  reflowMode?: 'auto' | 'on' | 'off',
+) => Promise<DecodeJobResult>;
 
 interface ImportDeps {
   db: ClaimmarkDB;
@@ -37,6 +42,13 @@ export async function importFiles(
   return outcomes;
 }
 
+/** Writes a document's shown text and, when reflowed, its original and map. */
+export async function putTexts(db: ClaimmarkDB, docId: string, prepared: PreparedText) {
+  await db.texts.put({ docId, text: prepared.display });
+  if (prepared.original) await db.originals.put({ docId, ...prepared.original });
+  else await db.originals.delete(docId);
+}
+
 async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promise<ImportOutcome> {
   const decoded = await decode(file.bytes);
   if (!decoded.ok) {
@@ -45,21 +57,23 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
   const existing = await db.documents.where('sha256').equals(decoded.sha256).first();
   if (existing) return { kind: 'existing', doc: existing, fileName: file.name };
 
+  const { prepared } = decoded;
   const doc: DocumentRecord = {
     id: crypto.randomUUID(),
     sha256: decoded.sha256,
-    title: defaultTitle(decoded.text, file.name),
+    title: defaultTitle(prepared.display, file.name),
     fileName: file.name,
     ...(file.path ? { filePath: file.path } : {}),
     encoding: decoded.encoding,
     bom: decoded.bom,
-    length: codePointLength(decoded.text),
+    length: codePointLength(prepared.display),
     addedAt: now().toISOString(),
+    reflow: prepared.reflow,
   };
   try {
-    await db.transaction('rw', db.documents, db.texts, db.sources, async () => {
+    await db.transaction('rw', [db.documents, db.texts, db.originals, db.sources], async () => {
       await db.documents.add(doc);
-      await db.texts.add({ docId: doc.id, text: decoded.text });
+      await putTexts(db, doc.id, prepared);
       await db.sources.add({ docId: doc.id, bytes: file.bytes });
     });
   } catch (error) {
@@ -94,24 +108,26 @@ export async function reopenAs(
     db.texts.get(docId),
   ]);
   if (!doc || !source) throw new Error('The document or its original bytes are missing.');
-  const decoded = await decode(source.bytes, encoding);
+  const decoded = await decode(source.bytes, encoding, doc.reflow ? 'on' : 'off');
   if (!decoded.ok) return { kind: 'rejected', code: decoded.code };
   if (decoded.sha256 === doc.sha256) return { kind: 'unchanged' };
   const other = await db.documents.where('sha256').equals(decoded.sha256).first();
   if (other) return { kind: 'duplicate', other };
+  const { prepared } = decoded;
   // A title taken from a garbled reading is replaced; one the user typed is kept.
   const titleFromText = old !== undefined && doc.title === defaultTitle(old.text, doc.fileName);
   const updated: DocumentRecord = {
     ...doc,
-    ...(titleFromText ? { title: defaultTitle(decoded.text, doc.fileName) } : {}),
+    ...(titleFromText ? { title: defaultTitle(prepared.display, doc.fileName) } : {}),
     sha256: decoded.sha256,
     encoding: decoded.encoding,
     bom: decoded.bom,
-    length: codePointLength(decoded.text),
+    length: codePointLength(prepared.display),
+    reflow: prepared.reflow,
   };
-  await db.transaction('rw', db.documents, db.texts, async () => {
+  await db.transaction('rw', [db.documents, db.texts, db.originals], async () => {
     await db.documents.put(updated);
-    await db.texts.put({ docId, text: decoded.text });
+    await putTexts(db, docId, prepared);
   });
   return { kind: 'reopened', doc: updated };
 }

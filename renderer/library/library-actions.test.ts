@@ -15,6 +15,7 @@ function doc(id: string, title: string, addedAt: string): DocumentRecord {
     bom: false,
     length: title.length,
     addedAt,
+    reflow: null,
   };
 }
 

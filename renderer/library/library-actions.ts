@@ -17,9 +17,11 @@ export function sortDocuments(
 
 /** Removes a document with its text, its bytes and all its annotations, atomically. */
 export async function deleteDocument(db: ClaimmarkDB, docId: string): Promise<number> {
-  return db.transaction('rw', [db.documents, db.texts, db.sources, db.annotations], async () => {
+  const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations];
+  return db.transaction('rw', tables, async () => {
     const removed = await db.annotations.where('docId').equals(docId).delete();
     await db.texts.delete(docId);
+    await db.originals.delete(docId);
     await db.sources.delete(docId);
     await db.documents.delete(docId);
     return removed;

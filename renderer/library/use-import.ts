@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { FileReadResult } from '../../shared/file-errors';
 import { db } from '../db/instance';
+import { setReflow } from '../reader/reflow-choice';
 import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../ui/notices';
 import { decodeFile } from './decode';
@@ -27,6 +28,13 @@ export function useImport(
         if (o.kind === 'added') {
           added++;
           last = o.doc.id;
+          const { doc } = o;
+          if (doc.reflow) {
+            const values = { file: doc.fileName, ...doc.reflow };
+            notify('info', t('reflowedNotice', values), {
+              action: { label: t('showAsInFile'), run: () => void setReflow(db, doc.id, false) },
+            });
+          }
         } else if (o.kind === 'existing') {
           last = o.doc.id;
           notify('info', t('alreadyInLibrary', { file: o.fileName, title: o.doc.title }));

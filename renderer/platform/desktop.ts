@@ -1,5 +1,10 @@
 import type { FileReadResult } from '../../shared/file-errors';
-import type { ClaimmarkBridge, InvokeResult, InvokeChannel } from '../../shared/ipc';
+import type {
+  ClaimmarkBridge,
+  InvokeResult,
+  InvokeChannel,
+  MaxWatchedFiles,
+} from '../../shared/ipc';
 import type { Platform } from './platform';
 import { droppedEntries, readBrowserFile } from './read-file';
 
@@ -8,11 +13,34 @@ function unwrap<C extends InvokeChannel>(result: InvokeResult<C>) {
   return result.value;
 }
 
+/** shared/ipc.ts MAX_WATCHED_FILES (a value import would bundle zod here). */
+const MAX_WATCHED_FILES: MaxWatchedFiles = 5000;
+
+/** Warn, not error: a file that is not watched is no failure of the page. */
+function warnNotWatched(reason: unknown): void {
+  console.warn('[claimmark] cannot watch the library files:', reason);
+}
+
+function watchFiles(bridge: ClaimmarkBridge, paths: string[]): void {
+  const unique = [...new Set(paths.filter((p) => p.length > 0))];
+  if (unique.length > MAX_WATCHED_FILES) {
+    warnNotWatched(`${unique.length} files; watching the first ${MAX_WATCHED_FILES}`);
+  }
+  try {
+    bridge.watchFiles(unique.slice(0, MAX_WATCHED_FILES)).then((result) => {
+      if (!result.ok) warnNotWatched(result.error);
+    }, warnNotWatched);
+  } catch (error) {
+    warnNotWatched(error);
+  }
+}
+
 export function electronPlatform(bridge: ClaimmarkBridge): Platform {
   return {
     kind: 'electron',
     pickFiles: async () => unwrap(await bridge.openFilesDialog()),
     pickFolder: async () => unwrap(await bridge.openFolderDialog()),
+    readPaths: async (paths) => unwrap(await bridge.readFiles(paths)),
     async filesFromDrop(data) {
       const { files } = droppedEntries(data);
       const paths: string[] = [];
@@ -41,5 +69,7 @@ export function electronPlatform(bridge: ClaimmarkBridge): Platform {
     onFilesOpened: (listener) => bridge.onFilesOpened(listener),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     takeLaunchFiles: async () => unwrap(await bridge.takeLaunchFiles()),
+    watchFiles: (paths) => watchFiles(bridge, paths),
+    onFileChanged: (listener) => bridge.onFileChanged(listener),
   };
 }

@@ -11,6 +11,8 @@ export interface Platform {
   pickFiles(): Promise<FileReadResult[]>;
   /** Reads every text file of a folder the user picks (desktop only). */
   pickFolder: (() => Promise<FileReadResult[]>) | null;
+  /** Reads files by path again (desktop only: a browser keeps no paths). */
+  readPaths: ((paths: string[]) => Promise<FileReadResult[]>) | null;
   filesFromDrop(data: DataTransfer): Promise<FileReadResult[]>;
   /** Saves text the user exports; resolves false when they cancel. */
   saveText(
@@ -23,4 +25,13 @@ export interface Platform {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Files named on the command line at launch, handed over once. */
   takeLaunchFiles(): Promise<FileReadResult[]>;
+  /**
+   * Watch exactly these files (the library's documents' paths) for changes
+   * on disk, replacing the previous list: call it at start and whenever the
+   * library changes. Fire and forget; failures are only warned about. A no-op
+   * in the browser, which has no paths.
+   */
+  watchFiles(paths: string[]): void;
+  /** A watched file changed on disk (desktop only); gets its path. */
+  onFileChanged(listener: (path: string) => void): () => void;
 }

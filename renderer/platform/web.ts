@@ -42,6 +42,7 @@ export const webPlatform: Platform = {
     return Promise.all(files.map(readBrowserFile));
   },
   pickFolder: null,
+  readPaths: null,
   async filesFromDrop(data) {
     const { files, folders } = droppedEntries(data);
     const results: FileReadResult[] = folders.map((name) => ({
@@ -58,4 +59,6 @@ export const webPlatform: Platform = {
   onFilesOpened: () => () => {},
   onMenuCommand: () => () => {},
   takeLaunchFiles: async () => [],
+  watchFiles: () => {},
+  onFileChanged: () => () => {},
 };

@@ -5,9 +5,11 @@ interface Props {
   doc: DocumentRecord;
   annotationCount: number;
   onReopen(encoding: Encoding): void;
+  onReflow(on: boolean): void;
+  onReplace(): void;
 }
 
-export function DocumentHeader({ doc, annotationCount, onReopen }: Props) {
+export function DocumentHeader({ doc, annotationCount, onReopen, onReflow, onReplace }: Props) {
   const { t, language } = useI18n();
   const locale = language === 'zh' ? 'zh-CN' : 'en';
   return (
@@ -49,6 +51,29 @@ export function DocumentHeader({ doc, annotationCount, onReopen }: Props) {
         <div>
           <dt>{t('added')}</dt>
           <dd>{new Date(doc.addedAt).toLocaleString(locale)}</dd>
+        </div>
+        <div>
+          <dt className="visually-hidden">{t('reflowLines')}</dt>
+          <dd>
+            <label className="toggle">
+              <input
+                type="checkbox"
+                checked={doc.reflow !== null}
+                onChange={(e) => onReflow(e.target.checked)}
+              />
+              {t('reflowLines')}
+            </label>
+            <span className="reflow-state">
+              {doc.reflow ? t('reflowOn', { ...doc.reflow }) : t('reflowOff')}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dd>
+            <button className="small" onClick={onReplace}>
+              {t('replaceText')}
+            </button>
+          </dd>
         </div>
       </dl>
     </header>

@@ -3,6 +3,7 @@ import { EditorView } from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { Annotation, Category } from '../../shared/types';
 import { useI18n } from '../i18n/i18n';
+import { lineStyleField, setLineStyles, type LineStyles } from './headings';
 import { annotationsAt, colorMap, highlights, setHighlights } from './highlights';
 import { OverlapChooser } from './OverlapChooser';
 import { readerTheme } from './reader-theme';
@@ -11,6 +12,10 @@ export interface ReaderHandle {
   /** The selected span with surrounding white space trimmed, or null. */
   selection(): { from: number; to: number } | null;
   reveal(annotation: Annotation): void;
+  /** Scrolls a position to the top and puts the cursor there. */
+  scrollTo(pos: number): void;
+  /** Start offset of the line holding the cursor. */
+  caretLineStart(): number | null;
   focus(): void;
 }
 
@@ -20,6 +25,7 @@ interface ReaderProps {
   annotations: readonly Annotation[];
   categories: readonly Category[];
   activeId: string | null;
+  lineStyles: LineStyles;
   onActivate(id: string | null): void;
   handle: Ref<ReaderHandle>;
 }
@@ -36,6 +42,7 @@ export function Reader({
   annotations,
   categories,
   activeId,
+  lineStyles,
   onActivate,
   handle,
 }: ReaderProps) {
@@ -69,6 +76,7 @@ export function Reader({
           EditorView.contentAttributes.of({ 'aria-label': t('reader'), 'aria-readonly': 'true' }),
           readerTheme,
           highlights,
+          lineStyleField,
           EditorView.domEventHandlers({ click: onClick }),
         ],
       }),
@@ -87,6 +95,10 @@ export function Reader({
       effects: setHighlights.of({ annotations, colors: colorMap(categories), activeId }),
     });
   }, [annotations, categories, activeId, docId, text]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: setLineStyles.of(lineStyles) });
+  }, [lineStyles, docId, text]);
 
   useImperativeHandle(handle, () => ({
     selection() {
@@ -107,6 +119,19 @@ export function Reader({
         selection: { anchor: Math.min(annotation.start, end), head: end },
         effects: EditorView.scrollIntoView(annotation.start, { y: 'center' }),
       });
+    },
+    scrollTo(pos) {
+      const v = view.current;
+      if (!v) return;
+      const at = Math.min(pos, v.state.doc.length);
+      v.dispatch({
+        selection: { anchor: at },
+        effects: EditorView.scrollIntoView(at, { y: 'start', yMargin: 24 }),
+      });
+    },
+    caretLineStart() {
+      const v = view.current;
+      return v ? v.state.doc.lineAt(v.state.selection.main.head).from : null;
     },
     focus() {
       view.current?.focus();

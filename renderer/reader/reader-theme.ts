@@ -26,6 +26,8 @@ export const readerTheme = EditorView.theme({
     padding: '0',
   },
   '.cm-line': { padding: '0 0 0.9em', textAlign: 'justify' },
+  '.cm-line.cm-heading': { fontWeight: '700', fontSize: '1.08em', paddingTop: '0.4em' },
+  '.cm-line.cm-meta': { color: 'var(--muted)', fontSize: '0.9em' },
   '.cm-hl': {
     borderRadius: '2px',
     cursor: 'pointer',

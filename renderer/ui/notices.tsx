@@ -1,19 +1,33 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
 
 export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  action?: NoticeAction;
 }
 
-type Notify = (kind: Notice['kind'], text: string) => void;
+/** `sticky` keeps an information notice until the user dismisses it. */
+type Notify = (
+  kind: Notice['kind'],
+  text: string,
+  options?: { action?: NoticeAction; sticky?: boolean },
+) => void;
 const NoticeContext = createContext<Notify>(() => {});
 export const useNotify = (): Notify => useContext(NoticeContext);
 
 let nextId = 1;
 
-/** Errors stay until dismissed; information fades after a few seconds. */
+/**
+ * Errors, and notices that offer an action, stay until dismissed; plain
+ * information fades after a few seconds.
+ */
 export function NoticeProvider({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -22,16 +36,16 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
     [],
   );
   const notify = useCallback<Notify>(
-    (kind, text) => {
+    (kind, text, options = {}) => {
       const id = nextId++;
-      setNotices((list) => [...list.slice(-5), { id, kind, text }]);
-      if (kind === 'info') setTimeout(() => dismiss(id), 6000);
+      const { action, sticky } = options;
+      setNotices((list) => [...list.slice(-5), { id, kind, text, ...(action ? { action } : {}) }]);
+      if (kind === 'info' && !action && !sticky) setTimeout(() => dismiss(id), 6000);
     },
     [dismiss],
   );
-  const value = useMemo(() => notify, [notify]);
   return (
-    <NoticeContext.Provider value={value}>
+    <NoticeContext.Provider value={notify}>
       {children}
       <div className="notices">
         {notices.map((n) => (
@@ -41,6 +55,16 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
             role={n.kind === 'error' ? 'alert' : 'status'}
           >
             <span>{n.text}</span>
+            {n.action && (
+              <button
+                onClick={() => {
+                  dismiss(n.id);
+                  n.action?.run();
+                }}
+              >
+                {n.action.label}
+              </button>
+            )}
             <button className="icon-button" aria-label={t('dismiss')} onClick={() => dismiss(n.id)}>
               ×
             </button>

@@ -1,0 +1,77 @@
+import type { HeadingOverrides, Structure } from '../../shared/structure';
+import { useI18n } from '../i18n/i18n';
+import { useNotify } from '../ui/notices';
+
+interface Props {
+  text: string;
+  structure: Structure;
+  overrides: HeadingOverrides | undefined;
+  /** Start of the line the reader's cursor is in. */
+  caretLine(): number | null;
+  onJump(pos: number): void;
+  onOverrides(next: HeadingOverrides): void;
+}
+
+const EMPTY: HeadingOverrides = { promote: [], demote: [] };
+const without = (list: number[], n: number) => list.filter((x) => x !== n);
+
+/** The articles and headings found in the text; clicking one scrolls the reader there. */
+export function Outline(props: Props) {
+  const { text, structure, overrides = EMPTY, caretLine, onJump, onOverrides } = props;
+  const { t } = useI18n();
+  const notify = useNotify();
+
+  const promote = () => {
+    const line = caretLine();
+    if (line === null) return notify('info', t('caretHint'));
+    onOverrides({
+      promote: overrides.demote.includes(line) ? overrides.promote : [...overrides.promote, line],
+      demote: without(overrides.demote, line),
+    });
+  };
+  const demote = (line: number) =>
+    onOverrides({
+      promote: without(overrides.promote, line),
+      demote: overrides.promote.includes(line) ? overrides.demote : [...overrides.demote, line],
+    });
+
+  return (
+    <section className="outline" aria-label={t('outline')}>
+      <div className="pane-header">
+        <h2>{t('outline')}</h2>
+        <button className="small" onClick={promote} onMouseDown={(e) => e.preventDefault()}>
+          {t('makeHeading')}
+        </button>
+      </div>
+      {structure.outline.length === 0 ? (
+        <p className="hint">{t('noOutline')}</p>
+      ) : (
+        <ul className="outline-list">
+          {structure.outline.map((entry) => (
+            <li key={entry.start} className={`outline-entry level-${entry.level}`}>
+              <button
+                className="outline-jump"
+                onClick={() => onJump(entry.start)}
+                title={entry.title}
+              >
+                {entry.title}
+              </button>
+              <button
+                className="icon-button"
+                aria-label={`${t('notHeading')}: ${entry.title}`}
+                title={t('notHeading')}
+                onClick={() => demote(lineStartOf(text, entry.start))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function lineStartOf(text: string, pos: number): number {
+  return text.lastIndexOf('\n', pos - 1) + 1;
+}

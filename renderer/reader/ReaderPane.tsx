@@ -1,0 +1,64 @@
+import type { RefObject } from 'react';
+import type { Annotation, Category, DocumentRecord, Encoding } from '../../shared/types';
+import { CategoryBar } from '../codebook/CategoryBar';
+import { useI18n } from '../i18n/i18n';
+import { DocumentHeader } from './DocumentHeader';
+import type { LineStyles } from './headings';
+import { Reader, type ReaderHandle } from './Reader';
+
+interface Props {
+  doc: DocumentRecord | null;
+  text: string | null | undefined;
+  annotations: readonly Annotation[] | undefined;
+  categories: readonly Category[];
+  activeId: string | null;
+  lineStyles: LineStyles;
+  reader: RefObject<ReaderHandle | null>;
+  onActivate(id: string | null): void;
+  onTag(index: number): void;
+  onEditCodebook(): void;
+  onReopen(encoding: Encoding): void;
+  onReflow(on: boolean): void;
+  onReplace(): void;
+}
+
+/** The middle column: the open document with its details and the category bar. */
+export function ReaderPane(props: Props) {
+  const { doc, text, annotations, categories, activeId, reader } = props;
+  const { t } = useI18n();
+  const bar = (
+    <CategoryBar categories={categories} onTag={props.onTag} onEdit={props.onEditCodebook} />
+  );
+  return (
+    <main className="reader-pane" role="region" aria-label={t('reader')}>
+      {doc && typeof text === 'string' ? (
+        <>
+          <DocumentHeader
+            doc={doc}
+            annotationCount={annotations?.length ?? 0}
+            onReopen={props.onReopen}
+            onReflow={props.onReflow}
+            onReplace={props.onReplace}
+          />
+          {bar}
+          <Reader
+            handle={reader}
+            docId={doc.id}
+            text={text}
+            annotations={annotations ?? []}
+            categories={categories}
+            activeId={activeId}
+            lineStyles={props.lineStyles}
+            onActivate={props.onActivate}
+          />
+        </>
+      ) : (
+        <div className="empty-state reader-empty">
+          <h3>{t('noDocumentTitle')}</h3>
+          <p>{t('noDocumentBody')}</p>
+          {bar}
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,71 @@
+import { reanchor, summarise } from '../../shared/anchor';
+import type { RawFile } from '../../shared/file-errors';
+import { codePointLength, contextAround } from '../../shared/text';
+import type { Annotation, DocumentRecord } from '../../shared/types';
+import type { ClaimmarkDB } from '../db/db';
+import { putTexts, type Decoder } from '../library/import-files';
+
+export interface AnchorReport {
+  kept: number;
+  moved: number;
+  orphaned: number;
+}
+
+export type ReplaceOutcome =
+  | { kind: 'replaced'; doc: DocumentRecord; report: AnchorReport }
+  | { kind: 'unchanged' }
+  | { kind: 'duplicate'; other: DocumentRecord }
+  | { kind: 'rejected'; code: 'empty' | 'binary' | 'undecodable' };
+
+/**
+ * Puts another version of a document's text in place (the file changed on
+ * disk, or "Replace text…") and finds every annotation again: by position,
+ * by exact quote, by fuzzy quote. What cannot be placed becomes an orphan;
+ * nothing is deleted. Orphans of an earlier replacement get another chance.
+ */
+export async function replaceText(
+  db: ClaimmarkDB,
+  docId: string,
+  file: RawFile,
+  decode: Decoder,
+): Promise<ReplaceOutcome> {
+  const [doc, shown] = await Promise.all([db.documents.get(docId), db.texts.get(docId)]);
+  if (!doc || !shown) throw new Error('The document is missing.');
+  const decoded = await decode(file.bytes, undefined, doc.reflow ? 'on' : 'off');
+  if (!decoded.ok) return { kind: 'rejected', code: decoded.code };
+  if (decoded.sha256 === doc.sha256) return { kind: 'unchanged' };
+  const other = await db.documents.where('sha256').equals(decoded.sha256).first();
+  if (other) return { kind: 'duplicate', other };
+
+  const { prepared } = decoded;
+  const text = prepared.display;
+  const annotations = await db.annotations.where('docId').equals(docId).toArray();
+  const outcomes = reanchor(text, annotations, { oldText: shown.text });
+  const byId = new Map(annotations.map((a) => [a.id, a]));
+  const placed = outcomes.flatMap((o): Annotation[] => {
+    const a = byId.get(o.id);
+    if (!a) return [];
+    if (o.status === 'orphaned') return [{ ...a, orphaned: true }];
+    const { orphaned: _, ...rest } = a;
+    return [{ ...rest, start: o.start, end: o.end, ...contextAround(text, o.start, o.end) }];
+  });
+  const updated: DocumentRecord = {
+    ...doc,
+    sha256: decoded.sha256,
+    encoding: decoded.encoding,
+    bom: decoded.bom,
+    length: codePointLength(text),
+    reflow: prepared.reflow,
+    fileName: file.name,
+    ...(file.path ? { filePath: file.path } : {}),
+    headingOverrides: { promote: [], demote: [] },
+  };
+  const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations];
+  await db.transaction('rw', tables, async () => {
+    await db.documents.put(updated);
+    await putTexts(db, docId, prepared);
+    await db.sources.put({ docId, bytes: file.bytes });
+    await db.annotations.bulkPut(placed);
+  });
+  return { kind: 'replaced', doc: updated, report: summarise(outcomes) };
+}

@@ -1,0 +1,68 @@
+import { useCallback } from 'react';
+import type { FileReadResult } from '../../shared/file-errors';
+import type { DocumentRecord } from '../../shared/types';
+import { db } from '../db/instance';
+import { errorMessage } from '../db/storage-error';
+import { useI18n } from '../i18n/i18n';
+import { decodeFile } from '../library/decode';
+import { fileErrorMessage } from '../library/messages';
+import { platform } from '../platform';
+import { useNotify } from '../ui/notices';
+import { setReflow } from './reflow-choice';
+import { replaceText } from './replace-text';
+
+/** Reflow on/off, "Replace text…" and reloading a file that changed on disk. */
+export function useTextActions() {
+  const { t } = useI18n();
+  const notify = useNotify();
+
+  const replaceWith = useCallback(
+    async (doc: DocumentRecord, results: FileReadResult[]) => {
+      const result = results[0];
+      if (!result) return;
+      if (!result.ok) return notify('error', fileErrorMessage(t, result.error));
+      try {
+        const outcome = await replaceText(db, doc.id, result.file, decodeFile);
+        const values = { title: doc.title, file: result.file.name };
+        if (outcome.kind === 'replaced') {
+          // Stays until dismissed: the analyst needs to read what happened.
+          notify('info', t('replaced', { ...values, ...outcome.report }), { sticky: true });
+        } else if (outcome.kind === 'unchanged') notify('info', t('replaceUnchanged', values));
+        else if (outcome.kind === 'duplicate') {
+          notify('error', t('replaceDuplicate', { other: outcome.other.title }));
+        } else {
+          notify('error', fileErrorMessage(t, { name: result.file.name, code: outcome.code }));
+        }
+      } catch (error) {
+        notify('error', t('errSaveChange', { detail: errorMessage(error) }));
+      }
+    },
+    [notify, t],
+  );
+
+  return {
+    async toggleReflow(doc: DocumentRecord, on: boolean) {
+      try {
+        await setReflow(db, doc.id, on);
+      } catch (error) {
+        notify('error', t('errSaveChange', { detail: errorMessage(error) }));
+      }
+    },
+    async replace(doc: DocumentRecord) {
+      await replaceWith(doc, await platform.pickFiles());
+    },
+    /** A watched file changed: offer to load the new version. */
+    offerReload(doc: DocumentRecord) {
+      const read = platform.readPaths;
+      if (!read || !doc.filePath) return;
+      const path = doc.filePath;
+      notify('info', t('fileChanged', { file: path }), {
+        action: {
+          label: t('reload'),
+          run: () => void read([path]).then((r) => replaceWith(doc, r)),
+        },
+      });
+    },
+    replaceWith,
+  };
+}
