@@ -27,9 +27,9 @@ function doc(id: string, title: string): DocumentRecord {
 }
 
 const CATEGORIES: Category[] = [
-  { id: 'c-econ', name: 'Economy', color: '#ff0000', description: '', order: 2 },
-  { id: 'c-claim', name: '事实声明', color: '#00ff00', description: '', order: 1 },
-  { id: 'c-gov', name: 'Government', color: '#0000ff', description: '', order: 3 },
+  { id: 'c-econ', name: 'Economy', color: '#ff0000', description: '', order: 2, parentId: null },
+  { id: 'c-claim', name: '事实声明', color: '#00ff00', description: '', order: 1, parentId: null },
+  { id: 'c-gov', name: 'Government', color: '#0000ff', description: '', order: 3, parentId: null },
 ];
 
 function annotation(docId: string, text: string, quote: string, extra: Partial<Annotation> = {}) {
@@ -47,6 +47,9 @@ function annotation(docId: string, text: string, quote: string, extra: Partial<A
     note: '',
     createdAt: '2026-11-22T13:00:05.123Z',
     updatedAt: '2026-11-22T13:00:05.123Z',
+    status: 'unverified',
+    speaker: '',
+    evidence: '',
     ...extra,
   } satisfies Annotation;
 }

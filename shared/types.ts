@@ -76,6 +76,12 @@ export interface Annotation {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /** How far the claim holds up; 'unverified' until the analyst decides. */
+  status: ClaimStatus;
+  /** Who makes the claim (the person quoted, an agency); free text. */
+  speaker: string;
+  /** Sources or links backing the status; shown as text, never fetched. */
+  evidence: string;
   /**
    * True when the text changed and the quote could not be found again. The
    * annotation is kept (with its old position and quote) until the user
@@ -87,6 +93,8 @@ export interface Annotation {
 export interface Category {
   id: string;
   name: string;
+  /** The parent category for a subcategory (two levels); null at the top. */
+  parentId: string | null;
   /** `#rrggbb`; the reader draws it translucent under the text. */
   color: string;
   description: string;
@@ -96,3 +104,6 @@ export interface Category {
 
 /** Characters of context stored on each side of a quote (as Hypothesis does). */
 export const CONTEXT_CHARS = 32;
+
+export const CLAIM_STATUSES = ['unverified', 'supported', 'disputed', 'false', 'opinion'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];

@@ -61,6 +61,9 @@ describe('AnnotationStore.create', () => {
       note: '',
       createdAt: STAMP,
       updatedAt: STAMP,
+      status: 'unverified',
+      speaker: '',
+      evidence: '',
     });
     expect(await stored(a.id)).toEqual(a);
   });
@@ -99,6 +102,9 @@ describe('AnnotationStore.update', () => {
       ...a,
       categoryIds: ['cat-stat', 'cat-policy'],
       updatedAt: '2026-01-03T00:00:00.000Z',
+      status: 'unverified',
+      speaker: '',
+      evidence: '',
     });
     expect(b.createdAt).toBe(STAMP);
   });
@@ -236,6 +242,85 @@ describe('note edits', () => {
   });
 });
 
+describe('AnnotationStore.reattach', () => {
+  // The article after an edit: the figure was revised and moved into a new sentence.
+  const NEW_BEFORE = '国家统计局1月2日发布的修订数据显示，经过核查，去年全国粮食总产量为';
+  const NEW_QUOTE = '13910亿斤';
+  const NEW_TEXT = NEW_BEFORE + NEW_QUOTE + AFTER;
+  const NEW_START = NEW_BEFORE.length;
+  const NEW_END = NEW_START + NEW_QUOTE.length;
+
+  /** An annotation that could not be placed after the text changed. */
+  async function makeOrphan(): Promise<Annotation> {
+    // Where it was in the old text, with the old quote and context.
+    const orphan: Annotation = {
+      ...(await store.create(DOC, TEXT, START, END, 'cat-stat')),
+      categoryIds: ['cat-stat', 'cat-policy'],
+      note: '与上年数据对比',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      orphaned: true,
+    };
+    await db.annotations.put(orphan);
+    return orphan;
+  }
+
+  it('places the orphan on the selected text, reading quote and context from it', async () => {
+    const orphan = await makeOrphan();
+    store = new AnnotationStore(db, () => new Date('2026-02-03T04:05:06Z'));
+
+    const placed = await store.reattach(orphan, NEW_TEXT, NEW_START, NEW_END);
+
+    const { orphaned: _, ...kept } = orphan;
+    const expected: Annotation = {
+      ...kept,
+      start: NEW_START,
+      end: NEW_END,
+      quote: '13910亿斤',
+      prefix: NEW_BEFORE.slice(-32),
+      suffix: AFTER.slice(0, 32),
+      updatedAt: '2026-02-03T04:05:06.000Z',
+    };
+    // Categories, note and creation time stay with it.
+    expect(expected).toMatchObject({
+      categoryIds: ['cat-stat', 'cat-policy'],
+      note: '与上年数据对比',
+      createdAt: STAMP,
+    });
+    expect(placed).toEqual(expected);
+    const row = await stored(orphan.id);
+    expect(row).toEqual(expected);
+    // No longer an orphan: the flag is gone, not set to false.
+    expect(row && 'orphaned' in row).toBe(false);
+    expect(await db.annotations.count()).toBe(1);
+  });
+
+  it('takes short context at the edges of the new text', async () => {
+    const orphan = await makeOrphan();
+    const placed = await store.reattach(orphan, '粮食产量13910亿斤', 4, 11);
+    expect(placed).toMatchObject({
+      start: 4,
+      end: 11,
+      quote: '13910亿斤',
+      prefix: '粮食产量',
+      suffix: '',
+    });
+  });
+
+  it('is undone by restoring the orphan exactly, and redone by placing it again', async () => {
+    const orphan = await makeOrphan();
+    const placed = await store.reattach(orphan, NEW_TEXT, NEW_START, NEW_END);
+
+    const undone = await store.undo();
+
+    expect(undone?.label).toBe('reattach');
+    expect(await stored(orphan.id)).toEqual(orphan);
+    expect((await stored(orphan.id))?.orphaned).toBe(true);
+
+    await store.redo();
+    expect(await stored(orphan.id)).toEqual(placed);
+  });
+});
+
 describe('UndoHistory', () => {
   const rec = (note: string): Annotation => ({
     id: 'a',
@@ -249,6 +334,9 @@ describe('UndoHistory', () => {
     note,
     createdAt: STAMP,
     updatedAt: STAMP,
+    status: 'unverified',
+    speaker: '',
+    evidence: '',
   });
 
   it('folds entries with the same mergeKey, keeping the first before and the last after', () => {

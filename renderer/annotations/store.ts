@@ -35,6 +35,9 @@ export class AnnotationStore {
       ...contextAround(text, start, end),
       categoryIds: [categoryId],
       note: '',
+      status: 'unverified',
+      speaker: '',
+      evidence: '',
       createdAt: stamp,
       updatedAt: stamp,
     };

@@ -35,6 +35,9 @@ function annotation(id: string, categoryIds: string[]): Annotation {
     note: `note ${id}`,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    status: 'unverified',
+    speaker: '',
+    evidence: '',
   };
 }
 
@@ -128,9 +131,23 @@ describe('moveCategory', () => {
 describe('countUsage and deleteCategory', () => {
   beforeEach(async () => {
     await db.categories.bulkAdd([
-      { id: 'stat', name: 'Statistic', color: '#e0a100', description: '', order: 0 },
-      { id: 'policy', name: 'Policy', color: '#3aa65b', description: '', order: 1 },
-      { id: 'quote', name: 'Attribution', color: '#b05cc6', description: '', order: 2 },
+      {
+        id: 'stat',
+        name: 'Statistic',
+        color: '#e0a100',
+        description: '',
+        order: 0,
+        parentId: null,
+      },
+      { id: 'policy', name: 'Policy', color: '#3aa65b', description: '', order: 1, parentId: null },
+      {
+        id: 'quote',
+        name: 'Attribution',
+        color: '#b05cc6',
+        description: '',
+        order: 2,
+        parentId: null,
+      },
     ]);
     await db.annotations.bulkAdd([
       annotation('a1', ['stat']),
@@ -178,6 +195,7 @@ describe('countUsage and deleteCategory', () => {
       color: '#000000',
       description: '',
       order: 3,
+      parentId: null,
     });
     const before = await db.annotations.toArray();
     expect(await deleteCategory(db, 'unused')).toBe(0);

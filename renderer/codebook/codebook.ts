@@ -20,6 +20,7 @@ export async function addCategory(db: ClaimmarkDB, name: string): Promise<Catego
     const category: Category = {
       id: crypto.randomUUID(),
       name,
+      parentId: null,
       color: PALETTE.find((c) => !used.has(c)) ?? PALETTE[all.length % PALETTE.length] ?? '#888888',
       description: '',
       order: (all.at(-1)?.order ?? -1) + 1,

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation, DocumentRecord } from '../../shared/types';
-import { ClaimmarkDB, SCHEMA_V1 } from './db';
+import { ClaimmarkDB, SCHEMA_V1, SCHEMA_V2 } from './db';
 import { DEFAULT_CATEGORIES, seedDefaults } from './defaults';
 
 const opened: ClaimmarkDB[] = [];
@@ -47,14 +47,17 @@ function annotation(id: string, docId: string, categoryIds: string[]): Annotatio
     note: '',
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    status: 'unverified',
+    speaker: '',
+    evidence: '',
   };
 }
 
-describe('ClaimmarkDB schema (version 2)', () => {
+describe('ClaimmarkDB schema (version 3)', () => {
   it('has exactly the seven documented tables with their primary keys and indexes', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     const schema = Object.fromEntries(
       db.tables.map((t) => [
@@ -214,24 +217,55 @@ describe('seedDefaults', () => {
   });
 });
 
-describe('upgrade from version 1', () => {
-  it('keeps every document, text and annotation and marks old documents as not reflowed', async () => {
+describe('upgrades', () => {
+  it('from version 1 keeps every document, text, annotation and category, adding the new fields', async () => {
     const name = `db-upgrade-${crypto.randomUUID()}`;
     // A library written by Claimmark 0.1, which knew only version 1.
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
     const { reflow: _, ...old } = doc('d1', 'sha-1');
+    const {
+      status: _s,
+      speaker: _p,
+      evidence: _e,
+      ...oldAnnotation
+    } = annotation('a1', 'd1', ['c1']);
     await v1.table('documents').add(old);
     await v1.table('texts').add({ docId: 'd1', text: '正文' });
-    await v1.table('annotations').add(annotation('a1', 'd1', ['c1']));
+    await v1.table('annotations').add(oldAnnotation);
+    await v1
+      .table('categories')
+      .add({ id: 'c1', name: '数据', color: '#e0a100', description: '', order: 0 });
     v1.close();
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.documents.get('d1')).toEqual({ ...old, reflow: null });
     expect(await db.texts.get('d1')).toEqual({ docId: 'd1', text: '正文' });
-    expect(await db.annotations.get('a1')).toEqual(annotation('a1', 'd1', ['c1']));
+    expect(await db.annotations.get('a1')).toEqual({
+      ...oldAnnotation,
+      status: 'unverified',
+      speaker: '',
+      evidence: '',
+    });
+    expect((await db.categories.get('c1'))?.parentId).toBeNull();
     expect(await db.originals.count()).toBe(0);
+  });
+
+  it('from version 2 keeps claim fields already set and fills in the missing ones', async () => {
+    const name = `db-upgrade-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    const { status: _s, speaker: _p, evidence: _e, ...bare } = annotation('a1', 'd1', []);
+    await v2.table('annotations').bulkAdd([bare, { ...bare, id: 'a2', status: 'disputed' }]);
+    v2.close();
+
+    const db = freshDb(name);
+    await db.open();
+    expect((await db.annotations.get('a1'))?.status).toBe('unverified');
+    expect((await db.annotations.get('a2'))?.status).toBe('disputed');
+    expect((await db.annotations.get('a2'))?.speaker).toBe('');
   });
 });

@@ -41,6 +41,26 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+/** Version 3: claim fields on annotations (status, speaker, evidence), subcategories. */
+export const SCHEMA_V3 = SCHEMA_V2;
+
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx
+    .table<Annotation>('annotations')
+    .toCollection()
+    .modify((a) => {
+      a.status ??= 'unverified';
+      a.speaker ??= '';
+      a.evidence ??= '';
+    });
+  await tx
+    .table<Category>('categories')
+    .toCollection()
+    .modify((c) => {
+      c.parentId ??= null;
+    });
+}
+
 export class ClaimmarkDB extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   texts!: EntityTable<DocumentText, 'docId'>;
@@ -54,5 +74,6 @@ export class ClaimmarkDB extends Dexie {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   }
 }

@@ -11,30 +11,35 @@ export const DEFAULT_CATEGORIES: readonly Omit<Category, 'id'>[] = [
     color: '#e0a100',
     description: 'A number, amount or rate offered as fact. 以数字、数量或比率呈现的事实。',
     order: 0,
+    parentId: null,
   },
   {
     name: 'Target 目标',
     color: '#2f8fd8',
     description: 'A goal, plan or promise about the future. 对未来的目标、计划或承诺。',
     order: 1,
+    parentId: null,
   },
   {
     name: 'Policy 政策措施',
     color: '#3aa65b',
     description: 'A policy, measure or action taken. 已采取的政策、措施或行动。',
     order: 2,
+    parentId: null,
   },
   {
     name: 'Attribution 引述',
     color: '#b05cc6',
     description: 'Words attributed to a person or body. 归于某人或某机构的话语。',
     order: 3,
+    parentId: null,
   },
   {
     name: 'Assessment 评价',
     color: '#e0513f',
     description: 'A judgement or evaluation. 判断或评价。',
     order: 4,
+    parentId: null,
   },
 ];
 

@@ -32,6 +32,9 @@ function annotation(id: string, docId: string): Annotation {
     note: '',
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    status: 'unverified',
+    speaker: '',
+    evidence: '',
   };
 }
 

@@ -11,8 +11,14 @@ type Span = { start: number; end: number };
 function remap(span: Span, from: OffsetMap | null, to: OffsetMap | null): Span {
   const toOrig = (p: number, end: boolean) =>
     from ? (end && p > 0 ? toOriginal(from, p - 1) + 1 : toOriginal(from, p)) : p;
+  // An end just after a character the reflow dropped (line break, hyphen) must not
+  // reach past the next shown character: hence the min.
   const toShown = (p: number, end: boolean) =>
-    to ? (end && p > 0 ? toReflowed(to, p - 1) + 1 : toReflowed(to, p)) : p;
+    to
+      ? end && p > 0
+        ? Math.min(toReflowed(to, p - 1) + 1, toReflowed(to, p))
+        : toReflowed(to, p)
+      : p;
   const start = toShown(toOrig(span.start, false), false);
   return { start, end: Math.max(start, toShown(toOrig(span.end, true), true)) };
 }
