@@ -1,0 +1,90 @@
+/**
+ * What the in-page code exposes to run.ts: `window.bench` (the harness page,
+ * harness.ts) and `window.benchProbe` (injected into every page, probe.ts).
+ */
+
+export interface AppImportResult {
+  ms: number;
+  /** Inside `ms`: the decode job (decode + SHA-256), as importFiles awaited it. */
+  decodeMs: number;
+  kind: string;
+  encoding: string;
+  sha256: string;
+}
+
+export interface SeededDocument {
+  docId: string;
+  title: string;
+  /** Text at the start of the document, to recognise it on screen. */
+  sentinel: string;
+  seedMs: number;
+  /** Annotations half- and a quarter-way down the list, with a snippet of each quote. */
+  targets: { id: string; index: number; start: number; quote: string }[];
+}
+
+export interface BenchApi {
+  /** Fetches /bench/data/<name> (text in encoding `label`) into memory; returns its size. */
+  load(name: string, label: string): Promise<number>;
+  /**
+   * `new TextDecoder(label).decode(bytes)` and one Dexie put of the text; with
+   * `show`, then a bare EditorView showing it (the least an import can do).
+   */
+  baselineImport(name: string, label: string, show: boolean): Promise<number>;
+  /** The app's importFiles with runDecodeJob inline, into a scratch ClaimmarkDB. */
+  appImport(name: string): Promise<AppImportResult>;
+  /** The steps of the app's import, one at a time (ms each). */
+  importSteps(name: string): Promise<Record<string, number>>;
+  /** A bare EditorView (doc + lineWrapping); with `marks`, also the app's highlight field. */
+  bareRender(name: string, marks: number): Promise<number>;
+  /**
+   * A bare EditorView with the app's highlight field and `marks` annotations:
+   * one more annotation put into IndexedDB and drawn as the active highlight.
+   */
+  bareTag(name: string, marks: number): Promise<number>;
+  /** A bare EditorView already drawn, scrolled to `pos` until `snippet` shows. */
+  bareScroll(name: string, pos: number, snippet: string): Promise<number>;
+  /** Writes a document and `count` annotations into the app's own database. */
+  seedDocument(name: string, count: number): Promise<SeededDocument>;
+  /** The reads the app's hooks make to open a document, and cheaper ones (median ms each). */
+  openReads(docId: string, reps: number): Promise<Record<string, number>>;
+  forgetLastDocument(): Promise<void>;
+}
+
+export interface Check {
+  name: string;
+  selector: string;
+  /** The element's text must contain this (or equal it, with `exact`). */
+  text?: string;
+  exact?: boolean;
+  /** Some matching element must be (partly) inside this element's box: on screen, not just in the DOM. */
+  visibleIn?: string;
+}
+
+export interface ProbeResult {
+  /** ms after the trigger at which each check first held, seen from a frame callback. */
+  marks: Record<string, number>;
+  /** ms after the trigger of phases seen in passing (worker messages, IndexedDB commit). */
+  events: Record<string, number>;
+  done: number | null;
+  longTasks: { count: number; totalMs: number; maxMs: number };
+  timedOut: boolean;
+}
+
+export interface ProbeApi {
+  /** Starts timing at the next `trigger` event on the document (capture), or at once. */
+  arm(trigger: Trigger, checks: Check[], timeoutMs: number): void;
+  result(): Promise<ProbeResult>;
+  /** Scrolls the page's CodeMirror view to `pos` (centre); false if no view is found. */
+  scrollReader(pos: number): boolean;
+  /** Focuses the reader and selects `length` characters `skip` after the first one on screen. */
+  selectInReader(skip: number, length: number): string | null;
+}
+
+export type Trigger = 'click' | 'change' | 'keydown' | 'now';
+
+declare global {
+  interface Window {
+    bench: BenchApi;
+    benchProbe: ProbeApi;
+  }
+}

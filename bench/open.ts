@@ -1,0 +1,141 @@
+/** Opening a document with many annotations through the UI, scrolling it, and profiles of an open. */
+import { startCpuProfile, startTrace, summariseCpu, summariseTrace } from './profile';
+import { fmtMs, type Table } from './report';
+import {
+  longTaskLine,
+  markLines,
+  phaseLines,
+  repeat,
+  shares,
+  type Context,
+} from './scenario-common';
+import {
+  jumpThroughList,
+  openThroughUi,
+  scrollThroughView,
+  seededSession,
+  tagThroughKeyboard,
+} from './ui';
+
+export async function openAndScroll(
+  ctx: Context,
+  table: Table,
+  baselines: { bare: number[]; marked: number[]; scroll: number[]; tag: number[] },
+): Promise<void> {
+  const n = ctx.annotations.toLocaleString('en');
+  ctx.progress(`open: seeding ${n} annotations`);
+  const open = await seededSession(
+    ctx.origin,
+    ctx.probeScript,
+    ctx.reference.name,
+    ctx.annotations,
+    ctx.reps,
+  );
+  try {
+    const { page } = open.session;
+    table.section(
+      `Open a ${ctx.samples[0]?.size ?? ''} document carrying ${n} annotations (production build; click in the library → …)`,
+    );
+    ctx.progress('open: through the UI');
+    const runs = await repeat(ctx.uiReps, () => openThroughUi(open, ctx.annotations));
+    const probes = runs.map((r) => r.probe);
+    table.row(
+      'open: text, highlights and count shown',
+      probes.map((p) => p.done ?? NaN),
+      {
+        label: 'bare CodeMirror showing the text',
+        samples: baselines.bare,
+      },
+    );
+    table.row(
+      'open: highlights drawn',
+      probes.map((p) => p.marks['highlights'] ?? NaN),
+      {
+        label: `bare CodeMirror + app highlight field, ${n} marks`,
+        samples: baselines.marked,
+      },
+    );
+    markLines(table, probes, {
+      text: 'reader shows the text at',
+      count: 'annotation count shown at',
+    });
+    longTaskLine(table, probes);
+    table.detail(`seeding (harness): document + ${n} annotations`, fmtMs(open.seeded.seedMs));
+    for (const [k, v] of Object.entries(open.reads)) table.detail(`read: ${k}`, fmtMs(v));
+
+    ctx.progress('scroll');
+    const ref = ctx.reference;
+    const scrolls = await repeat(ctx.reps, () =>
+      scrollThroughView(page, ref.middle, ref.middleSnippet),
+    );
+    table.row(
+      'reader: view.dispatch(scrollIntoView(middle))',
+      scrolls.map((r) => r.probe.done ?? NaN),
+      {
+        label: 'bare CodeMirror, same dispatch',
+        samples: baselines.scroll,
+      },
+    );
+    const targets = open.seeded.targets;
+    const jumps = await repeat(ctx.reps, (i) =>
+      jumpThroughList(page, targets[(i + 2) % targets.length] ?? targets[0]!),
+    );
+    const jp = jumps.map((r) => r.probe);
+    table.row(
+      'click an annotation in the list → reader jumps',
+      jp.map((p) => p.done ?? NaN),
+      {
+        label: 'bare CodeMirror, scrollIntoView',
+        samples: baselines.scroll,
+      },
+    );
+    markLines(table, jp, {
+      active: 'active highlight on screen at',
+      list: 'list item marked active at',
+    });
+    longTaskLine(table, jp);
+
+    ctx.progress('tag');
+    let total = ctx.annotations;
+    const created: string[] = [];
+    const tags = await repeat(ctx.reps, (i) =>
+      tagThroughKeyboard(page, 40 + 20 * (i + 1), ++total, created),
+    );
+    const tp = tags.map((r) => r.probe);
+    table.row(
+      'select 6 characters, press 1 → new highlight + count',
+      tp.map((p) => p.done ?? NaN),
+      { label: 'one Dexie put + app highlight field redrawn', samples: baselines.tag },
+    );
+    phaseLines(table, tp);
+    longTaskLine(table, tp);
+
+    ctx.progress('profile: CPU (unminified build)');
+    let cpu: Awaited<ReturnType<typeof summariseCpu>> | null = null;
+    await openThroughUi(open, total, 'profile/', async (p) => {
+      const stop = await startCpuProfile(p);
+      return async () =>
+        void (cpu = await summariseCpu(
+          await stop(),
+          ctx.profileBundle.path,
+          ctx.profileBundle.file,
+        ));
+    });
+    ctx.progress('profile: trace (production build)');
+    let trace: ReturnType<typeof summariseTrace> | null = null;
+    await openThroughUi(open, total, '', async (p) => {
+      const stop = await startTrace(p);
+      return async () => void (trace = summariseTrace(await stop()));
+    });
+    table.section('Where the time of one "open" goes (one run each; profiling slows it down)');
+    const c = cpu as Awaited<ReturnType<typeof summariseCpu>> | null;
+    const t = trace as ReturnType<typeof summariseTrace> | null;
+    if (c) {
+      shares(table, 'JS CPU profile by module', c.totalMs, c.byModule);
+      shares(table, 'JS CPU profile by function (self time)', c.totalMs, c.byFunction);
+    }
+    if (t) shares(table, 'Renderer main thread by trace event (self time)', t.totalMs, t.byEvent);
+  } finally {
+    await open.session.close();
+  }
+}

@@ -1,0 +1,142 @@
+/** Import measurements (pipeline and UI) and the baselines that need only the harness. */
+import { launch, openHarness } from './launch';
+import { startTrace, summariseTrace } from './profile';
+import { fmtMs, median, type Table } from './report';
+import { collect, longTaskLine, phaseLines, repeat, shares, type Context } from './scenario-common';
+import { importThroughUi } from './ui';
+
+/** Baselines that need only the harness, and the app's import pipeline without UI. */
+export async function pipelineAndBaselines(ctx: Context, table: Table) {
+  const session = await launch(ctx.origin, ctx.probeScript);
+  try {
+    const { page } = session;
+    await openHarness(page);
+    for (const s of ctx.samples)
+      await page.evaluate(([n, l]) => window.bench.load(n, l), [s.name, s.label] as const);
+    table.section(
+      'Import through the app pipeline (harness page: importFiles + runDecodeJob inline, on-disk IndexedDB)',
+    );
+    const shows = new Map<string, number[]>();
+    for (const s of ctx.samples) {
+      ctx.progress(`pipeline: ${s.title}`);
+      const base = await repeat(ctx.reps, () =>
+        page.evaluate(([n, l]) => window.bench.baselineImport(n, l, false), [
+          s.name,
+          s.label,
+        ] as const),
+      );
+      const app = await repeat(ctx.reps, () =>
+        page.evaluate((n) => window.bench.appImport(n), s.name),
+      );
+      for (const r of app) {
+        if (r.kind !== 'added' || r.encoding !== s.label || r.sha256 !== ctx.expectedSha256)
+          throw new Error(`import of ${s.name} gave ${JSON.stringify({ ...r, ms: undefined })}`);
+      }
+      table.row(
+        `import ${s.size} ${s.title} (app pipeline)`,
+        app.map((r) => r.ms),
+        { label: 'TextDecoder + one Dexie put', samples: base },
+      );
+      table.detail(
+        'of which decode job (decode + SHA-256)',
+        fmtMs(median(app.map((r) => r.decodeMs))),
+      );
+      const steps = collect(
+        await repeat(ctx.reps, () => page.evaluate((n) => window.bench.importSteps(n), s.name)),
+      );
+      for (const [step, values] of steps) table.detail(`step: ${step}`, fmtMs(median(values)));
+      shows.set(
+        s.name,
+        await repeat(ctx.reps, () =>
+          page.evaluate(([n, l]) => window.bench.baselineImport(n, l, true), [
+            s.name,
+            s.label,
+          ] as const),
+        ),
+      );
+    }
+    ctx.progress('baselines: bare CodeMirror');
+    const ref = ctx.reference;
+    const bare = await repeat(ctx.reps, () =>
+      page.evaluate((n) => window.bench.bareRender(n, 0), ref.name),
+    );
+    const marked = await repeat(ctx.reps, () =>
+      page.evaluate(([n, c]) => window.bench.bareRender(n, c), [
+        ref.name,
+        ctx.annotations,
+      ] as const),
+    );
+    const scroll = await repeat(ctx.reps, () =>
+      page.evaluate(([n, p, t]) => window.bench.bareScroll(n, p, t), [
+        ref.name,
+        ref.middle,
+        ref.middleSnippet,
+      ] as const),
+    );
+    const tag = await repeat(ctx.reps, () =>
+      page.evaluate(([n, c]) => window.bench.bareTag(n, c), [ref.name, ctx.annotations] as const),
+    );
+    if (session.problems.length) throw new Error(session.problems.join('\n'));
+    return { shows, bare, marked, scroll, tag };
+  } finally {
+    await session.close();
+  }
+}
+
+export async function importThroughTheUi(
+  ctx: Context,
+  table: Table,
+  shows: Map<string, number[]>,
+): Promise<void> {
+  table.section(
+    'Import through the UI (production build; fresh profile each time; "change" event → reader shows the text)',
+  );
+  for (const s of ctx.samples) {
+    ctx.progress(`UI import: ${s.title}`);
+    const runs = await repeat(ctx.uiReps, () =>
+      importThroughUi(ctx.origin, ctx.probeScript, s.path, ctx.reference.sentinel),
+    );
+    const probes = runs.map((r) => r.probe);
+    table.row(
+      `import ${s.size} ${s.title} through the UI`,
+      probes.map((p) => p.done ?? NaN),
+      {
+        label: 'TextDecoder + put + bare CodeMirror shown',
+        samples: shows.get(s.name) ?? [],
+      },
+    );
+    phaseLines(table, probes);
+    longTaskLine(table, probes);
+    table.detail(
+      'wall time seen from Node (setFiles → shown)',
+      fmtMs(median(runs.map((r) => r.wallMs))),
+    );
+  }
+  const last = ctx.samples[ctx.samples.length - 1];
+  if (!last) return;
+  ctx.progress(`trace: UI import ${last.title}`);
+  let main: ReturnType<typeof summariseTrace> | null = null;
+  let worker: ReturnType<typeof summariseTrace> | null = null;
+  await importThroughUi(
+    ctx.origin,
+    ctx.probeScript,
+    last.path,
+    ctx.reference.sentinel,
+    async (p) => {
+      const stop = await startTrace(p);
+      return async () => {
+        const events = await stop();
+        main = summariseTrace(events);
+        worker = summariseTrace(events, 'DedicatedWorker thread');
+      };
+    },
+  );
+  table.detail(
+    `Where the time of one ${last.title} import goes (one traced run, self time per trace event):`,
+    '',
+  );
+  const m = main as ReturnType<typeof summariseTrace> | null;
+  const w = worker as ReturnType<typeof summariseTrace> | null;
+  if (m) shares(table, 'page main thread', m.totalMs, m.byEvent);
+  if (w) shares(table, 'decode worker thread', w.totalMs, w.byEvent);
+}

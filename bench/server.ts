@@ -1,0 +1,75 @@
+/**
+ * A static server on 127.0.0.1 (ephemeral port): each mount maps a URL prefix
+ * to a folder or to in-memory files. One origin for the app and the harness,
+ * so the harness can reach the app's IndexedDB.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+
+export type Mount =
+  { prefix: string; dir: string } | { prefix: string; files: Map<string, Buffer> };
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.txt': 'application/octet-stream',
+};
+
+async function fromDir(dir: string, rest: string): Promise<Buffer | null> {
+  const path = normalize(join(dir, decodeURIComponent(rest) || 'index.html'));
+  if (path !== dir && !path.startsWith(dir + sep)) return null;
+  try {
+    const info = await stat(path);
+    return await readFile(info.isDirectory() ? join(path, 'index.html') : path);
+  } catch {
+    return null;
+  }
+}
+
+export interface Served {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function serve(mounts: Mount[]): Promise<Served> {
+  const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const mount = sorted.find((m) => path.startsWith(m.prefix));
+    const rest = mount ? path.slice(mount.prefix.length) : '';
+    const body = !mount
+      ? Promise.resolve(null)
+      : 'files' in mount
+        ? Promise.resolve(mount.files.get(rest) ?? null)
+        : fromDir(mount.dir, rest);
+    void body.then((data) => {
+      if (!data) {
+        response.writeHead(404).end();
+        return;
+      }
+      const name = rest === '' || rest.endsWith('/') ? 'index.html' : rest;
+      response.writeHead(200, {
+        'content-type': TYPES[extname(name)] ?? 'application/octet-stream',
+        'content-length': data.length,
+        'cache-control': 'no-cache',
+      });
+      response.end(data);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
