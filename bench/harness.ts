@@ -43,7 +43,14 @@ function host(): HTMLElement {
 
 /** A codebook for the bare views, with the app's default colours. */
 const CATEGORIES: Category[] = ['#e0a100', '#2f8fd8', '#3aa65b', '#b05cc6', '#e0513f'].map(
-  (color, order) => ({ id: `c${order}`, name: `c${order}`, color, description: '', order }),
+  (color, order) => ({
+    id: `c${order}`,
+    name: `c${order}`,
+    color,
+    description: '',
+    order,
+    parentId: null,
+  }),
 );
 
 const showing = (text: string): Check => ({
