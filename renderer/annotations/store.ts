@@ -45,9 +45,19 @@ export class AnnotationStore {
     return annotation;
   }
 
-  async update(before: Annotation, patch: AnnotationPatch, mergeKey?: string): Promise<Annotation> {
-    const after: Annotation = { ...before, ...patch, updatedAt: this.now().toISOString() };
-    await this.commit({
+  /**
+   * Applies a patch to the annotation as stored now, not as the caller last
+   * saw it: a category added right after a keystroke must not drop the note.
+   */
+  async update(target: Annotation, patch: AnnotationPatch, mergeKey?: string): Promise<Annotation> {
+    const stamp = this.now().toISOString();
+    const { before, after } = await this.db.transaction('rw', this.db.annotations, async () => {
+      const current = (await this.db.annotations.get(target.id)) ?? target;
+      const next: Annotation = { ...current, ...patch, updatedAt: stamp };
+      await this.db.annotations.put(next);
+      return { before: current, after: next };
+    });
+    this.history.push({
       label: 'edit',
       changes: [{ before, after }],
       ...(mergeKey ? { mergeKey } : {}),
@@ -79,22 +89,30 @@ export class AnnotationStore {
   }
 
   /** Undoes the last change; resolves to what was undone, if anything. */
-  async undo(): Promise<UndoEntry | undefined> {
+  /**
+   * Undoes the last change. Resolves to what was undone, to 'stale' when the
+   * records changed since in another way (the text was replaced or reflowed)
+   * so that undoing would put them on the wrong words, or to undefined.
+   */
+  async undo(): Promise<UndoEntry | 'stale' | undefined> {
     const entry = this.history.takeUndo();
     if (!entry) return undefined;
     try {
-      await this.apply(entry.changes.map((c) => ({ before: c.after, after: c.before })));
+      const applied = await this.apply(
+        entry.changes.map((c) => ({ before: c.after, after: c.before })),
+        true,
+      );
+      return applied ? entry : 'stale';
     } catch (error) {
       this.history.restoreUndo(entry);
       throw error;
     }
-    return entry;
   }
 
-  async redo(): Promise<UndoEntry | undefined> {
+  async redo(): Promise<UndoEntry | 'stale' | undefined> {
     const entry = this.history.takeRedo();
-    if (entry) await this.apply(entry.changes);
-    return entry;
+    if (!entry) return undefined;
+    return (await this.apply(entry.changes, true)) ? entry : 'stale';
   }
 
   /** Runs work after every change queued before it. */
@@ -106,11 +124,7 @@ export class AnnotationStore {
 
   /** The annotation covering exactly this span, if there is one. */
   async findSpan(docId: string, start: number, end: number): Promise<Annotation | undefined> {
-    return this.db.annotations
-      .where('docId')
-      .equals(docId)
-      .filter((a) => a.start === start && a.end === end)
-      .first();
+    return this.db.annotations.where('[docId+start+end]').equals([docId, start, end]).first();
   }
 
   get(id: string): Promise<Annotation | undefined> {
@@ -122,12 +136,38 @@ export class AnnotationStore {
     this.history.push(entry);
   }
 
-  private async apply(changes: Change[]): Promise<void> {
-    await this.db.transaction('rw', this.db.annotations, async () => {
+  /**
+   * Writes changes in one transaction. With `checked`, each record must still
+   * be as `before` says, or nothing is written and the result is false.
+   */
+  private async apply(changes: Change[], checked = false): Promise<boolean> {
+    return this.db.transaction('rw', this.db.annotations, async () => {
+      if (checked) {
+        for (const { before, after } of changes) {
+          const id = (before ?? after)?.id;
+          const current = id === undefined ? undefined : await this.db.annotations.get(id);
+          if (!sameRecord(current ?? null, before)) return false;
+        }
+      }
       for (const { before, after } of changes) {
         if (after) await this.db.annotations.put(after);
         else if (before) await this.db.annotations.delete(before.id);
       }
+      return true;
     });
   }
+}
+
+/** Field-by-field equality of two stored annotations (null: absent). */
+export function sameRecord(a: Annotation | null, b: Annotation | null): boolean {
+  if (!a || !b) return a === b;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Annotation>;
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
 }

@@ -40,6 +40,17 @@ export class UndoHistory {
     if (top) delete top.mergeKey;
   }
 
+  /**
+   * Drops every step touching a document whose text was replaced or reflowed:
+   * those records hold positions in a text that no longer exists.
+   */
+  forget(docId: string): void {
+    const keep = (e: UndoEntry) =>
+      !e.changes.some((c) => c.before?.docId === docId || c.after?.docId === docId);
+    this.done = this.done.filter(keep);
+    this.undone = this.undone.filter(keep);
+  }
+
   takeUndo(): UndoEntry | undefined {
     const entry = this.done.pop();
     if (entry) this.undone.push(entry);

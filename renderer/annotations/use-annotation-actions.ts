@@ -100,7 +100,8 @@ export function useAnnotationActions(ctx: Context) {
       },
       async undo(redo = false) {
         const entry = await guard(() => (redo ? store.redo() : store.undo()));
-        if (!entry && !redo) notify('info', t('nothingToUndo'));
+        if (entry === 'stale') notify('info', t('undoStale'));
+        else if (!entry && !redo) notify('info', t('nothingToUndo'));
       },
     }),
     [activeId, guard, notify, reader, setActive, store, t, tag, text],

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc';
 import { detectStructure } from '../../shared/structure';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
-import { AnnotationStore } from '../annotations/store';
+import { annotationStore as store } from '../annotations/instance';
 import { useAnnotationActions } from '../annotations/use-annotation-actions';
 import { CodebookDialog } from '../codebook/CodebookDialog';
 import { useAnnotations, useCategories, useDocumentText, useDocuments } from '../db/hooks';
@@ -28,7 +28,6 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   const [activeId, setActiveId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'codebook' | 'settings' | null>(null);
   const reader = useRef<ReaderHandle>(null);
-  const store = useMemo(() => new AnnotationStore(db), []);
 
   const docs = useDocuments();
   const doc = docs?.find((d) => d.id === docId) ?? null;

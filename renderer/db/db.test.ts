@@ -88,6 +88,7 @@ describe('ClaimmarkDB schema (version 3)', () => {
         indexes: {
           docId: { unique: false, multi: false },
           categoryIds: { unique: false, multi: true },
+          '[docId+start+end]': { unique: false, multi: false },
         },
       },
       categories: { primKey: 'id', indexes: { order: { unique: false, multi: false } } },

@@ -41,8 +41,15 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
-/** Version 3: claim fields on annotations (status, speaker, evidence), subcategories. */
-export const SCHEMA_V3 = SCHEMA_V2;
+/**
+ * Version 3: claim fields on annotations (status, speaker, evidence),
+ * subcategories, and a [docId+start+end] index: a document's annotations in
+ * text order without sorting, and a span found without a scan.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  annotations: 'id, docId, *categoryIds, [docId+start+end]',
+} as const;
 
 export async function upgradeToV3(tx: Transaction): Promise<void> {
   await tx

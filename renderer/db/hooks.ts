@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Annotation, Category, DocumentRecord } from '../../shared/types';
 import { db } from './instance';
@@ -23,7 +24,13 @@ export const useDocumentText = (docId: string | null): string | null | undefined
 
 export const useAnnotations = (docId: string | null): Annotation[] | undefined =>
   useLiveQuery(
-    async () => (docId ? db.annotations.where('docId').equals(docId).sortBy('start') : []),
+    async () =>
+      docId
+        ? db.annotations
+            .where('[docId+start+end]')
+            .between([docId, Dexie.minKey, Dexie.minKey], [docId, Dexie.maxKey, Dexie.maxKey])
+            .toArray()
+        : [],
     [docId],
   );
 

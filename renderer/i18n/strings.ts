@@ -74,6 +74,8 @@ export const en = {
   chooseAnnotation: 'Choose an annotation',
   undone: 'Undone: {what}',
   nothingToUndo: 'Nothing to undo.',
+  undoStale:
+    'That change cannot be undone any more: the annotation changed since (its text was replaced or reflowed).',
   annotationDeleted: 'Annotation deleted. Press Ctrl+Z to undo.',
   codebookTitle: 'Codebook',
   addCategoryButton: 'Add category',
@@ -195,6 +197,7 @@ export const zh: Strings = {
   chooseAnnotation: '选择一条标注',
   undone: '已撤销：{what}',
   nothingToUndo: '没有可撤销的操作。',
+  undoStale: '无法再撤销该操作：标注此后已改变（其文本被替换或重排）。',
   annotationDeleted: '标注已删除。按 Ctrl+Z 可撤销。',
   codebookTitle: '编码表',
   addCategoryButton: '添加类别',

@@ -1,3 +1,5 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
 import type { HeadingOverrides, Structure } from '../../shared/structure';
 import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../ui/notices';
@@ -12,6 +14,8 @@ interface Props {
   onOverrides(next: HeadingOverrides): void;
 }
 
+/** Height of one outline row (one line, cut with an ellipsis). */
+const ROW = 30;
 const EMPTY: HeadingOverrides = { promote: [], demote: [] };
 const without = (list: number[], n: number) => list.filter((x) => x !== n);
 
@@ -20,6 +24,15 @@ export function Outline(props: Props) {
   const { text, structure, overrides = EMPTY, caretLine, onJump, onOverrides } = props;
   const { t } = useI18n();
   const notify = useNotify();
+  const scroller = useRef<HTMLElement>(null);
+  const entries = structure.outline;
+  // A file may hold thousands of articles: only the entries on screen are drawn.
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 10,
+  });
 
   const promote = () => {
     const line = caretLine();
@@ -36,7 +49,7 @@ export function Outline(props: Props) {
     });
 
   return (
-    <section className="outline" aria-label={t('outline')}>
+    <section className="outline" aria-label={t('outline')} ref={scroller}>
       <div className="pane-header">
         <h2>{t('outline')}</h2>
         <button className="small" onClick={promote} onMouseDown={(e) => e.preventDefault()}>
@@ -46,26 +59,34 @@ export function Outline(props: Props) {
       {structure.outline.length === 0 ? (
         <p className="hint">{t('noOutline')}</p>
       ) : (
-        <ul className="outline-list">
-          {structure.outline.map((entry) => (
-            <li key={entry.start} className={`outline-entry level-${entry.level}`}>
-              <button
-                className="outline-jump"
-                onClick={() => onJump(entry.start)}
-                title={entry.title}
+        <ul className="outline-list" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const entry = entries[row.index];
+            if (!entry) return null;
+            return (
+              <li
+                key={entry.start}
+                className={`outline-entry level-${entry.level}`}
+                style={{ transform: `translateY(${row.start}px)`, height: ROW }}
               >
-                {entry.title}
-              </button>
-              <button
-                className="icon-button"
-                aria-label={`${t('notHeading')}: ${entry.title}`}
-                title={t('notHeading')}
-                onClick={() => demote(lineStartOf(text, entry.start))}
-              >
-                ×
-              </button>
-            </li>
-          ))}
+                <button
+                  className="outline-jump"
+                  onClick={() => onJump(entry.start)}
+                  title={entry.title}
+                >
+                  {entry.title}
+                </button>
+                <button
+                  className="icon-button"
+                  aria-label={`${t('notHeading')}: ${entry.title}`}
+                  title={t('notHeading')}
+                  onClick={() => demote(lineStartOf(text, entry.start))}
+                >
+                  ×
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { DocumentRecord, Encoding } from '../../shared/types';
 import { ENCODING_NAMES } from '../../shared/types';
+import { annotationStore } from '../annotations/instance';
 import { db } from '../db/instance';
 import { errorMessage } from '../db/storage-error';
 import { useI18n } from '../i18n/i18n';
@@ -22,8 +23,10 @@ export function useReopen(doc: DocumentRecord | null, annotationCount: number) {
     }
     try {
       const outcome = await reopenAs(doc.id, encoding, { db, decode: decodeFile });
-      if (outcome.kind === 'reopened') notify('info', t('reopened', values));
-      else if (outcome.kind === 'unchanged') notify('info', t('reopenSame', values));
+      if (outcome.kind === 'reopened') {
+        annotationStore.history.forget(doc.id);
+        notify('info', t('reopened', values));
+      } else if (outcome.kind === 'unchanged') notify('info', t('reopenSame', values));
       else if (outcome.kind === 'duplicate') {
         notify('error', t('reopenDuplicate', { ...values, other: outcome.other.title }));
       } else notify('error', t('reopenFailed', values));

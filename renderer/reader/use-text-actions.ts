@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { FileReadResult } from '../../shared/file-errors';
 import type { DocumentRecord } from '../../shared/types';
+import { annotationStore } from '../annotations/instance';
 import { db } from '../db/instance';
 import { errorMessage } from '../db/storage-error';
 import { useI18n } from '../i18n/i18n';
@@ -23,6 +24,7 @@ export function useTextActions() {
       if (!result.ok) return notify('error', fileErrorMessage(t, result.error));
       try {
         const outcome = await replaceText(db, doc.id, result.file, decodeFile);
+        if (outcome.kind === 'replaced') annotationStore.history.forget(doc.id);
         const values = { title: doc.title, file: result.file.name };
         if (outcome.kind === 'replaced') {
           // Stays until dismissed: the analyst needs to read what happened.
@@ -44,6 +46,7 @@ export function useTextActions() {
     async toggleReflow(doc: DocumentRecord, on: boolean) {
       try {
         await setReflow(db, doc.id, on);
+        annotationStore.history.forget(doc.id);
       } catch (error) {
         notify('error', t('errSaveChange', { detail: errorMessage(error) }));
       }

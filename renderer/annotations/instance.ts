@@ -1,0 +1,5 @@
+import { db } from '../db/instance';
+import { AnnotationStore } from './store';
+
+/** The one annotation store, so every part of the app shares its undo history. */
+export const annotationStore = new AnnotationStore(db);
