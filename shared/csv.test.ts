@@ -7,7 +7,8 @@ import { reflow } from './reflow';
 
 const HEADER =
   'annotation_id,document_title,document_file,document_sha256,categories,quote,note,' +
-  'prefix,suffix,start,end,created_at,updated_at,source_line,source_column,section';
+  'prefix,suffix,start,end,created_at,updated_at,source_line,source_column,section,' +
+  'status,speaker,evidence';
 
 const TEXT_A = '前言𠀀𠀀：政府表示，"明年"经济增长 5%。😀 结尾';
 const TEXT_B = 'Plain English text about a claim.';
@@ -282,5 +283,23 @@ describe('annotationsToCsv: where a quote stands in the file', () => {
       '',
     ]);
     expect(row.quote).toBe('增速');
+  });
+});
+
+describe('annotationsToCsv: claim fields', () => {
+  it('writes status, speaker and evidence, neutralising a formula in the evidence', () => {
+    const a = {
+      ...annotation('a', TEXT_A, '经济增长'),
+      status: 'disputed' as const,
+      speaker: '国家统计局 (NBS)',
+      evidence: '=HYPERLINK("http://example.org")',
+    };
+    const [row] = parseAnnotationsCsv(annotationsToCsv(input([a])));
+    expect([row?.status, row?.speaker, row?.evidence]).toEqual([
+      'disputed',
+      '国家统计局 (NBS)',
+      '=HYPERLINK("http://example.org")',
+    ]);
+    expect(annotationsToCsv(input([a]))).toContain(`"'=HYPERLINK(""http://example.org"")"`);
   });
 });

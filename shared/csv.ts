@@ -17,6 +17,9 @@
  * | `created_at`, `updated_at` | ISO 8601 local time with its UTC offset, e.g. `2026-11-22T21:00:05+08:00` |
  * | `source_line`, `source_column` | 1-based line and column (code points) of the quote's start in the file as opened, before any reflow |
  * | `section` | the nearest heading above the quote |
+ * | `status` | unverified, supported, disputed, false or opinion |
+ * | `speaker` | who makes the claim |
+ * | `evidence` | the analyst's sources or links, as text |
  *
  * An orphaned annotation (its text changed and it could not be found again)
  * is exported with empty `start`, `end`, `source_line`, `source_column` and
@@ -51,6 +54,9 @@ export const CSV_COLUMNS = [
   'source_line',
   'source_column',
   'section',
+  'status',
+  'speaker',
+  'evidence',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -153,6 +159,9 @@ export function annotationsToCsv(input: AnnotationsCsvInput): string {
         source?.line ?? '',
         source?.column ?? '',
         source ? guard(sectionAt(structure, a.start)) : '',
+        guard(a.status),
+        guard(a.speaker),
+        guard(a.evidence),
       ]);
     });
   }
