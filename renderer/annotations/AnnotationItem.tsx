@@ -1,8 +1,15 @@
-import { useEffect, useRef, useState, type Ref } from 'react';
-import type { Annotation, Category } from '../../shared/types';
+import type { Ref } from 'react';
+import {
+  CLAIM_STATUSES,
+  type Annotation,
+  type Category,
+  type ClaimStatus,
+} from '../../shared/types';
 import { CategoryChip } from '../codebook/CategoryChip';
 import { useI18n } from '../i18n/i18n';
+import { DraftField } from './DraftField';
 import { shorten } from './shorten';
+import type { AnnotationPatch } from './store';
 
 interface Props {
   ref: Ref<HTMLLIElement>;
@@ -14,44 +21,34 @@ interface Props {
   categories: readonly Category[];
   active: boolean;
   onSelect(): void;
-  onNote(note: string): void;
-  onNoteDone(): void;
+  /** Typing in a field: consecutive edits of one field fold into one undo step. */
+  onEdit(patch: AnnotationPatch, mergeKey?: string): void;
+  onEditDone(): void;
   onToggleCategory(id: string): void;
   onDelete(): void;
 }
 
 export function AnnotationItem(props: Props) {
-  const {
-    annotation: a,
-    categories,
-    active,
-    onSelect,
-    onNote,
-    onNoteDone,
-    onToggleCategory,
-    onDelete,
-  } = props;
-  const { ref, index, setSize, offset } = props;
+  const { annotation: a, categories, active, onSelect, onEdit, onEditDone } = props;
   const { t } = useI18n();
-  const [note, setNote] = useState(a.note);
-  const editing = useRef(false);
   const byId = new Map(categories.map((c) => [c.id, c]));
   const unused = categories.filter((c) => !a.categoryIds.includes(c.id));
-
-  // Follow outside changes (undo) but never overwrite what the user is typing.
-  useEffect(() => {
-    if (!editing.current) setNote(a.note);
-  }, [a.note]);
+  const field = (key: 'note' | 'speaker' | 'evidence') => ({
+    value: a[key],
+    onChange: (value: string) => onEdit({ [key]: value }, `${key}:${a.id}`),
+    onFocus: onSelect,
+    onDone: onEditDone,
+  });
 
   return (
     <li
-      ref={ref}
-      data-index={index}
-      aria-posinset={index + 1}
-      aria-setsize={setSize}
+      ref={props.ref}
+      data-index={props.index}
+      aria-posinset={props.index + 1}
+      aria-setsize={props.setSize}
       className={active ? 'annotation active' : 'annotation'}
       aria-current={active}
-      style={{ transform: `translateY(${offset}px)` }}
+      style={{ transform: `translateY(${props.offset}px)` }}
     >
       <button className="quote" onClick={onSelect} title={a.quote}>
         {shorten(a.quote)}
@@ -65,7 +62,7 @@ export function AnnotationItem(props: Props) {
               <button
                 className="chip-remove"
                 aria-label={t('removeCategory', { name: c.name })}
-                onClick={() => onToggleCategory(id)}
+                onClick={() => props.onToggleCategory(id)}
               >
                 ×
               </button>
@@ -77,7 +74,7 @@ export function AnnotationItem(props: Props) {
             className="chip-add"
             aria-label={t('addCategory')}
             value=""
-            onChange={(e) => e.target.value && onToggleCategory(e.target.value)}
+            onChange={(e) => e.target.value && props.onToggleCategory(e.target.value)}
           >
             <option value="">+ {t('addCategory')}</option>
             {unused.map((c) => (
@@ -88,26 +85,42 @@ export function AnnotationItem(props: Props) {
           </select>
         )}
       </div>
-      <textarea
-        className="note"
-        aria-label={t('note')}
+      <div className="claim-row">
+        <select
+          className={`status status-${a.status}`}
+          aria-label={t('status')}
+          value={a.status}
+          onChange={(e) => onEdit({ status: e.target.value as ClaimStatus })}
+        >
+          {CLAIM_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status_${s}`)}
+            </option>
+          ))}
+        </select>
+        <DraftField
+          label={t('speaker')}
+          placeholder={t('speaker')}
+          className="speaker"
+          list="claimmark-speakers"
+          {...field('speaker')}
+        />
+      </div>
+      <DraftField
+        label={t('note')}
         placeholder={t('notePlaceholder')}
-        value={note}
-        rows={note ? Math.min(6, note.split('\n').length + 1) : 1}
-        onFocus={() => {
-          editing.current = true;
-          onSelect();
-        }}
-        onBlur={() => {
-          editing.current = false;
-          onNoteDone();
-        }}
-        onChange={(e) => {
-          setNote(e.target.value);
-          onNote(e.target.value);
-        }}
+        className="note"
+        multiline
+        {...field('note')}
       />
-      <button className="link-button delete" onClick={onDelete}>
+      <DraftField
+        label={t('evidence')}
+        placeholder={t('evidencePlaceholder')}
+        className="note evidence"
+        multiline
+        {...field('evidence')}
+      />
+      <button className="link-button delete" onClick={props.onDelete}>
         {t('deleteAnnotation')}
       </button>
     </li>

@@ -1,9 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { Annotation, Category } from '../../shared/types';
+import { useSpeakers } from '../db/hooks';
 import { useI18n } from '../i18n/i18n';
 import { AnnotationItem } from './AnnotationItem';
 import { OrphanList } from './OrphanList';
+import type { AnnotationPatch } from './store';
 
 interface Props {
   annotations: readonly Annotation[] | undefined;
@@ -12,8 +14,8 @@ interface Props {
   categories: readonly Category[];
   activeId: string | null;
   onSelect(a: Annotation): void;
-  onNote(a: Annotation, note: string): void;
-  onNoteDone(): void;
+  onEdit(a: Annotation, patch: AnnotationPatch, mergeKey?: string): void;
+  onEditDone(): void;
   onToggleCategory(a: Annotation, categoryId: string): void;
   onDelete(a: Annotation): void;
 }
@@ -55,6 +57,7 @@ export function AnnotationPanel(props: Props) {
           </span>
         )}
       </div>
+      <SpeakerSuggestions />
       <OrphanList orphans={orphans} onReattach={onReattach} onDelete={actions.onDelete} />
       {annotations && annotations.length === 0 && orphans.length === 0 && (
         <p className="hint">{t('noAnnotations')}</p>
@@ -74,8 +77,8 @@ export function AnnotationPanel(props: Props) {
               categories={categories}
               active={a.id === activeId}
               onSelect={() => actions.onSelect(a)}
-              onNote={(note) => actions.onNote(a, note)}
-              onNoteDone={actions.onNoteDone}
+              onEdit={(patch, mergeKey) => actions.onEdit(a, patch, mergeKey)}
+              onEditDone={actions.onEditDone}
               onToggleCategory={(id) => actions.onToggleCategory(a, id)}
               onDelete={() => actions.onDelete(a)}
             />
@@ -83,5 +86,17 @@ export function AnnotationPanel(props: Props) {
         })}
       </ol>
     </aside>
+  );
+}
+
+/** Names already used as speakers, offered while typing one. */
+function SpeakerSuggestions() {
+  const speakers = useSpeakers() ?? [];
+  return (
+    <datalist id="claimmark-speakers">
+      {speakers.map((s) => (
+        <option key={s} value={s} />
+      ))}
+    </datalist>
   );
 }

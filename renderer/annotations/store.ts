@@ -3,7 +3,9 @@ import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 import { UndoHistory, type Change, type UndoEntry } from './undo';
 
-export type AnnotationPatch = Partial<Pick<Annotation, 'categoryIds' | 'note'>>;
+export type AnnotationPatch = Partial<
+  Pick<Annotation, 'categoryIds' | 'note' | 'status' | 'speaker' | 'evidence'>
+>;
 
 /**
  * Every annotation change goes through here: written to IndexedDB in one

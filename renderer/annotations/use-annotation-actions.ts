@@ -4,7 +4,7 @@ import { errorMessage, isQuotaError } from '../db/storage-error';
 import { useI18n } from '../i18n/i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import { useNotify } from '../ui/notices';
-import type { AnnotationStore } from './store';
+import type { AnnotationPatch, AnnotationStore } from './store';
 
 interface Context {
   store: AnnotationStore;
@@ -82,9 +82,9 @@ export function useAnnotationActions(ctx: Context) {
         setActive(a.id);
         reader.current?.reveal(a);
       },
-      note: (a: Annotation, note: string) =>
-        void guard(() => store.update(a, { note }, `note:${a.id}`)),
-      noteDone: () => store.history.seal(),
+      edit: (a: Annotation, patch: AnnotationPatch, mergeKey?: string) =>
+        void guard(() => store.update(a, patch, mergeKey)),
+      editDone: () => store.history.seal(),
       toggle: (a: Annotation, id: string) =>
         void guard(() => store.update(a, { categoryIds: toggleCategory(a.categoryIds, id) })),
       async reattach(a: Annotation) {

@@ -140,8 +140,8 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
           categories={categories}
           activeId={activeId}
           onSelect={actions.select}
-          onNote={actions.note}
-          onNoteDone={actions.noteDone}
+          onEdit={actions.edit}
+          onEditDone={actions.editDone}
           onToggleCategory={actions.toggle}
           onDelete={(a) => void actions.remove(a)}
         />

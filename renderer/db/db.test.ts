@@ -89,6 +89,7 @@ describe('ClaimmarkDB schema (version 3)', () => {
           docId: { unique: false, multi: false },
           categoryIds: { unique: false, multi: true },
           '[docId+start+end]': { unique: false, multi: false },
+          speaker: { unique: false, multi: false },
         },
       },
       categories: { primKey: 'id', indexes: { order: { unique: false, multi: false } } },

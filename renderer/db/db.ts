@@ -43,12 +43,13 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
 
 /**
  * Version 3: claim fields on annotations (status, speaker, evidence),
- * subcategories, and a [docId+start+end] index: a document's annotations in
- * text order without sorting, and a span found without a scan.
+ * subcategories, a [docId+start+end] index (a document's annotations in text
+ * order without sorting, a span found without a scan) and a speaker index (the
+ * names already used, suggested when typing a speaker).
  */
 export const SCHEMA_V3 = {
   ...SCHEMA_V2,
-  annotations: 'id, docId, *categoryIds, [docId+start+end]',
+  annotations: 'id, docId, *categoryIds, [docId+start+end], speaker',
 } as const;
 
 export async function upgradeToV3(tx: Transaction): Promise<void> {

@@ -39,3 +39,10 @@ export const useCategories = (): Category[] | undefined =>
 
 export const useSetting = (key: string): string | null | undefined =>
   useLiveQuery(async () => (await db.settings.get(key))?.value ?? null, [key]);
+
+/** Every speaker named so far, for suggestions. */
+export const useSpeakers = (): string[] | undefined =>
+  useLiveQuery(
+    async () => (await db.annotations.orderBy('speaker').uniqueKeys()).map(String).filter(Boolean),
+    [],
+  );

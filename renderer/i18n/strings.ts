@@ -122,6 +122,15 @@ export const en = {
   makeHeading: 'Mark line as heading',
   notHeading: 'Not a heading',
   caretHint: 'Put the cursor in a line of the reader first.',
+  status: 'Status',
+  status_unverified: 'Unverified',
+  status_supported: 'Supported',
+  status_disputed: 'Disputed',
+  status_false: 'False',
+  status_opinion: 'Opinion',
+  speaker: 'Speaker / source',
+  evidence: 'Evidence',
+  evidencePlaceholder: 'Evidence: sources, links (never opened by the app)…',
   shortcuts: 'Shortcuts: 1–9 tag the selection · Ctrl+Z undo · Ctrl+O open',
 };
 
@@ -244,6 +253,15 @@ export const zh: Strings = {
   makeHeading: '设为标题',
   notHeading: '不是标题',
   caretHint: '请先把光标放在阅读区的某一行。',
+  status: '核查状态',
+  status_unverified: '未核实',
+  status_supported: '有据可查',
+  status_disputed: '有争议',
+  status_false: '不实',
+  status_opinion: '观点',
+  speaker: '发言人 / 来源',
+  evidence: '证据',
+  evidencePlaceholder: '证据：来源、链接（应用不会打开）…',
   shortcuts: '快捷键：1–9 标注选中内容 · Ctrl+Z 撤销 · Ctrl+O 打开',
 };
 
