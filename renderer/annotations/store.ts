@@ -101,7 +101,7 @@ export class AnnotationStore {
     if (!entry) return undefined;
     try {
       const applied = await this.apply(
-        entry.changes.map((c) => ({ before: c.after, after: c.before })),
+        entry.changes.map((c) => ({ ...c, before: c.after, after: c.before }) as Change),
         true,
       );
       return applied ? entry : 'stale';
@@ -138,35 +138,52 @@ export class AnnotationStore {
     this.history.push(entry);
   }
 
+  /** Records changes made elsewhere (the codebook) so that they can be undone too. */
+  async commitChanges(label: string, changes: Change[]): Promise<void> {
+    await this.commit({ label, changes });
+  }
+
   /**
    * Writes changes in one transaction. With `checked`, each record must still
    * be as `before` says, or nothing is written and the result is false.
    */
   private async apply(changes: Change[], checked = false): Promise<boolean> {
-    return this.db.transaction('rw', this.db.annotations, async () => {
+    const { annotations, categories } = this.db;
+    return this.db.transaction('rw', annotations, categories, async () => {
       if (checked) {
-        for (const { before, after } of changes) {
-          const id = (before ?? after)?.id;
-          const current = id === undefined ? undefined : await this.db.annotations.get(id);
-          if (!sameRecord(current ?? null, before)) return false;
+        for (const c of changes) {
+          const id = (c.before ?? c.after)?.id;
+          if (id === undefined) continue;
+          const current =
+            c.table === 'categories' ? await categories.get(id) : await annotations.get(id);
+          if (!sameRecord(current ?? null, c.before)) return false;
         }
       }
-      for (const { before, after } of changes) {
-        if (after) await this.db.annotations.put(after);
-        else if (before) await this.db.annotations.delete(before.id);
-      }
+      await writeChanges(this.db, changes);
       return true;
     });
   }
 }
 
-/** Field-by-field equality of two stored annotations (null: absent). */
-export function sameRecord(a: Annotation | null, b: Annotation | null): boolean {
+/** Writes each change's `after` (or deletes the record when it is null). */
+export async function writeChanges(db: ClaimmarkDB, changes: Change[]): Promise<void> {
+  for (const c of changes) {
+    if (c.table === 'categories') {
+      if (c.after) await db.categories.put(c.after);
+      else if (c.before) await db.categories.delete(c.before.id);
+    } else if (c.after) await db.annotations.put(c.after);
+    else if (c.before) await db.annotations.delete(c.before.id);
+  }
+}
+
+/** Field-by-field equality of two stored records (null: absent). */
+export function sameRecord<T extends object>(a: T | null, b: T | null): boolean {
   if (!a || !b) return a === b;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Annotation>;
-  for (const key of keys) {
-    const x = a[key];
-    const y = b[key];
+  const x0 = a as Record<string, unknown>;
+  const y0 = b as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(x0), ...Object.keys(y0)])) {
+    const x = x0[key];
+    const y = y0[key];
     if (Array.isArray(x) && Array.isArray(y)) {
       if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
     } else if (x !== y) return false;

@@ -1,9 +1,19 @@
-import type { Annotation } from '../../shared/types';
+import type { Annotation, Category } from '../../shared/types';
 
 /** One record's state before and after a change; null means "absent". */
-export interface Change {
+export type Change = AnnotationChange | CategoryChange;
+
+export interface AnnotationChange {
+  table?: 'annotations';
   before: Annotation | null;
   after: Annotation | null;
+}
+
+/** Codebook edits share the history, so Ctrl+Z undoes a rename as well as a highlight. */
+export interface CategoryChange {
+  table: 'categories';
+  before: Category | null;
+  after: Category | null;
 }
 
 export interface UndoEntry {
@@ -24,10 +34,9 @@ export class UndoHistory {
     const top = this.done.at(-1);
     this.undone = [];
     if (entry.mergeKey && top?.mergeKey === entry.mergeKey) {
-      top.changes = top.changes.map((c, i) => ({
-        before: c.before,
-        after: entry.changes[i]?.after ?? c.after,
-      }));
+      top.changes = top.changes.map(
+        (c, i) => ({ ...c, after: entry.changes[i]?.after ?? c.after }) as Change,
+      );
       return;
     }
     this.done.push(entry);
@@ -46,7 +55,9 @@ export class UndoHistory {
    */
   forget(docId: string): void {
     const keep = (e: UndoEntry) =>
-      !e.changes.some((c) => c.before?.docId === docId || c.after?.docId === docId);
+      !e.changes.some(
+        (c) => c.table !== 'categories' && (c.before?.docId === docId || c.after?.docId === docId),
+      );
     this.done = this.done.filter(keep);
     this.undone = this.undone.filter(keep);
   }

@@ -12,6 +12,7 @@ import { Library } from '../library/Library';
 import { useFileWatch } from '../library/use-file-watch';
 import { platform } from '../platform';
 import { lineStyles } from '../reader/headings';
+import { FindBar } from '../reader/FindBar';
 import { Outline } from '../reader/Outline';
 import type { ReaderHandle } from '../reader/Reader';
 import { ReaderPane } from '../reader/ReaderPane';
@@ -21,12 +22,15 @@ import { SettingsDialog, type LanguageSetting } from '../settings/SettingsDialog
 import { DropZone } from './DropZone';
 import { Toolbar } from './Toolbar';
 import { useFileIntake } from './use-file-intake';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useNavigation } from './use-navigation';
 import { useShortcuts } from './use-shortcuts';
 
 export function Workspace({ languageSetting }: { languageSetting: LanguageSetting }) {
   const [docId, setDocId] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'codebook' | 'settings' | null>(null);
+  const [dialog, setDialog] = useState<'codebook' | 'settings' | 'shortcuts' | null>(null);
+  const [finding, setFinding] = useState(false);
   const reader = useRef<ReaderHandle>(null);
 
   const docs = useDocuments();
@@ -77,8 +81,15 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     reader,
   });
 
+  const navigation = useNavigation({ text, placed, activeId, reader, select: actions.select });
+
   useShortcuts(
     {
+      ...navigation,
+      help: () => setDialog('shortcuts'),
+      find: (scope) => {
+        if (scope === 'document' && doc) setFinding(true);
+      },
       tag: (i) => void actions.tag(i),
       undo: (redo) => void actions.undo(redo),
       deleteActive: () => {
@@ -132,6 +143,11 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
           onReopen={(e) => void reopen(e)}
           onReflow={(on) => doc && void textActions.toggleReflow(doc, on)}
           onReplace={() => doc && void textActions.replace(doc)}
+          findBar={
+            finding && typeof text === 'string' ? (
+              <FindBar text={text} reader={reader.current} onClose={() => setFinding(false)} />
+            ) : null
+          }
         />
         <AnnotationPanel
           annotations={doc ? placed : []}
@@ -149,6 +165,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
       {dialog === 'codebook' && (
         <CodebookDialog categories={categories} onClose={() => setDialog(null)} />
       )}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
       {dialog === 'settings' && (
         <SettingsDialog value={languageSetting} onClose={() => setDialog(null)} />
       )}

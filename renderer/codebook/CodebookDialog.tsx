@@ -1,9 +1,12 @@
 import type { Category } from '../../shared/types';
+import { annotationStore } from '../annotations/instance';
 import { db } from '../db/instance';
 import { useI18n } from '../i18n/i18n';
 import { useConfirm } from '../ui/confirm';
 import { Modal } from '../ui/Modal';
-import { addCategory, countUsage, deleteCategory, moveCategory, updateCategory } from './codebook';
+import { addCategory, countUsage, deleteCategory } from './codebook';
+import { CodebookRow } from './CodebookRow';
+import { CodebookTransfer } from './CodebookTransfer';
 
 export function CodebookDialog({
   categories,
@@ -14,6 +17,7 @@ export function CodebookDialog({
 }) {
   const { t } = useI18n();
   const confirm = useConfirm();
+  const parents = categories.filter((c) => c.parentId === null);
 
   const remove = async (c: Category) => {
     const n = await countUsage(db, c.id);
@@ -25,66 +29,31 @@ export function CodebookDialog({
       confirmLabel: t('deleteCategory'),
       danger: true,
     });
-    if (ok) await deleteCategory(db, c.id);
+    if (ok) await deleteCategory(db, c.id, new Date(), annotationStore);
   };
 
   return (
     <Modal title={t('codebookTitle')} onClose={onClose}>
       <ol className="codebook">
         {categories.map((c, i) => (
-          <li key={c.id} className="codebook-row">
-            <span className="key">{i < 9 ? i + 1 : ''}</span>
-            <input
-              type="color"
-              aria-label={`${t('categoryColor')}: ${c.name}`}
-              value={c.color}
-              onChange={(e) => void updateCategory(db, c.id, { color: e.target.value })}
-            />
-            <input
-              className="codebook-name"
-              aria-label={`${t('categoryName')} ${i + 1}`}
-              defaultValue={c.name}
-              onBlur={(e) => {
-                const name = e.target.value.trim();
-                if (name && name !== c.name) void updateCategory(db, c.id, { name });
-                else e.target.value = c.name;
-              }}
-            />
-            <input
-              className="codebook-description"
-              aria-label={`${t('categoryDescription')}: ${c.name}`}
-              placeholder={t('categoryDescription')}
-              defaultValue={c.description}
-              onBlur={(e) => void updateCategory(db, c.id, { description: e.target.value })}
-            />
-            <button
-              className="icon-button"
-              aria-label={`${t('moveUp')}: ${c.name}`}
-              disabled={i === 0}
-              onClick={() => void moveCategory(db, c.id, -1)}
-            >
-              ↑
-            </button>
-            <button
-              className="icon-button"
-              aria-label={`${t('moveDown')}: ${c.name}`}
-              disabled={i === categories.length - 1}
-              onClick={() => void moveCategory(db, c.id, 1)}
-            >
-              ↓
-            </button>
-            <button
-              className="icon-button"
-              aria-label={`${t('deleteCategory')}: ${c.name}`}
-              onClick={() => void remove(c)}
-            >
-              ✕
-            </button>
-          </li>
+          <CodebookRow
+            key={c.id}
+            category={c}
+            index={i}
+            count={categories.length}
+            parents={parents}
+            hasChildren={categories.some((x) => x.parentId === c.id)}
+            onDelete={() => void remove(c)}
+          />
         ))}
       </ol>
       <div className="modal-actions">
-        <button className="primary" onClick={() => void addCategory(db, t('newCategory'))}>
+        <CodebookTransfer categories={categories} />
+        <span className="spacer" />
+        <button
+          className="primary"
+          onClick={() => void addCategory(db, t('newCategory'), annotationStore)}
+        >
           + {t('addCategoryButton')}
         </button>
       </div>

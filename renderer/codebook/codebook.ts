@@ -1,5 +1,7 @@
 import type { Category } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
+import { writeChanges } from '../annotations/store';
+import type { Change } from '../annotations/undo';
 
 /** Colours offered to new categories, picked to differ from the defaults. */
 const PALETTE = [
@@ -13,44 +15,77 @@ const PALETTE = [
   '#2e9e6e',
 ];
 
-export async function addCategory(db: ClaimmarkDB, name: string): Promise<Category> {
-  return db.transaction('rw', db.categories, async () => {
-    const all = await db.categories.orderBy('order').toArray();
-    const used = new Set(all.map((c) => c.color.toLowerCase()));
-    const category: Category = {
-      id: crypto.randomUUID(),
-      name,
-      parentId: null,
-      color: PALETTE.find((c) => !used.has(c)) ?? PALETTE[all.length % PALETTE.length] ?? '#888888',
-      description: '',
-      order: (all.at(-1)?.order ?? -1) + 1,
-    };
-    await db.categories.add(category);
-    return category;
-  });
+/** Where codebook edits are recorded: the shared undo history, or nowhere. */
+export interface ChangeRecorder {
+  commitChanges(label: string, changes: Change[]): Promise<void>;
+}
+
+async function commit(
+  db: ClaimmarkDB,
+  label: string,
+  changes: Change[],
+  recorder?: ChangeRecorder,
+) {
+  if (changes.length === 0) return;
+  if (recorder) await recorder.commitChanges(label, changes);
+  else await db.transaction('rw', db.annotations, db.categories, () => writeChanges(db, changes));
+}
+
+const cat = (before: Category | null, after: Category | null): Change => ({
+  table: 'categories',
+  before,
+  after,
+});
+
+export async function addCategory(
+  db: ClaimmarkDB,
+  name: string,
+  recorder?: ChangeRecorder,
+  parentId: string | null = null,
+): Promise<Category> {
+  const all = await db.categories.orderBy('order').toArray();
+  const used = new Set(all.map((c) => c.color.toLowerCase()));
+  const category: Category = {
+    id: crypto.randomUUID(),
+    name,
+    parentId,
+    color: PALETTE.find((c) => !used.has(c)) ?? PALETTE[all.length % PALETTE.length] ?? '#888888',
+    description: '',
+    order: (all.at(-1)?.order ?? -1) + 1,
+  };
+  await commit(db, 'add-category', [cat(null, category)], recorder);
+  return category;
 }
 
 export async function updateCategory(
   db: ClaimmarkDB,
   id: string,
-  patch: Partial<Pick<Category, 'name' | 'color' | 'description'>>,
+  patch: Partial<Pick<Category, 'name' | 'color' | 'description' | 'parentId'>>,
+  recorder?: ChangeRecorder,
 ): Promise<void> {
-  await db.categories.update(id, patch);
+  const before = await db.categories.get(id);
+  if (!before) return;
+  await commit(db, 'edit-category', [cat(before, { ...before, ...patch })], recorder);
 }
 
 /** Swaps a category with its neighbour; keys 1–9 follow the new order. */
-export async function moveCategory(db: ClaimmarkDB, id: string, delta: -1 | 1): Promise<void> {
-  await db.transaction('rw', db.categories, async () => {
-    const all = await db.categories.orderBy('order').toArray();
-    const index = all.findIndex((c) => c.id === id);
-    const other = all[index + delta];
-    const self = all[index];
-    if (!self || !other) return;
-    await db.categories.bulkPut([
-      { ...self, order: other.order },
-      { ...other, order: self.order },
-    ]);
-  });
+export async function moveCategory(
+  db: ClaimmarkDB,
+  id: string,
+  delta: -1 | 1,
+  recorder?: ChangeRecorder,
+): Promise<void> {
+  const all = await db.categories.orderBy('order').toArray();
+  const index = all.findIndex((c) => c.id === id);
+  const other = all[index + delta];
+  const self = all[index];
+  if (!self || !other) return;
+  await commit(
+    db,
+    'move-category',
+    [cat(self, { ...self, order: other.order }), cat(other, { ...other, order: self.order })],
+    recorder,
+  );
 }
 
 export function countUsage(db: ClaimmarkDB, id: string): Promise<number> {
@@ -58,25 +93,29 @@ export function countUsage(db: ClaimmarkDB, id: string): Promise<number> {
 }
 
 /**
- * Deletes a category and takes it off every annotation that used it, in one
- * transaction. The annotations stay, even when this leaves them uncategorised.
+ * Deletes a category (and makes its subcategories top-level) and takes it off
+ * every annotation that used it, in one transaction. The annotations stay,
+ * even when this leaves them uncategorised.
  */
 export async function deleteCategory(
   db: ClaimmarkDB,
   id: string,
   now = new Date(),
+  recorder?: ChangeRecorder,
 ): Promise<number> {
-  return db.transaction('rw', db.categories, db.annotations, async () => {
-    const users = await db.annotations.where('categoryIds').equals(id).toArray();
-    const stamp = now.toISOString();
-    await db.annotations.bulkPut(
-      users.map((a) => ({
-        ...a,
-        categoryIds: a.categoryIds.filter((c) => c !== id),
-        updatedAt: stamp,
-      })),
-    );
-    await db.categories.delete(id);
-    return users.length;
-  });
+  const category = await db.categories.get(id);
+  if (!category) return 0;
+  const users = await db.annotations.where('categoryIds').equals(id).toArray();
+  const children = await db.categories.filter((c) => c.parentId === id).toArray();
+  const stamp = now.toISOString();
+  const changes: Change[] = [
+    ...users.map((a): Change => ({
+      before: a,
+      after: { ...a, categoryIds: a.categoryIds.filter((c) => c !== id), updatedAt: stamp },
+    })),
+    ...children.map((c) => cat(c, { ...c, parentId: null })),
+    cat(category, null),
+  ];
+  await commit(db, 'delete-category', changes, recorder);
+  return users.length;
 }

@@ -3,6 +3,9 @@ import { EditorView } from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { Annotation, Category } from '../../shared/types';
 import { useI18n } from '../i18n/i18n';
+import type { Match } from '../../shared/find';
+import { wordAt } from '../../shared/segment';
+import { findField, setFindMatches } from './find-matches';
 import { lineStyleField, setLineStyles, type LineStyles } from './headings';
 import { annotationsAt, colorMap, highlights, setHighlights } from './highlights';
 import { OverlapChooser } from './OverlapChooser';
@@ -16,6 +19,12 @@ export interface ReaderHandle {
   scrollTo(pos: number): void;
   /** Start offset of the line holding the cursor. */
   caretLineStart(): number | null;
+  /** The cursor (the moving end of the selection). */
+  caret(): number | null;
+  /** Selects a span and brings it into view. */
+  select(from: number, to: number): void;
+  /** Marks the find bar's matches; `current` is also selected. */
+  showMatches(matches: readonly Match[], current: number): void;
   focus(): void;
 }
 
@@ -66,6 +75,17 @@ export function Reader({
       else latest.current.onActivate(hits[0]?.id ?? null);
       return false;
     };
+    // A word as Intl.Segmenter sees it: 经济, not 经 — CodeMirror alone takes a run of CJK.
+    const selectWord = (event: MouseEvent, v: EditorView) => {
+      const pos = v.posAtCoords({ x: event.clientX, y: event.clientY });
+      if (pos === null) return false;
+      const line = v.state.doc.lineAt(pos);
+      const word = wordAt(line.text, pos - line.from);
+      if (!word) return false;
+      event.preventDefault();
+      v.dispatch({ selection: { anchor: line.from + word.start, head: line.from + word.end } });
+      return true;
+    };
     const created = new EditorView({
       parent: host.current,
       state: EditorState.create({
@@ -77,7 +97,8 @@ export function Reader({
           readerTheme,
           highlights,
           lineStyleField,
-          EditorView.domEventHandlers({ click: onClick }),
+          findField,
+          EditorView.domEventHandlers({ click: onClick, dblclick: selectWord }),
         ],
       }),
     });
@@ -127,6 +148,28 @@ export function Reader({
       v.dispatch({
         selection: { anchor: at },
         effects: EditorView.scrollIntoView(at, { y: 'start', yMargin: 24 }),
+      });
+    },
+    caret() {
+      return view.current?.state.selection.main.head ?? null;
+    },
+    select(from, to) {
+      view.current?.dispatch({
+        selection: { anchor: from, head: to },
+        effects: EditorView.scrollIntoView(from, { y: 'nearest', yMargin: 48 }),
+      });
+      view.current?.focus();
+    },
+    showMatches(matches, current) {
+      const v = view.current;
+      if (!v) return;
+      const m = matches[current];
+      v.dispatch({
+        effects: [
+          setFindMatches.of({ matches, current }),
+          ...(m ? [EditorView.scrollIntoView(m.start, { y: 'center' })] : []),
+        ],
+        ...(m ? { selection: { anchor: m.start, head: m.end } } : {}),
       });
     },
     caretLineStart() {

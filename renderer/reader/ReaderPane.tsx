@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import type { Annotation, Category, DocumentRecord, Encoding } from '../../shared/types';
 import { CategoryBar } from '../codebook/CategoryBar';
 import { useI18n } from '../i18n/i18n';
@@ -20,6 +20,8 @@ interface Props {
   onReopen(encoding: Encoding): void;
   onReflow(on: boolean): void;
   onReplace(): void;
+  /** Shown between the category bar and the text while finding. */
+  findBar: ReactNode;
 }
 
 /** The middle column: the open document with its details and the category bar. */
@@ -41,6 +43,7 @@ export function ReaderPane(props: Props) {
             onReplace={props.onReplace}
           />
           {bar}
+          {props.findBar}
           <Reader
             handle={reader}
             docId={doc.id}

@@ -34,6 +34,8 @@ export const readerTheme = EditorView.theme({
     boxDecorationBreak: 'clone',
     WebkitBoxDecorationBreak: 'clone',
   },
+  '.cm-find': { outline: '1px solid var(--find)', borderRadius: '2px' },
+  '.cm-find-current': { backgroundColor: 'var(--find-current)', outline: '2px solid var(--find)' },
   '.cm-hl-bare': { textDecoration: 'underline dashed var(--muted)' },
   '.cm-hl-active': { outline: '2px solid var(--accent)', outlineOffset: '1px' },
   '.cm-selectionBackground, ::selection': { backgroundColor: 'var(--selection) !important' },
