@@ -10,6 +10,46 @@ export interface AppImportResult {
   kind: string;
   encoding: string;
   sha256: string;
+  /** What the import decided: null when the text is kept as in the file. */
+  reflow: { lines: number; paragraphs: number } | null;
+}
+
+/** The re-anchoring material made in the page: a text, anchors on it, and edits to it. */
+export interface ReanchorSetup {
+  chars: number;
+  bytes: number;
+  newChars: number;
+  anchors: number;
+  edits: Record<'insertion' | 'deletion' | 'replacement', number>;
+  removedChars: number;
+  insertedChars: number;
+  /** Anchors whose quote an edit changes (the rest keep their quote, maybe not their context). */
+  touched: number;
+  /** Of those, the ones reanchor orphans (a step below times them alone). */
+  orphaned: number;
+}
+
+export type AnchorGroup = 'all' | 'untouched' | 'touched' | 'orphaned';
+
+export interface ReanchorResult {
+  ms: number;
+  kept: number;
+  moved: number;
+  fuzzy: number;
+  orphaned: number;
+  /** Anchors no edit touched, and how many of them landed where the edits moved them. */
+  untouched: number;
+  untouchedRight: number;
+  /** Untouched anchors misplaced as 'kept' at their old offset (the same characters stand there). */
+  untouchedKeptAtOld: number;
+  /** What became of the anchors an edit touched. */
+  touched: { kept: number; exact: number; fuzzy: number; orphaned: number };
+}
+
+export interface ReplaceResult {
+  ms: number;
+  kind: string;
+  report: { kept: number; moved: number; orphaned: number } | null;
 }
 
 export interface SeededDocument {
@@ -48,6 +88,25 @@ export interface BenchApi {
   /** The reads the app's hooks make to open a document, and cheaper ones (median ms each). */
   openReads(docId: string, reps: number): Promise<Record<string, number>>;
   forgetLastDocument(): Promise<void>;
+
+  /** `new TextDecoder('utf-8').decode(bytes)` alone. */
+  plainDecode(name: string): Promise<number>;
+  /** The steps of a reflowing import, one at a time (ms each). */
+  reflowSteps(name: string): Promise<Record<string, number>>;
+  /** Makes a text of about `bytes` UTF-8 bytes, `anchors` annotations on it and `edits` edits. */
+  setupReanchor(bytes: number, anchors: number, edits: number): Promise<ReanchorSetup>;
+  /** shared/anchor.ts `reanchor` on the edited text, for a group of the anchors. */
+  reanchor(group: AnchorGroup, withOldText: boolean): Promise<ReanchorResult>;
+  /** The baseline: `newText.indexOf(quote)` for every anchor; how many were found. */
+  indexOfEach(): Promise<{ ms: number; found: number }>;
+  /** Writes the unedited document and all the anchors as its annotations (ms); before each of the three below. */
+  seedReplace(): Promise<number>;
+  /** The app's replaceText with the edited text, on the seeded document. */
+  replaceText(): Promise<ReplaceResult>;
+  /** Its least: decode, indexOf each quote, one transaction writing text and annotations. */
+  replaceBaseline(): Promise<number>;
+  /** replaceText's steps, one at a time (ms each). */
+  replaceSteps(): Promise<Record<string, number>>;
 }
 
 export interface Check {

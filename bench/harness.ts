@@ -15,7 +15,9 @@ import { runDecodeJob } from '../renderer/library/decode-job';
 import { importFiles } from '../renderer/library/import-files';
 import { colorMap, highlights, setHighlights } from '../renderer/reader/highlights';
 import type { BenchApi, Check } from './api';
+import { anchorApi } from './harness-anchor';
 import { dbApi } from './harness-db';
+import { reflowApi } from './harness-reflow';
 import { annotationsFor, bytesOf, frame, load, ms, textOf, timeUntil } from './harness-common';
 
 class Scratch extends Dexie {
@@ -30,7 +32,11 @@ const scratch = new Scratch();
 const importDb = new ClaimmarkDB('bench-import');
 
 async function clearImportDb(): Promise<void> {
-  await Promise.all([importDb.documents.clear(), importDb.texts.clear(), importDb.sources.clear()]);
+  await Promise.all(
+    [importDb.documents, importDb.texts, importDb.originals, importDb.sources].map((t) =>
+      t.clear(),
+    ),
+  );
 }
 
 /** A host the size of the app's reader column, so the views draw the same area. */
@@ -102,7 +108,9 @@ const api: BenchApi = {
       return ms(t0);
     }
     let view: EditorView | null = null;
-    const elapsed = await timeUntil([showing(textOf(name).slice(0, 10))], async () => {
+    // The start of the first line (a short headline may end before 10 characters).
+    const start = textOf(name).slice(0, 10).split('\n')[0] ?? '';
+    const elapsed = await timeUntil([showing(start)], async () => {
       const text = new TextDecoder(label).decode(bytes);
       await scratch.texts.put({ id: 'doc', text });
       view = new EditorView({
@@ -137,6 +145,7 @@ const api: BenchApi = {
       kind: outcome?.kind ?? 'none',
       encoding: doc?.encoding ?? '',
       sha256: doc?.sha256 ?? '',
+      reflow: doc?.reflow ?? null,
     };
   },
 
@@ -242,6 +251,8 @@ const api: BenchApi = {
   },
 
   ...dbApi,
+  ...reflowApi,
+  ...anchorApi,
 };
 
 window.bench = api;

@@ -8,8 +8,11 @@
  *
  * Files: generate.ts (text, spans) · server.ts · launch.ts (Chromium) ·
  * harness*.ts (in-page, at /bench/) · probe.ts (in-page timer, every page) ·
- * scenarios.ts, open.ts, ui.ts (what is measured) · profile.ts (CDP) · report.ts.
- * Environment: BENCH_REPS (default 5), BENCH_UI_REPS (3), BENCH_ANNOTATIONS (10000).
+ * scenarios.ts, open.ts, ui.ts, issue3-*.ts (what is measured; edits.ts: the edits to
+ * re-anchor after; harness-reflow.ts, harness-anchor.ts: their in-page half) ·
+ * profile.ts (CDP) · report.ts.
+ * Environment: BENCH_REPS (default 5), BENCH_UI_REPS (3), BENCH_ANNOTATIONS (10000),
+ * BENCH_SECTIONS (default all: import,open,reflow,reanchor).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -21,7 +24,11 @@ import { build as esbuild } from 'esbuild';
 import iconv from 'iconv-lite';
 import { build as viteBuild } from 'vite';
 import { chromiumPath } from '../e2e/browser';
+import { reflow } from '../shared/reflow';
+import { makeHardWrapped } from '../shared/wrap-fixtures';
 import { generateText } from './generate';
+import { reanchorAfterEdits } from './issue3-anchor';
+import { reflowAndImport, type WrappedSample } from './issue3-reflow';
 import { browserVersion, launch } from './launch';
 import { Table } from './report';
 import { openAndScroll } from './open';
@@ -36,6 +43,11 @@ const TARGET_BYTES = 10 * 1024 * 1024;
 const ANNOTATIONS = Number(process.env.BENCH_ANNOTATIONS ?? 10_000);
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const UI_REPS = Number(process.env.BENCH_UI_REPS ?? 3);
+/** UTF-16 units asked of makeHardWrapped: about 10 MB of UTF-8, as the other sample. */
+const WRAPPED_CHARS = 3_700_000;
+const SECTIONS = new Set(
+  (process.env.BENCH_SECTIONS ?? 'import,open,reflow,reanchor').split(',').map((s) => s.trim()),
+);
 
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -52,8 +64,10 @@ async function buildBundles(): Promise<{ probe: string; profileBundle: Context['
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
   } as const;
+  // The harness unminified: the same code, with `// path` lines that attribute its CPU profile.
   await esbuild({
     ...common,
+    minify: false,
     entryPoints: [join(ROOT, 'bench/harness.ts')],
     format: 'esm',
     outfile: join(OUT, 'harness.js'),
@@ -112,12 +126,27 @@ async function main(): Promise<void> {
   await writeFile(samples[1]!.path, gb18030);
   const mid = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
 
+  progress('generating the hard-wrapped text');
+  const wrapped = makeHardWrapped('zh', WRAPPED_CHARS, 3);
+  const wrappedUtf8 = Buffer.from(wrapped.text, 'utf8');
+  const wrappedSample: WrappedSample = {
+    name: 'wrapped.txt',
+    path: join(files, 'news-hard-wrapped.txt'),
+    size: mb(wrappedUtf8.length),
+    sentinel: (wrapped.paragraphs[0] ?? '').slice(0, 10),
+    sha256: createHash('sha256').update(wrappedUtf8).digest('hex'),
+    paragraphs: wrapped.paragraphs.length,
+    restored: reflow(wrapped.text).text === wrapped.paragraphs.join('\n'),
+  };
+  await writeFile(wrappedSample.path, wrappedUtf8);
+
   const server = await serve([
     {
       prefix: '/bench/data/',
       files: new Map([
         ['utf8.txt', utf8],
         ['gb18030.txt', gb18030],
+        [wrappedSample.name, wrappedUtf8],
       ]),
     },
     { prefix: '/bench/', dir: OUT },
@@ -139,6 +168,7 @@ async function main(): Promise<void> {
     uiReps: UI_REPS,
     annotations: ANNOTATIONS,
     profileBundle,
+    harnessBundle: { path: join(OUT, 'harness.js'), file: 'harness.js' },
     progress,
   };
   const table = new Table();
@@ -149,9 +179,13 @@ async function main(): Promise<void> {
     const first = await launch(server.origin, probe);
     version = await browserVersion(first.page);
     await first.close();
-    const baselines = await pipelineAndBaselines(ctx, table);
-    await importThroughTheUi(ctx, table, baselines.shows);
-    await openAndScroll(ctx, table, baselines);
+    if (SECTIONS.has('import') || SECTIONS.has('open')) {
+      const baselines = await pipelineAndBaselines(ctx, table);
+      if (SECTIONS.has('import')) await importThroughTheUi(ctx, table, baselines.shows);
+      if (SECTIONS.has('open')) await openAndScroll(ctx, table, baselines);
+    }
+    if (SECTIONS.has('reflow')) await reflowAndImport(ctx, table, wrappedSample);
+    if (SECTIONS.has('reanchor')) await reanchorAfterEdits(ctx, table);
   } finally {
     await server.close();
     await rm(files, { recursive: true, force: true });
@@ -167,6 +201,8 @@ async function main(): Promise<void> {
       `(other work on the machine inflates every figure; compare with the baselines)`,
     `Text:     ${text.length.toLocaleString('en')} UTF-16 units, ${text.split('\n').length.toLocaleString('en')} lines; ` +
       `${samples.map((s) => `${s.title} ${s.size}`).join(', ')}; ${ANNOTATIONS.toLocaleString('en')} annotations`,
+    `Wrapped:  ${wrapped.text.length.toLocaleString('en')} UTF-16 units, ${wrapped.text.split('\n').length.toLocaleString('en')} lines ` +
+      `in a column of ${wrapped.width} (shared/wrap-fixtures.ts makeHardWrapped('zh')), UTF-8 ${wrappedSample.size}`,
     `Medians of ${REPS} runs (UI: ${UI_REPS}, each on a fresh page load) after one warm-up; range in parentheses.`,
     'UI and bare-CodeMirror times are taken in the page: from the event to the first animation frame that shows',
     'the result (resolution one frame, ~17 ms). Ratio = measurement ÷ baseline.',

@@ -23,6 +23,8 @@ export interface Context {
   annotations: number;
   /** The unminified app build for the CPU profile: its path on disk and file name. */
   profileBundle: { path: string; file: string };
+  /** The harness bundle (unminified), for CPU profiles taken on the harness page. */
+  harnessBundle: { path: string; file: string };
   progress(message: string): void;
 }
 

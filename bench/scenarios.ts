@@ -1,4 +1,6 @@
 /** Import measurements (pipeline and UI) and the baselines that need only the harness. */
+import type { Page } from '@playwright/test';
+import type { Check } from './api';
 import { launch, openHarness } from './launch';
 import { startTrace, summariseTrace } from './profile';
 import { fmtMs, median, type Table } from './report';
@@ -113,26 +115,32 @@ export async function importThroughTheUi(
     );
   }
   const last = ctx.samples[ctx.samples.length - 1];
-  if (!last) return;
-  ctx.progress(`trace: UI import ${last.title}`);
+  if (last) await traceUiImport(ctx, table, last.path, ctx.reference.sentinel, last.title);
+}
+
+/** One traced UI import: self time per trace event on the page's main thread and in the worker. */
+export async function traceUiImport(
+  ctx: Context,
+  table: Table,
+  path: string,
+  sentinel: string,
+  title: string,
+  extra: Check[] = [],
+): Promise<void> {
+  ctx.progress(`trace: UI import ${title}`);
   let main: ReturnType<typeof summariseTrace> | null = null;
   let worker: ReturnType<typeof summariseTrace> | null = null;
-  await importThroughUi(
-    ctx.origin,
-    ctx.probeScript,
-    last.path,
-    ctx.reference.sentinel,
-    async (p) => {
-      const stop = await startTrace(p);
-      return async () => {
-        const events = await stop();
-        main = summariseTrace(events);
-        worker = summariseTrace(events, 'DedicatedWorker thread');
-      };
-    },
-  );
+  const during = async (p: Page) => {
+    const stop = await startTrace(p);
+    return async () => {
+      const events = await stop();
+      main = summariseTrace(events);
+      worker = summariseTrace(events, 'DedicatedWorker thread');
+    };
+  };
+  await importThroughUi(ctx.origin, ctx.probeScript, path, sentinel, { during, extra });
   table.detail(
-    `Where the time of one ${last.title} import goes (one traced run, self time per trace event):`,
+    `Where the time of one ${title} import goes (one traced run, self time per trace event):`,
     '',
   );
   const m = main as ReturnType<typeof summariseTrace> | null;

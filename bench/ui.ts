@@ -32,25 +32,36 @@ async function result(page: Page, what: string): Promise<ProbeResult> {
   return r;
 }
 
+export interface ImportOptions {
+  /** Starts a profile before the import; what it returns stops it. */
+  during?: (page: Page) => Promise<() => Promise<void>>;
+  /** More checks that must hold before the import counts as done. */
+  extra?: Check[];
+  /** Where the app is served ('' the production build, 'profile/' the unminified one). */
+  appPath?: string;
+}
+
 /**
- * "Open files", the file chooser, then the reader showing the text. A fresh
- * profile each time: an empty library, and the decode worker not yet started.
+ * "Open files", the file chooser, then the reader showing the text (and what
+ * `extra` checks). A fresh profile each time: an empty library, and the decode
+ * worker not yet started.
  */
 export async function importThroughUi(
   origin: string,
   probeScript: string,
   filePath: string,
   sentinel: string,
-  during?: (page: Page) => Promise<() => Promise<void>>,
+  { during, extra = [], appPath = '' }: ImportOptions = {},
 ): Promise<Timed> {
   const session = await launch(origin, probeScript);
   try {
     const { page } = session;
-    await openApp(page);
+    await openApp(page, appPath);
     const stop = during ? await during(page) : null;
     await arm(page, 'change', [
       { name: 'library', selector: '[aria-label="Library"] li', text: sentinel },
       { name: 'text', ...onScreen(sentinel) },
+      ...extra,
     ]);
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Open files' }).click();

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 export interface FixtureFile {
   name: string;
@@ -14,6 +14,8 @@ export interface AppDriver {
   restart(): Promise<void>;
   /** Exports CSV through the UI and returns the saved file's bytes. */
   exportCsv(scope: 'document' | 'library'): Promise<Buffer>;
+  /** Clicks a button that saves a file and returns the saved bytes. */
+  exportCsvFrom(button: Locator): Promise<Buffer>;
   /** Problems the page reported: console errors and requests that left the app. */
   problems: string[];
 }

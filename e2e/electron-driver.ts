@@ -52,6 +52,14 @@ export async function launchElectron(
       await start();
     },
     async exportCsv(scope) {
+      await app.page.getByRole('button', { name: 'Export CSV' }).click();
+      return app.exportCsvFrom(
+        app.page.getByRole('menuitem', {
+          name: scope === 'document' ? 'Current document' : 'Whole library',
+        }),
+      );
+    },
+    async exportCsvFrom(button) {
       const target = join(files, `export-${Date.now()}.csv`);
       await electron.evaluate(({ dialog }, path) => {
         dialog.showSaveDialog = (async () => ({
@@ -59,12 +67,7 @@ export async function launchElectron(
           filePath: path,
         })) as typeof dialog.showSaveDialog;
       }, target);
-      await app.page.getByRole('button', { name: 'Export CSV' }).click();
-      await app.page
-        .getByRole('menuitem', {
-          name: scope === 'document' ? 'Current document' : 'Whole library',
-        })
-        .click();
+      await button.click();
       await expect.poll(() => existsSync(target)).toBe(true);
       return readFile(target);
     },

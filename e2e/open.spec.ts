@@ -8,11 +8,17 @@ test('opens a UTF-8 file and a GB18030 file and shows their text', async ({ app 
   await app.openFiles([utf8File(), gb18030File()]);
 
   await expect(libraryItems(page)).toHaveCount(2);
-  await page.getByRole('button', { name: /^Budget claims under scrutiny/ }).click();
+  await page
+    .getByRole('list', { name: 'Library' })
+    .getByRole('button', { name: /^Budget claims under scrutiny/ })
+    .click();
   await expect(reader(page)).toContainText('the regional economy grew by 5.8 percent');
   await expect(reader(page).getByLabel('Encoding')).toHaveValue('utf-8');
 
-  await page.getByRole('button', { name: /^内蒙古经济稳步增长/ }).click();
+  await page
+    .getByRole('list', { name: 'Library' })
+    .getByRole('button', { name: /^内蒙古经济稳步增长/ })
+    .click();
   await expect(reader(page)).toContainText('2024年全区地区生产总值增长5.8%，增速居全国前列。');
   await expect(reader(page).getByLabel('Encoding')).toHaveValue('gb18030');
   // CRLF became LF: no stray carriage returns in the reader.

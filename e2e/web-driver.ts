@@ -35,14 +35,16 @@ export async function launchWeb(
     },
     async exportCsv(scope) {
       await page.getByRole('button', { name: 'Export CSV' }).click();
-      const download = page.waitForEvent('download');
-      await page
-        .getByRole('menuitem', {
+      return app.exportCsvFrom(
+        page.getByRole('menuitem', {
           name: scope === 'document' ? 'Current document' : 'Whole library',
-        })
-        .click();
-      const path = await (await download).path();
-      return readFile(path);
+        }),
+      );
+    },
+    async exportCsvFrom(button) {
+      const download = page.waitForEvent('download');
+      await button.click();
+      return readFile(await (await download).path());
     },
   };
   return { app, close: () => context.close() };

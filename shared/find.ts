@@ -13,7 +13,7 @@ export interface Match {
 }
 
 export const DEFAULT_FIND_LIMIT = 10_000;
-export const DEFAULT_LIMIT_PER_DOC = 100;
+export const DEFAULT_LIMIT_PER_DOC = 50;
 /** UTF-16 units of context shown on each side of a library hit. */
 export const HIT_CONTEXT_CHARS = 30;
 

@@ -97,12 +97,14 @@ function foldString(text: string): string {
     }
     return out;
   }
-  const units = new Uint16Array(n - i);
-  for (let j = 0; j < units.length; j++) {
-    const c = text.charCodeAt(i + j);
+  // Decode the whole text rather than prefix + rest: a flat string searches
+  // fast from the first query, a concatenation must be flattened first.
+  const units = new Uint16Array(n);
+  for (let j = 0; j < n; j++) {
+    const c = text.charCodeAt(j);
     units[j] = t[c] ?? c;
   }
-  return text.slice(0, i) + unitsToString(units);
+  return unitsToString(units);
 }
 
 export interface FoldedText {

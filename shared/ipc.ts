@@ -37,7 +37,8 @@ export const saveTextRequest = z.object({
     .min(1)
     .max(255)
     .refine((s) => !/[\\/]/.test(s), 'must be a file name, not a path'),
-  content: z.string().max(512 * 1024 * 1024),
+  /** Text is written as UTF-8; bytes (a PNG chart) as they are. */
+  content: z.union([z.string().max(512 * 1024 * 1024), z.instanceof(Uint8Array)]),
   filterName: z.string().min(1).max(100),
   extensions: z
     .array(z.string().regex(/^[a-z0-9]{1,10}$/))

@@ -20,13 +20,15 @@ export interface HandlerDeps {
   watchFiles: (paths: readonly string[]) => void;
   readFiles?: (paths: readonly string[]) => Promise<FileReadResult[]>;
   readTextFolder?: (dir: string) => Promise<FileReadResult[]>;
-  writeFile?: (target: string, data: string) => Promise<void>;
+  writeFile?: (target: string, data: string | Uint8Array) => Promise<void>;
 }
 
 export function createHandlers(deps: HandlerDeps): InvokeHandlers {
   const read = deps.readFiles ?? ((paths: readonly string[]) => readFiles(paths));
   const readFolder = deps.readTextFolder ?? ((dir: string) => readTextFolder(dir));
-  const write = deps.writeFile ?? ((target: string, data: string) => writeFileAtomic(target, data));
+  const write =
+    deps.writeFile ??
+    ((target: string, data: string | Uint8Array) => writeFileAtomic(target, data));
 
   return {
     'files:open-dialog': async () => {

@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 
+export type View = 'reader' | 'all' | 'stats';
+
 interface Props {
+  view: View;
+  onView(view: View): void;
+  onSearch(): void;
   canOpenFolder: boolean;
   hasDocument: boolean;
   onOpen(): void;
@@ -10,14 +15,8 @@ interface Props {
   onSettings(): void;
 }
 
-export function Toolbar({
-  canOpenFolder,
-  hasDocument,
-  onOpen,
-  onOpenFolder,
-  onExport,
-  onSettings,
-}: Props) {
+export function Toolbar(props: Props) {
+  const { canOpenFolder, hasDocument, onOpen, onOpenFolder, onExport, onSettings } = props;
   const { t } = useI18n();
   const [exportOpen, setExportOpen] = useState(false);
   const choose = (scope: 'document' | 'library') => {
@@ -50,7 +49,22 @@ export function Toolbar({
           </div>
         )}
       </div>
+      <nav className="views" aria-label={t('views')}>
+        {(['reader', 'all', 'stats'] as const).map((v) => (
+          <button
+            key={v}
+            className={props.view === v ? 'view-tab current' : 'view-tab'}
+            aria-pressed={props.view === v}
+            onClick={() => props.onView(v)}
+          >
+            {t(`view_${v}`)}
+          </button>
+        ))}
+      </nav>
       <span className="spacer" />
+      <button onClick={props.onSearch} title="Ctrl+Shift+F">
+        {t('searchLibrary')}
+      </button>
       <button onClick={onSettings}>{t('settings')}</button>
     </header>
   );

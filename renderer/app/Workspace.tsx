@@ -22,7 +22,12 @@ import { SettingsDialog, type LanguageSetting } from '../settings/SettingsDialog
 import { DropZone } from './DropZone';
 import { Toolbar } from './Toolbar';
 import { useFileIntake } from './use-file-intake';
+import { AllAnnotationsView, type AnnotationFilter } from '../all-annotations/AllAnnotationsView';
+import { LibrarySearchPanel } from '../search/LibrarySearchPanel';
+import { StatisticsView } from '../stats/StatisticsView';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import type { View } from './Toolbar';
+import { useReveal, type RevealTarget } from './use-reveal';
 import { useNavigation } from './use-navigation';
 import { useShortcuts } from './use-shortcuts';
 
@@ -31,6 +36,9 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   const [activeId, setActiveId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'codebook' | 'settings' | 'shortcuts' | null>(null);
   const [finding, setFinding] = useState(false);
+  const [searching, setSearching] = useState(false);
+  const [view, setView] = useState<View>('reader');
+  const [tableFilter, setTableFilter] = useState<AnnotationFilter>({});
   const reader = useRef<ReaderHandle>(null);
 
   const docs = useDocuments();
@@ -81,6 +89,16 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     reader,
   });
 
+  const reveal = useReveal(docId, text, placed, reader, setActiveId);
+  const goTo = useCallback(
+    (target: RevealTarget) => {
+      setView('reader');
+      open(target.docId);
+      reveal(target);
+    },
+    [open, reveal],
+  );
+
   const navigation = useNavigation({ text, placed, activeId, reader, select: actions.select });
 
   useShortcuts(
@@ -88,7 +106,8 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
       ...navigation,
       help: () => setDialog('shortcuts'),
       find: (scope) => {
-        if (scope === 'document' && doc) setFinding(true);
+        if (scope === 'library') setSearching(true);
+        else if (doc && view === 'reader') setFinding(true);
       },
       tag: (i) => void actions.tag(i),
       undo: (redo) => void actions.undo(redo),
@@ -110,9 +129,13 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
         onOpenFolder={() => platform.pickFolder && void pick(platform.pickFolder)}
         onExport={(scope) => void exportCsv(scope)}
         onSettings={() => setDialog('settings')}
+        onSearch={() => setSearching(true)}
+        view={view}
+        onView={setView}
       />
       <div className="workspace">
         <div className="sidebar">
+          {searching && <LibrarySearchPanel onChoose={goTo} onClose={() => setSearching(false)} />}
           <Library
             currentId={docId}
             onOpen={open}
@@ -129,38 +152,66 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
             />
           )}
         </div>
-        <ReaderPane
-          doc={doc}
-          text={text}
-          annotations={placed}
-          categories={categories}
-          activeId={activeId}
-          lineStyles={styles}
-          reader={reader}
-          onActivate={setActiveId}
-          onTag={(i) => void actions.tag(i)}
-          onEditCodebook={() => setDialog('codebook')}
-          onReopen={(e) => void reopen(e)}
-          onReflow={(on) => doc && void textActions.toggleReflow(doc, on)}
-          onReplace={() => doc && void textActions.replace(doc)}
-          findBar={
-            finding && typeof text === 'string' ? (
-              <FindBar text={text} reader={reader.current} onClose={() => setFinding(false)} />
-            ) : null
-          }
-        />
-        <AnnotationPanel
-          annotations={doc ? placed : []}
-          orphans={doc ? orphans : []}
-          onReattach={(a) => void actions.reattach(a)}
-          categories={categories}
-          activeId={activeId}
-          onSelect={actions.select}
-          onEdit={actions.edit}
-          onEditDone={actions.editDone}
-          onToggleCategory={actions.toggle}
-          onDelete={(a) => void actions.remove(a)}
-        />
+        {view === 'all' && (
+          <div className="view-area">
+            <AllAnnotationsView
+              key={JSON.stringify(tableFilter)}
+              initialFilter={tableFilter}
+              onOpen={(id, annotationId) => goTo({ docId: id, annotationId })}
+            />
+          </div>
+        )}
+        {view === 'stats' && (
+          <div className="view-area">
+            <StatisticsView
+              docId={docId}
+              onOpenAnnotations={(f) => {
+                setTableFilter({
+                  ...(f.categoryIds ? { categoryIds: f.categoryIds } : {}),
+                  ...(f.status ? { statuses: [f.status] } : {}),
+                  ...(f.docId ? { docIds: [f.docId] } : {}),
+                });
+                setView('all');
+              }}
+            />
+          </div>
+        )}
+        {view === 'reader' && (
+          <>
+            <ReaderPane
+              doc={doc}
+              text={text}
+              annotations={placed}
+              categories={categories}
+              activeId={activeId}
+              lineStyles={styles}
+              reader={reader}
+              onActivate={setActiveId}
+              onTag={(i) => void actions.tag(i)}
+              onEditCodebook={() => setDialog('codebook')}
+              onReopen={(e) => void reopen(e)}
+              onReflow={(on) => doc && void textActions.toggleReflow(doc, on)}
+              onReplace={() => doc && void textActions.replace(doc)}
+              findBar={
+                finding && typeof text === 'string' ? (
+                  <FindBar text={text} reader={reader.current} onClose={() => setFinding(false)} />
+                ) : null
+              }
+            />
+            <AnnotationPanel
+              annotations={doc ? placed : []}
+              orphans={doc ? orphans : []}
+              onReattach={(a) => void actions.reattach(a)}
+              categories={categories}
+              activeId={activeId}
+              onSelect={actions.select}
+              onEdit={actions.edit}
+              onEditDone={actions.editDone}
+              onToggleCategory={actions.toggle}
+              onDelete={(a) => void actions.remove(a)}
+            />
+          </>
+        )}
       </div>
       {dialog === 'codebook' && (
         <CodebookDialog categories={categories} onClose={() => setDialog(null)} />

@@ -15,6 +15,12 @@ const PALETTE = [
   '#2e9e6e',
 ];
 
+/** The first palette colour not in use yet (cycling when all are). */
+export function nextColor(used: readonly string[]): string {
+  const taken = new Set(used.map((c) => c.toLowerCase()));
+  return PALETTE.find((c) => !taken.has(c)) ?? PALETTE[used.length % PALETTE.length] ?? '#888888';
+}
+
 /** Where codebook edits are recorded: the shared undo history, or nowhere. */
 export interface ChangeRecorder {
   commitChanges(label: string, changes: Change[]): Promise<void>;
@@ -44,12 +50,11 @@ export async function addCategory(
   parentId: string | null = null,
 ): Promise<Category> {
   const all = await db.categories.orderBy('order').toArray();
-  const used = new Set(all.map((c) => c.color.toLowerCase()));
   const category: Category = {
     id: crypto.randomUUID(),
     name,
     parentId,
-    color: PALETTE.find((c) => !used.has(c)) ?? PALETTE[all.length % PALETTE.length] ?? '#888888',
+    color: nextColor(all.map((c) => c.color)),
     description: '',
     order: (all.at(-1)?.order ?? -1) + 1,
   };

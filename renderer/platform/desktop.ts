@@ -35,6 +35,23 @@ function watchFiles(bridge: ClaimmarkBridge, paths: string[]): void {
   }
 }
 
+async function saveFile(
+  bridge: ClaimmarkBridge,
+  fileName: string,
+  content: string | Uint8Array<ArrayBuffer>,
+  filter: { name: string; extensions: string[] },
+): Promise<boolean> {
+  const response = unwrap(
+    await bridge.saveTextFile({
+      defaultName: fileName,
+      content,
+      filterName: filter.name,
+      extensions: filter.extensions,
+    }),
+  );
+  return response.saved;
+}
+
 export function electronPlatform(bridge: ClaimmarkBridge): Platform {
   return {
     kind: 'electron',
@@ -55,17 +72,9 @@ export function electronPlatform(bridge: ClaimmarkBridge): Platform {
       const fromDisk: FileReadResult[] = paths.length ? unwrap(await bridge.readFiles(paths)) : [];
       return fromDisk.concat(await Promise.all(withoutPath.map(readBrowserFile)));
     },
-    async saveText(fileName, content, filter) {
-      const response = unwrap(
-        await bridge.saveTextFile({
-          defaultName: fileName,
-          content,
-          filterName: filter.name,
-          extensions: filter.extensions,
-        }),
-      );
-      return response.saved;
-    },
+    saveText: (fileName, content, filter) => saveFile(bridge, fileName, content, filter),
+    saveBytes: (fileName, bytes, filter) =>
+      saveFile(bridge, fileName, new Uint8Array(bytes), filter),
     onFilesOpened: (listener) => bridge.onFilesOpened(listener),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     takeLaunchFiles: async () => unwrap(await bridge.takeLaunchFiles()),

@@ -7,14 +7,23 @@ import type { MenuCommand } from '../../shared/ipc';
  */
 export interface Platform {
   kind: 'web' | 'electron';
-  /** Shows the system's file picker; an empty array means the user cancelled. */
-  pickFiles(): Promise<FileReadResult[]>;
+  /**
+   * Shows the system's file picker; an empty array means the user cancelled.
+   * `accept` narrows the browser's picker (the desktop dialog offers "All files").
+   */
+  pickFiles(accept?: string): Promise<FileReadResult[]>;
   /** Reads every text file of a folder the user picks (desktop only). */
   pickFolder: (() => Promise<FileReadResult[]>) | null;
   /** Reads files by path again (desktop only: a browser keeps no paths). */
   readPaths: ((paths: string[]) => Promise<FileReadResult[]>) | null;
   filesFromDrop(data: DataTransfer): Promise<FileReadResult[]>;
   /** Saves text the user exports; resolves false when they cancel. */
+  /** Saves bytes the user exports (a chart as PNG); resolves false when they cancel. */
+  saveBytes(
+    fileName: string,
+    bytes: Uint8Array,
+    filter: { name: string; extensions: string[] },
+  ): Promise<boolean>;
   saveText(
     fileName: string,
     content: string,

@@ -4,12 +4,12 @@ import { droppedEntries, readBrowserFile } from './read-file';
 
 const ACCEPT = '.txt,.text,.md,text/plain,text/markdown';
 
-function chooseFiles(): Promise<File[]> {
+function chooseFiles(accept = ACCEPT): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = true;
-    input.accept = ACCEPT;
+    input.accept = accept;
     input.style.display = 'none';
     const done = (files: File[]) => {
       input.remove();
@@ -22,7 +22,7 @@ function chooseFiles(): Promise<File[]> {
   });
 }
 
-function download(fileName: string, content: string, type: string): void {
+function download(fileName: string, content: string | Uint8Array<ArrayBuffer>, type: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -37,8 +37,8 @@ function download(fileName: string, content: string, type: string): void {
 
 export const webPlatform: Platform = {
   kind: 'web',
-  async pickFiles() {
-    const files = await chooseFiles();
+  async pickFiles(accept) {
+    const files = await chooseFiles(accept);
     return Promise.all(files.map(readBrowserFile));
   },
   pickFolder: null,
@@ -51,8 +51,21 @@ export const webPlatform: Platform = {
     }));
     return results.concat(await Promise.all(files.map(readBrowserFile)));
   },
+  async saveBytes(fileName, bytes, filter) {
+    const type = filter.extensions.includes('png') ? 'image/png' : 'application/octet-stream';
+    download(fileName, new Uint8Array(bytes), type);
+    return true;
+  },
   async saveText(fileName, content, filter) {
-    const type = filter.extensions.includes('csv') ? 'text/csv;charset=utf-8' : 'application/json';
+    const ext = filter.extensions[0] ?? 'txt';
+    const type =
+      ext === 'csv'
+        ? 'text/csv;charset=utf-8'
+        : ext === 'svg'
+          ? 'image/svg+xml'
+          : ext === 'json'
+            ? 'application/json'
+            : 'text/plain;charset=utf-8';
     download(fileName, content, type);
     return true;
   },

@@ -19,6 +19,8 @@ export interface ReaderHandle {
   scrollTo(pos: number): void;
   /** Start offset of the line holding the cursor. */
   caretLineStart(): number | null;
+  /** The document on screen. */
+  docId(): string;
   /** The cursor (the moving end of the selection). */
   caret(): number | null;
   /** Selects a span and brings it into view. */
@@ -150,6 +152,7 @@ export function Reader({
         effects: EditorView.scrollIntoView(at, { y: 'start', yMargin: 24 }),
       });
     },
+    docId: () => docId,
     caret() {
       return view.current?.state.selection.main.head ?? null;
     },

@@ -1,0 +1,145 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseAnnotationsCsv } from '../../shared/csv';
+import { db } from '../db/instance';
+import { I18nProvider } from '../i18n/i18n';
+import { AllAnnotationsView } from './AllAnnotationsView';
+import { annotation, category, doc } from './fixtures';
+import { fromStatisticsFilter } from './from-statistics';
+
+const saveText = vi.hoisted(() => vi.fn(async () => true));
+vi.mock('../platform', () => ({ platform: { saveText } }));
+
+const LONG =
+  '内蒙古聚焦高质量发展,紧扣铸牢中华民族共同体意识工作主线,建设我国向北开放重要桥头堡,弘扬蒙古马精神,经济发展取得可喜成果。';
+const TEXT = ['报告标题', LONG, '一、总体要求', LONG].join('\n');
+const second = TEXT.indexOf(LONG, TEXT.indexOf('一、'));
+
+beforeAll(async () => {
+  // jsdom lays nothing out: give the table body a height and let it "scroll".
+  Element.prototype.scrollTo = () => {};
+  for (const [name, value] of [
+    ['clientHeight', 360],
+    ['clientWidth', 800],
+  ] as const) {
+    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, value });
+  }
+  await db.categories.bulkPut([category('c1', 'Economy', 0), category('c2', 'Trade', 1, 'c1')]);
+  await db.documents.bulkPut([
+    doc('d1', '上海日报', '2026-01-01T00:00:00Z'),
+    doc('d2', '北京晚报', '2026-01-02T00:00:00Z'),
+  ]);
+  await db.texts.bulkPut([
+    { docId: 'd1', text: TEXT },
+    { docId: 'd2', text: 'Beijing Evening News says growth is 5%.' },
+  ]);
+  await db.annotations.bulkPut([
+    annotation('a1', 'd1', second, {
+      end: second + 3,
+      quote: LONG.slice(0, 3),
+      categoryIds: ['c2'],
+    }),
+    annotation('a2', 'd1', 0, { end: 4, quote: '报告标题', status: 'false', speaker: 'Xinhua' }),
+    annotation('a3', 'd2', 0, { end: 7, quote: 'Beijing', categoryIds: ['c1'], note: 'ＧＤＰ' }),
+  ]);
+});
+
+afterEach(cleanup);
+afterAll(() => db.delete());
+
+const count = () => screen.getByTestId('all-annotations-count').textContent;
+const rowIds = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => within(r).getAllByRole('cell')[5]?.textContent);
+
+describe('AllAnnotationsView', () => {
+  it('lists, filters, sorts and opens annotations', async () => {
+    const onOpen = vi.fn();
+    render(<AllAnnotationsView onOpen={onOpen} />);
+    await waitFor(() => expect(count()).toBe('3 of 3 annotations'));
+    expect(rowIds()).toEqual(['报告标题', LONG.slice(0, 3), 'Beijing']);
+
+    // Sections arrive once the texts are read.
+    await waitFor(() =>
+      expect(screen.getAllByRole('cell', { name: '一、总体要求' })).toHaveLength(1),
+    );
+
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'gdp' } });
+    await waitFor(() => expect(count()).toBe('1 of 3 annotations'));
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '' } });
+    await waitFor(() => expect(count()).toBe('3 of 3 annotations'));
+
+    const header = screen.getByRole('columnheader', { name: 'Document' });
+    fireEvent.click(within(header).getByRole('button'));
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(within(header).getByRole('button'));
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+
+    const status = screen.getByRole('columnheader', { name: 'Status' });
+    fireEvent.click(within(status).getByRole('button'));
+    expect(rowIds()).toEqual([LONG.slice(0, 3), 'Beijing', '报告标题']);
+
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows[0]?.getAttribute('tabindex')).toBe('0');
+    rows[0]?.focus();
+    fireEvent.keyDown(rows[0] as HTMLElement, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getAllByRole('row')[2]));
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Enter' });
+    expect(onOpen).toHaveBeenLastCalledWith('d2', 'a3');
+    fireEvent.click(screen.getAllByRole('row')[3] as HTMLElement);
+    expect(onOpen).toHaveBeenLastCalledWith('d1', 'a2');
+  });
+
+  it('speaks Chinese and sorts titles by pinyin in a Chinese UI', async () => {
+    render(
+      <I18nProvider language="zh">
+        <AllAnnotationsView onOpen={() => {}} />
+      </I18nProvider>,
+    );
+    await waitFor(() => expect(count()).toBe('3 / 3 条标注'));
+    const header = screen.getByRole('columnheader', { name: '文档' });
+    fireEvent.click(within(header).getByRole('button'));
+    const titles = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => within(r).getAllByRole('cell')[0]?.textContent);
+    // 北京 (běi) before 上海 (shàng); within a document, text order.
+    expect(titles).toEqual(['北京晚报', '上海日报', '上海日报']);
+    expect(screen.getByRole('button', { name: '导出这些行（CSV）' })).toBeTruthy();
+  });
+
+  it('starts from a filter given from outside and exports exactly its rows', async () => {
+    const { rerender } = render(
+      <AllAnnotationsView initialFilter={{ categoryIds: ['c1'] }} onOpen={() => {}} />,
+    );
+    // A category covers its subcategories.
+    await waitFor(() => expect(count()).toBe('2 of 3 annotations'));
+    rerender(
+      <AllAnnotationsView
+        initialFilter={fromStatisticsFilter({ categoryIds: ['c1'] })}
+        onOpen={() => {}}
+      />,
+    );
+    await waitFor(() => expect(count()).toBe('1 of 3 annotations'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export these rows (CSV)' }));
+    await waitFor(() => expect(saveText).toHaveBeenCalledTimes(1));
+    const [fileName, content, filter] = saveText.mock.calls[0] as unknown as [
+      string,
+      string,
+      unknown,
+    ];
+    expect(fileName).toMatch(/^claimmark-annotations-\d{4}-\d\d-\d\d\.csv$/);
+    expect(filter).toEqual({ name: 'CSV', extensions: ['csv'] });
+    expect(parseAnnotationsCsv(content).map((r) => r.annotation_id)).toEqual(['a3']);
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'False' }));
+    await waitFor(() => expect(count()).toBe('0 of 3 annotations'));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(count()).toBe('3 of 3 annotations'));
+  });
+});

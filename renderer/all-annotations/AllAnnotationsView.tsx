@@ -1,0 +1,159 @@
+import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { db } from '../db/instance';
+import { errorMessage } from '../db/storage-error';
+import { platform } from '../platform';
+import { useNotify } from '../ui/notices';
+import { AnnotationTable } from './AnnotationTable';
+import { buildRowsCsv } from './export-rows';
+import { FilterBar } from './FilterBar';
+import { useViewStrings } from './strings';
+import {
+  columnKeys,
+  filterAnnotations,
+  sortAnnotations,
+  type AnnotationFilter,
+  type Column,
+  type SortState,
+  type TableRow,
+} from './table-model';
+import { useSections, useTableData } from './use-table-data';
+import './all-annotations.css';
+
+export type { AnnotationFilter } from './table-model';
+
+export interface AllAnnotationsViewProps {
+  /** The filter to start from; a new value (by content) replaces the current filter. */
+  initialFilter?: AnnotationFilter;
+  /** A row was chosen: open this document at this annotation. */
+  onOpen(docId: string, annotationId: string): void;
+}
+
+const filterKey = (filter: AnnotationFilter | undefined) => JSON.stringify(filter ?? {});
+
+/**
+ * Every annotation in the library as one table: filter by text, category,
+ * status, document, speaker (and section, from elsewhere); sort by any column;
+ * export exactly the rows shown.
+ */
+export function AllAnnotationsView({ initialFilter, onOpen }: AllAnnotationsViewProps) {
+  const s = useViewStrings();
+  const titleId = useId();
+  const notify = useNotify();
+  const data = useTableData();
+  const { sections, pending } = useSections(data);
+
+  const [filter, setFilter] = useState<AnnotationFilter>(initialFilter ?? {});
+  const [seenInitial, setSeenInitial] = useState(filterKey(initialFilter));
+  if (filterKey(initialFilter) !== seenInitial) {
+    setSeenInitial(filterKey(initialFilter));
+    setFilter(initialFilter ?? {});
+  }
+  const [sort, setSort] = useState<SortState | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  const collator = useMemo(
+    () => new Intl.Collator(s.language === 'zh' ? 'zh' : 'en', { numeric: true }),
+    [s.language],
+  );
+  const sortColumn = sort?.column ?? null;
+  const sortSections = sortColumn === 'section' ? sections : undefined;
+  const keys = useMemo(
+    () =>
+      data && sortColumn
+        ? columnKeys(data.rows, sortColumn, { collator, sections: sortSections })
+        : null,
+    [data, sortColumn, collator, sortSections],
+  );
+  const sorted = useMemo(
+    () => (!data ? [] : sort ? sortAnnotations(data.rows, sort, keys) : data.rows),
+    [data, sort, keys],
+  );
+  // Typing stays responsive: the table catches up with the filter a moment later.
+  const shownFilter = useDeferredValue(filter);
+  const filterSections = shownFilter.section !== undefined ? sections : undefined;
+  const categories = data?.categories;
+  const visible = useMemo(
+    () =>
+      filterAnnotations(sorted, shownFilter, {
+        categories: categories ?? [],
+        sections: filterSections,
+      }),
+    [sorted, shownFilter, categories, filterSections],
+  );
+
+  const onSort = useCallback((column: Column) => {
+    setSort((prev) =>
+      prev?.column === column && prev.direction === 'asc'
+        ? { column, direction: 'desc' }
+        : { column, direction: 'asc' },
+    );
+  }, []);
+  const openRow = useCallback(
+    (row: TableRow) => onOpen(row.annotation.docId, row.annotation.id),
+    [onOpen],
+  );
+
+  const exportRows = async () => {
+    // The filter as typed, even if the table has not caught up with it yet.
+    const rows = filterAnnotations(sorted, filter, { categories: categories ?? [], sections });
+    setExporting(true);
+    try {
+      const csv = await buildRowsCsv(
+        db,
+        rows.map((r) => r.annotation),
+      );
+      const saved = await platform.saveText(csv.fileName, csv.content, {
+        name: s.t('csvFilter'),
+        extensions: ['csv'],
+      });
+      if (saved) notify('info', s.t('exported', { n: csv.rows, file: csv.fileName }));
+    } catch (error) {
+      notify('error', s.t('exportFailed', { detail: errorMessage(error) }));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const message =
+    data?.rows.length === 0 ? s.t('empty') : data && visible.length === 0 ? s.t('noRows') : null;
+
+  return (
+    <section className="aa-view" aria-labelledby={titleId}>
+      <header className="aa-header">
+        <h2 id={titleId}>{s.t('title')}</h2>
+        <span className="aa-count" role="status" data-testid="all-annotations-count">
+          {data ? s.t('count', { n: visible.length, m: data.rows.length }) : s.t('loading')}
+        </span>
+        {pending && <span className="aa-muted">{s.t('sectionsPending')}</span>}
+        <span className="aa-spacer" />
+        <button
+          type="button"
+          onClick={() => void exportRows()}
+          disabled={!data || visible.length === 0 || exporting}
+        >
+          {s.t('exportRows')}
+        </button>
+      </header>
+      {data && (
+        <FilterBar
+          filter={filter}
+          onChange={setFilter}
+          data={data}
+          collator={collator}
+          strings={s}
+        />
+      )}
+      {message && <p className="aa-empty">{message}</p>}
+      <AnnotationTable
+        rows={visible}
+        sections={sections}
+        sectionsPending={pending}
+        sort={sort}
+        onSort={onSort}
+        onOpen={openRow}
+        resetKey={`${filterKey(shownFilter)}|${sort?.column ?? ''}|${sort?.direction ?? ''}`}
+        strings={s}
+      />
+    </section>
+  );
+}

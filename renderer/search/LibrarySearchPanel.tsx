@@ -1,0 +1,131 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LibraryHit } from '../../shared/find';
+import { db } from '../db/instance';
+import { useDocuments } from '../db/hooks';
+import { useI18n } from '../i18n/i18n';
+import { createLibrarySearch } from './library-search';
+
+export type SearchTarget =
+  { docId: string; start: number; end: number } | { docId: string; annotationId: string };
+
+interface Props {
+  onChoose(target: SearchTarget): void;
+  onClose(): void;
+}
+
+/**
+ * Search every document's text and every annotation's quote and note, off the
+ * UI thread. Results are grouped by document with a line of context.
+ */
+export function LibrarySearchPanel({ onChoose, onClose }: Props) {
+  const { t } = useI18n();
+  const docs = useDocuments();
+  const search = useMemo(() => createLibrarySearch(), []);
+  const input = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<LibraryHit[]>([]);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => () => search.dispose(), [search]);
+  useEffect(() => input.current?.focus(), []);
+
+  // The texts are read once when the panel opens (and again if the library changes).
+  const docKey = (docs ?? []).map((d) => `${d.id}:${d.sha256}`).join();
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const [texts, annotations] = await Promise.all([
+        db.texts.toArray(),
+        db.annotations.toArray(),
+      ]);
+      if (cancelled) return;
+      search.setDocuments(texts.map((x) => ({ docId: x.docId, text: x.text })));
+      search.setAnnotations(
+        annotations.map((a) => ({ id: a.id, docId: a.docId, quote: a.quote, note: a.note })),
+      );
+      setReady(true);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [docKey, search]);
+
+  useEffect(() => {
+    if (!ready || !query) return setHits([]);
+    let current = true;
+    void search.search(query).then((found) => current && setHits(found));
+    return () => {
+      current = false;
+    };
+  }, [query, ready, search]);
+
+  const titles = new Map((docs ?? []).map((d) => [d.id, d.title]));
+  const groups = new Map<string, LibraryHit[]>();
+  for (const hit of hits) groups.set(hit.docId, [...(groups.get(hit.docId) ?? []), hit]);
+
+  return (
+    <section className="library-search" role="search" aria-label={t('searchLibrary')}>
+      <div className="pane-header">
+        <h2>{t('searchLibrary')}</h2>
+        <button className="icon-button" aria-label={t('close')} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <input
+        ref={input}
+        type="search"
+        className="library-search-input"
+        aria-label={t('searchLibrary')}
+        placeholder={t('searchLibraryPlaceholder')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      />
+      {query && ready && (
+        <p className="hint" aria-live="polite">
+          {t('searchResults', { n: hits.length, docs: groups.size })}
+        </p>
+      )}
+      <ul className="search-results" aria-label={t('searchResultsLabel')}>
+        {[...groups].map(([docId, list]) => (
+          <li key={docId}>
+            <h3 className="search-doc">{titles.get(docId) ?? docId}</h3>
+            <ul>
+              {list.map((hit, i) => (
+                <li key={`${hit.kind}:${hit.annotationId ?? ''}:${hit.start}:${i}`}>
+                  <button
+                    className="search-hit"
+                    onClick={() =>
+                      onChoose(
+                        hit.annotationId
+                          ? { docId, annotationId: hit.annotationId }
+                          : { docId, start: hit.start, end: hit.end },
+                      )
+                    }
+                  >
+                    {hit.kind !== 'text' && (
+                      <span className="hit-kind">{t(`hit_${hit.kind}`)}</span>
+                    )}
+                    <Context hit={hit} />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Context({ hit }: { hit: LibraryHit }) {
+  const at = hit.contextStart ?? 0;
+  const length = hit.end - hit.start;
+  return (
+    <span className="hit-context">
+      {hit.context.slice(0, at)}
+      <mark>{hit.context.slice(at, at + length)}</mark>
+      {hit.context.slice(at + length)}
+    </span>
+  );
+}
