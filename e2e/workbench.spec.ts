@@ -1,7 +1,7 @@
 import { parseAnnotationsCsv } from '../shared/csv';
 import { expect, test } from './fixtures';
 import { annotationItems, clickText, reader } from './reader';
-import { gb18030File } from './samples';
+import { gb18030File, utf8File } from './samples';
 
 test('find with a full-width digit, tag the match; S selects a sentence; claim fields reach the CSV', async ({
   app,
@@ -91,4 +91,27 @@ test('a codebook rename can be undone and redone with the keyboard', async ({ ap
   await expect(bar.getByRole('button', { name: 'Statistic 数据' })).toBeVisible();
   await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(bar.getByRole('button', { name: 'Numbers 数字' })).toBeVisible();
+});
+
+test('library search finds text, quotes and notes across documents and opens the place', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.openFiles([gb18030File(), utf8File()]);
+  await clickText(page, 'independent audit');
+  await page.keyboard.press('s');
+  await page.keyboard.press('5');
+  await annotationItems(page).first().getByLabel('Note').fill('审计署 2025 报告');
+
+  await page.keyboard.press('ControlOrMeta+Shift+f');
+  const search = page.getByRole('search', { name: 'Search library' });
+  await search.getByRole('searchbox').fill('２０２');
+  await expect(search).toContainText('matches in 2 documents');
+  await search.getByRole('button', { name: /全区地区生产总值/ }).click();
+  await expect(reader(page)).toContainText('内蒙古聚焦高质量发展');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('202');
+
+  await search.getByRole('searchbox').fill('审计署');
+  await search.getByRole('button', { name: /note/ }).click();
+  await expect(page.locator('.annotation.active')).toContainText('independent audit');
 });

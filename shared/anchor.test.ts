@@ -291,3 +291,16 @@ describe('reanchor at scale', () => {
     expect(far).toBeGreaterThan(9_000);
   }, 60_000); // generous: the machine may be busy; the time is printed above
 });
+
+describe('the shift of the neighbours', () => {
+  it('beats the same characters standing by chance at the old offset', () => {
+    const oldText = '甲乙丙丁。增长。戊己庚辛。增长。';
+    const newText = `编者按八个字。${'\u3000'}${oldText}`; // 8 characters in front
+    const first = { id: 'a', start: 0, end: 4, ...contextAround(oldText, 0, 4) };
+    const second = { id: 'b', start: 13, end: 15, ...contextAround(oldText, 13, 15) };
+    expect(newText.slice(13, 15)).toBe('增长'); // the first 增长, moved onto the old offset
+    const [a, b] = reanchor(newText, [first, second]);
+    expect(a).toMatchObject({ status: 'moved', start: 8 });
+    expect(b).toMatchObject({ status: 'moved', start: 21, end: 23 });
+  });
+});

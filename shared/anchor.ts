@@ -238,10 +238,21 @@ function locate(text: string, a: AnchorInput, delta: number, certain: number | n
     const [start, context] = [a.start + certain, a.prefix.length + a.suffix.length];
     return { start, end: start + q.length, how: certain === 0 ? 'kept' : 'exact', context };
   }
-  if (valid && text.startsWith(q, a.start)) {
-    const c = candidate({ text, a, expected: a.start }, a.start, a.start + q.length, 0);
-    return { start: a.start, end: a.start + q.length, how: 'kept', context: c.context };
+  const atOld =
+    valid && text.startsWith(q, a.start)
+      ? candidate({ text, a, expected: a.start }, a.start, a.start + q.length, 0)
+      : null;
+  // The shift of the neighbours predicts the place; the same characters at the
+  // old offset win only if their context agrees at least as well.
+  const shifted = a.start + delta;
+  if (valid && delta !== 0 && shifted >= 0 && text.startsWith(q, shifted)) {
+    const c = candidate({ text, a, expected: shifted }, shifted, shifted + q.length, 0);
+    if (!atOld || c.context > atOld.context) {
+      return { start: shifted, end: shifted + q.length, how: 'exact', context: c.context };
+    }
   }
+  if (atOld)
+    return { start: a.start, end: a.start + q.length, how: 'kept', context: atOld.context };
   const from = valid ? a.start : 0;
   return findQuote({ text, a, expected: Math.max(0, Math.min(text.length, from + delta)) });
 }

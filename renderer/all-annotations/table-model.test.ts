@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandCategories } from './category-match';
 import { annotation, category, doc } from './fixtures';
-import { rankStrings } from './ranks';
+import { rankStrings, rankTexts } from './ranks';
 import {
   buildRows,
   columnKeys,
@@ -199,5 +199,28 @@ describe('rankStrings', () => {
     expect(order).toEqual(byCollator);
     expect(ranks[1]).toBe(ranks[9]);
     expect(ranks[7]).toBeLessThan(ranks[6] ?? 0); // 第2版 before 第10版
+  });
+
+  it('ranks texts character by character in the collator primary order', () => {
+    const base = new Intl.Collator('zh', { sensitivity: 'base' });
+    const chars = '北京上海广州深圳中国经济增长发展改革abcXYZ0123 ，。,.％%';
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+    const values = Array.from({ length: 3000 }, () =>
+      Array.from({ length: 1 + (next() % 10) }, () => chars[next() % chars.length]).join(''),
+    );
+    const ranks = rankTexts(values, zh);
+    for (let i = 1; i < values.length; i++) {
+      const a = values[i - 1] as string;
+      const b = values[i] as string;
+      expect(Math.sign((ranks[i - 1] ?? 0) - (ranks[i] ?? 0)), `${a} vs ${b}`).toBe(
+        Math.sign(base.compare(a, b)),
+      );
+    }
+    // Pinyin order, case ignored (a tie), accents ignored.
+    const r = rankTexts(['上海', '北京', 'Apple', 'apple', 'résumé', 'resume'], zh);
+    expect(r[1]).toBeLessThan(r[0] ?? 0);
+    expect(r[2]).toBe(r[3]);
+    expect(r[4]).toBe(r[5]);
   });
 });

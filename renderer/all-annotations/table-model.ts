@@ -12,7 +12,7 @@ import {
 } from '../../shared/types';
 import { categoryMatcher, type CategoryMatch } from './category-match';
 import { foldAll, foldQuery } from './fold';
-import { rankDistinct, rankStrings } from './ranks';
+import { rankDistinct, rankStrings, rankTexts } from './ranks';
 
 /** What the table shows; every field left out (or empty) lets all rows through. */
 export interface AnnotationFilter {
@@ -192,10 +192,17 @@ export function columnKeys(
       return text((r) => sections?.get(r.annotation.id) ?? '');
     case 'speaker':
       return text((r) => r.annotation.speaker.trim());
+    // Mostly distinct texts: ranked character by character (see ranks.ts).
     case 'quote':
-      return text((r) => r.annotation.quote);
+      return rankTexts(
+        rows.map((r) => r.annotation.quote),
+        collator,
+      );
     case 'note':
-      return text((r) => r.annotation.note);
+      return rankTexts(
+        rows.map((r) => r.annotation.note),
+        collator,
+      );
     case 'status':
       return Uint32Array.from(rows, (r) => CLAIM_STATUSES.indexOf(r.annotation.status) >>> 0);
     case 'categories': {

@@ -19,20 +19,34 @@ export const useAnnotationCounts = (): Map<string, number> | undefined =>
     return counts;
   }, []);
 
-export const useDocumentText = (docId: string | null): string | null | undefined =>
-  useLiveQuery(async () => (docId ? ((await db.texts.get(docId))?.text ?? null) : null), [docId]);
+/**
+ * A live query keeps its last result while the query for a new key runs;
+ * these hooks answer undefined until the result is the new document's, so
+ * nothing ever pairs one document's text with another's annotations.
+ */
+export function useDocumentText(docId: string | null): string | null | undefined {
+  const result = useLiveQuery(
+    async () => ({ docId, text: docId ? ((await db.texts.get(docId))?.text ?? null) : null }),
+    [docId],
+  );
+  return result?.docId === docId ? result.text : undefined;
+}
 
-export const useAnnotations = (docId: string | null): Annotation[] | undefined =>
-  useLiveQuery(
-    async () =>
-      docId
-        ? db.annotations
+export function useAnnotations(docId: string | null): Annotation[] | undefined {
+  const result = useLiveQuery(
+    async () => ({
+      docId,
+      list: docId
+        ? await db.annotations
             .where('[docId+start+end]')
             .between([docId, Dexie.minKey, Dexie.minKey], [docId, Dexie.maxKey, Dexie.maxKey])
             .toArray()
         : [],
+    }),
     [docId],
   );
+  return result?.docId === docId ? result.list : undefined;
+}
 
 export const useCategories = (): Category[] | undefined =>
   useLiveQuery(() => db.categories.orderBy('order').toArray(), []);
