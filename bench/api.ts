@@ -62,6 +62,64 @@ export interface SeededDocument {
   targets: { id: string; index: number; start: number; quote: string }[];
 }
 
+/** Issue 4: a phrase the generators never write, put into three documents of the library. */
+export const RARE_PHRASE = '审计署特派办';
+/** Issue 4: the All annotations filters measured (text typed, status ticked). */
+export const TABLE_TEXT = '经济';
+export const TABLE_STATUS = 'disputed';
+
+/** Issue 4's library as made in the page (harness-library.ts). */
+export interface LibraryInfo {
+  docs: number;
+  englishDocs: number;
+  /** UTF-16 units and UTF-8 bytes of all the texts. */
+  chars: number;
+  bytes: number;
+  annotations: number;
+  /** Time to generate it (not a measurement). */
+  ms: number;
+}
+
+/** One library search: its time and what it found (documents with a hit, text hits among them). */
+export interface SearchRun {
+  ms: number;
+  hits: number;
+  docs: number;
+  textHits: number;
+}
+
+export type TableOp =
+  | 'build'
+  | 'filter-category'
+  | 'filter-status'
+  | 'filter-text'
+  | 'sort-quote'
+  | 'sort-quote-zh'
+  | 'sort-document'
+  | 'sort-status';
+
+export interface TableRun {
+  ms: number;
+  rows: number;
+  steps: Record<string, number>;
+  /** Sorts: positions at which the app's order differs from the plain collator sort's. */
+  differ?: number;
+}
+
+/** What the All annotations view should show for the seeded database, computed with its own model. */
+export interface TableExpectation {
+  /** The view's three reads (annotations, documents, codebook), timed once. */
+  readMs: number;
+  total: number;
+  /** Rows with TABLE_STATUS, and with it and TABLE_TEXT. */
+  status: number;
+  statusAndText: number;
+  /** The first row's quote in natural order, sorted by quote ascending, and descending. */
+  firstQuote: string;
+  firstAsc: string;
+  firstDesc: string;
+}
+
 export interface BenchApi {
   /** Fetches /bench/data/<name> (text in encoding `label`) into memory; returns its size. */
   load(name: string, label: string): Promise<number>;
@@ -107,6 +165,32 @@ export interface BenchApi {
   replaceBaseline(): Promise<number>;
   /** replaceText's steps, one at a time (ms each). */
   replaceSteps(): Promise<Record<string, number>>;
+
+  /** Makes issue 4's library in the page: `docs` documents, about `bytes` of UTF-8, `annotations`. */
+  makeLibrary(docs: number, bytes: number, annotations: number): Promise<LibraryInfo>;
+  /** Writes that library into the app's database (the app must have seeded its codebook). */
+  seedLibrary(): Promise<{ docsMs: number; annotationsMs: number }>;
+  /** shared/find.ts searchLibrary: folds everything, then searches (a first search). */
+  searchFirst(query: string): Promise<SearchRun>;
+  /** The first search's steps through a LibraryIndex, which is then kept (ms each). */
+  searchFirstSteps(query: string): Promise<Record<string, number>>;
+  /** A search on the kept LibraryIndex (folded already). */
+  searchKept(query: string): Promise<SearchRun>;
+  /** The baseline: every occurrence of `needle` by indexOf in the texts, quotes and notes. */
+  searchIndexOf(needle: string): Promise<SearchRun>;
+  /** A new worker client: setDocuments + setAnnotations + search until the hits arrive. */
+  workerFirst(query: string): Promise<SearchRun & { syncMs: number }>;
+  /** A search on the worker client made by workerFirst. */
+  workerSearch(query: string): Promise<SearchRun>;
+  workerDispose(): Promise<void>;
+  /** The library search panel's reads from the app's database: every text and annotation (ms). */
+  searchReads(): Promise<number>;
+  /** The table model's operation `op` on the library's annotations. */
+  tableRun(op: TableOp): Promise<TableRun>;
+  /** The same operation in plain JavaScript on the same row objects. */
+  tableBaseline(op: TableOp): Promise<TableRun>;
+  /** The All annotations view's reads from the app's database, and what it should then show. */
+  tableReads(): Promise<TableExpectation>;
 }
 
 export interface Check {
@@ -139,7 +223,7 @@ export interface ProbeApi {
   selectInReader(skip: number, length: number): string | null;
 }
 
-export type Trigger = 'click' | 'change' | 'keydown' | 'now';
+export type Trigger = 'click' | 'change' | 'input' | 'keydown' | 'now';
 
 declare global {
   interface Window {

@@ -17,7 +17,10 @@ import { colorMap, highlights, setHighlights } from '../renderer/reader/highligh
 import type { BenchApi, Check } from './api';
 import { anchorApi } from './harness-anchor';
 import { dbApi } from './harness-db';
+import { libraryApi } from './harness-library';
 import { reflowApi } from './harness-reflow';
+import { searchApi } from './harness-search';
+import { tableApi } from './harness-table';
 import { annotationsFor, bytesOf, frame, load, ms, textOf, timeUntil } from './harness-common';
 
 class Scratch extends Dexie {
@@ -253,6 +256,9 @@ const api: BenchApi = {
   ...dbApi,
   ...reflowApi,
   ...anchorApi,
+  ...libraryApi,
+  ...searchApi,
+  ...tableApi,
 };
 
 window.bench = api;

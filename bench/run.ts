@@ -8,11 +8,13 @@
  *
  * Files: generate.ts (text, spans) · server.ts · launch.ts (Chromium) ·
  * harness*.ts (in-page, at /bench/) · probe.ts (in-page timer, every page) ·
- * scenarios.ts, open.ts, ui.ts, issue3-*.ts (what is measured; edits.ts: the edits to
- * re-anchor after; harness-reflow.ts, harness-anchor.ts: their in-page half) ·
+ * scenarios.ts, open.ts, ui.ts, issue3-*.ts, issue4-*.ts (what is measured; edits.ts: the
+ * edits to re-anchor after; harness-reflow.ts, harness-anchor.ts, harness-library.ts,
+ * harness-search.ts, harness-table.ts: their in-page half; ui-workbench.ts: issue 4's UI) ·
  * profile.ts (CDP) · report.ts.
  * Environment: BENCH_REPS (default 5), BENCH_UI_REPS (3), BENCH_ANNOTATIONS (10000),
- * BENCH_SECTIONS (default all: import,open,reflow,reanchor).
+ * BENCH_SECTIONS (default all: import,open,reflow,reanchor,search,table),
+ * BENCH_TABLE_ANNOTATIONS (100000, the table section's; the search section carries BENCH_ANNOTATIONS).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -29,6 +31,8 @@ import { makeHardWrapped } from '../shared/wrap-fixtures';
 import { generateText } from './generate';
 import { reanchorAfterEdits } from './issue3-anchor';
 import { reflowAndImport, type WrappedSample } from './issue3-reflow';
+import { librarySearch } from './issue4-search';
+import { annotationTable } from './issue4-table';
 import { browserVersion, launch } from './launch';
 import { Table } from './report';
 import { openAndScroll } from './open';
@@ -46,7 +50,9 @@ const UI_REPS = Number(process.env.BENCH_UI_REPS ?? 3);
 /** UTF-16 units asked of makeHardWrapped: about 10 MB of UTF-8, as the other sample. */
 const WRAPPED_CHARS = 3_700_000;
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'import,open,reflow,reanchor').split(',').map((s) => s.trim()),
+  (process.env.BENCH_SECTIONS ?? 'import,open,reflow,reanchor,search,table')
+    .split(',')
+    .map((s) => s.trim()),
 );
 
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -71,6 +77,13 @@ async function buildBundles(): Promise<{ probe: string; profileBundle: Context['
     entryPoints: [join(ROOT, 'bench/harness.ts')],
     format: 'esm',
     outfile: join(OUT, 'harness.js'),
+  });
+  // The library search worker, which the harness starts by this URL (the app's own is in its build).
+  await esbuild({
+    ...common,
+    entryPoints: [join(ROOT, 'renderer/search/library-search.worker.ts')],
+    format: 'esm',
+    outfile: join(OUT, 'library-search.worker.js'),
   });
   await esbuild({
     ...common,
@@ -186,6 +199,8 @@ async function main(): Promise<void> {
     }
     if (SECTIONS.has('reflow')) await reflowAndImport(ctx, table, wrappedSample);
     if (SECTIONS.has('reanchor')) await reanchorAfterEdits(ctx, table);
+    if (SECTIONS.has('search')) await librarySearch(ctx, table);
+    if (SECTIONS.has('table')) await annotationTable(ctx, table);
   } finally {
     await server.close();
     await rm(files, { recursive: true, force: true });

@@ -114,3 +114,38 @@ test('files dropped on the window are opened', async ({ app, target }) => {
   await expect(libraryItems(page)).toHaveCount(1);
   await expect(reader(page)).toContainText('正文：增长百分之五。');
 });
+
+test('a JSON backup restores the library exactly; a malformed one is refused', async ({ app }) => {
+  const { page } = app;
+  await app.openFiles([utf8File(), gb18030File()]);
+  await selectText(page, '增速居全国前列');
+  await page.keyboard.press('2');
+  await annotationItems(page).first().getByLabel('Note').fill('核对统计公报');
+
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const backup = await app.exportCsvFrom(page.getByRole('menuitem', { name: 'Backup (JSON)' }));
+  expect(JSON.parse(backup.toString('utf8')).documents).toHaveLength(2);
+
+  await page.getByRole('button', { name: 'Delete document: 内蒙古经济稳步增长' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete document' }).click();
+  await expect(libraryItems(page)).toHaveCount(1);
+
+  const restore = async (name: string, buffer: Buffer) => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Restore from backup…' }).click();
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer });
+  };
+  await restore('broken.json', Buffer.from('{"format": "claimmark-backup", "version": 1}'));
+  await expect(page.getByRole('alert')).toContainText('Could not restore “broken.json”');
+  await expect(libraryItems(page)).toHaveCount(1);
+
+  await restore('claimmark-backup.json', backup);
+  await page.getByRole('dialog').getByRole('button', { name: 'Replace library' }).click();
+  await expect(libraryItems(page)).toHaveCount(2);
+  await page
+    .getByRole('list', { name: 'Library' })
+    .getByRole('button', { name: /^内蒙古经济稳步增长/ })
+    .click();
+  await expect(annotationItems(page).first().getByLabel('Note')).toHaveValue('核对统计公报');
+});

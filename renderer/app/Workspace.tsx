@@ -7,6 +7,7 @@ import { useAnnotationActions } from '../annotations/use-annotation-actions';
 import { CodebookDialog } from '../codebook/CodebookDialog';
 import { useAnnotations, useCategories, useDocumentText, useDocuments } from '../db/hooks';
 import { db } from '../db/instance';
+import { useBackup } from '../export/use-backup';
 import { useExportCsv } from '../export/use-export';
 import { Library } from '../library/Library';
 import { useFileWatch } from '../library/use-file-watch';
@@ -22,7 +23,11 @@ import { SettingsDialog, type LanguageSetting } from '../settings/SettingsDialog
 import { DropZone } from './DropZone';
 import { Toolbar } from './Toolbar';
 import { useFileIntake } from './use-file-intake';
-import { AllAnnotationsView, type AnnotationFilter } from '../all-annotations/AllAnnotationsView';
+import {
+  AllAnnotationsView,
+  fromStatisticsFilter,
+  type AnnotationFilter,
+} from '../all-annotations';
 import { LibrarySearchPanel } from '../search/LibrarySearchPanel';
 import { StatisticsView } from '../stats/StatisticsView';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -67,6 +72,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   }, []);
 
   const exportCsv = useExportCsv(docId);
+  const backup = useBackup();
   const onCommand = useCallback(
     (command: MenuCommand) => {
       if (command === 'export-library-csv') void exportCsv('library');
@@ -127,7 +133,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
         hasDocument={doc !== null}
         onOpen={() => void pick(platform.pickFiles)}
         onOpenFolder={() => platform.pickFolder && void pick(platform.pickFolder)}
-        onExport={(scope) => void exportCsv(scope)}
+        onExport={(scope) => void (scope === 'backup' ? backup.backup() : exportCsv(scope))}
         onSettings={() => setDialog('settings')}
         onSearch={() => setSearching(true)}
         view={view}
@@ -166,11 +172,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
             <StatisticsView
               docId={docId}
               onOpenAnnotations={(f) => {
-                setTableFilter({
-                  ...(f.categoryIds ? { categoryIds: f.categoryIds } : {}),
-                  ...(f.status ? { statuses: [f.status] } : {}),
-                  ...(f.docId ? { docIds: [f.docId] } : {}),
-                });
+                setTableFilter(fromStatisticsFilter(f));
                 setView('all');
               }}
             />

@@ -169,6 +169,16 @@ export const en = {
   view_reader: 'Reader',
   view_all: 'All annotations',
   view_stats: 'Statistics',
+  backupLibrary: 'Back up library (JSON)…',
+  restoreLibrary: 'Restore from backup…',
+  backupHint:
+    'A backup holds every document, annotation, category and setting, and restores exactly.',
+  backupSaved: 'Backed up {docs} documents and {n} annotations.',
+  restore: 'Replace library',
+  restoreConfirm:
+    'Replace the library (now {current} documents) with the backup “{file}” of {date}: {docs} documents, {n} annotations? Everything in the library now is replaced.',
+  restored: 'Restored “{file}”: {docs} documents, {n} annotations.',
+  restoreFailed: 'Could not restore “{file}”: {detail}. The library is unchanged.',
   shortcuts: 'Shortcuts: 1–9 tag the selection · Ctrl+Z undo · Ctrl+O open',
 };
 
@@ -337,6 +347,15 @@ export const zh: Strings = {
   view_reader: '阅读',
   view_all: '全部标注',
   view_stats: '统计',
+  backupLibrary: '备份文库（JSON）…',
+  restoreLibrary: '从备份恢复…',
+  backupHint: '备份包含全部文档、标注、类别和设置，可原样恢复。',
+  backupSaved: '已备份 {docs} 篇文档和 {n} 条标注。',
+  restore: '替换文库',
+  restoreConfirm:
+    '用 {date} 的备份“{file}”（{docs} 篇文档，{n} 条标注）替换当前文库（{current} 篇文档）？当前文库的全部内容将被替换。',
+  restored: '已恢复“{file}”：{docs} 篇文档，{n} 条标注。',
+  restoreFailed: '无法恢复“{file}”：{detail}。文库未改变。',
   shortcuts: '快捷键：1–9 标注选中内容 · Ctrl+Z 撤销 · Ctrl+O 打开',
 };
 

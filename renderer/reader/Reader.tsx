@@ -82,7 +82,9 @@ export function Reader({
       const pos = v.posAtCoords({ x: event.clientX, y: event.clientY });
       if (pos === null) return false;
       const line = v.state.doc.lineAt(pos);
-      const word = wordAt(line.text, pos - line.from);
+      // posAtCoords may give the boundary after the character clicked.
+      const at = pos - line.from;
+      const word = wordAt(line.text, at) ?? (at > 0 ? wordAt(line.text, at - 1) : null);
       if (!word) return false;
       event.preventDefault();
       v.dispatch({ selection: { anchor: line.from + word.start, head: line.from + word.end } });

@@ -1,4 +1,5 @@
 import { db } from '../db/instance';
+import { useBackup } from '../export/use-backup';
 import { useI18n } from '../i18n/i18n';
 import { Modal } from '../ui/Modal';
 
@@ -6,6 +7,7 @@ export type LanguageSetting = 'system' | 'en' | 'zh';
 
 export function SettingsDialog({ value, onClose }: { value: LanguageSetting; onClose(): void }) {
   const { t } = useI18n();
+  const { backup, restore } = useBackup();
   return (
     <Modal title={t('settings')} onClose={onClose}>
       <label className="field">
@@ -19,6 +21,19 @@ export function SettingsDialog({ value, onClose }: { value: LanguageSetting; onC
           <option value="zh">简体中文</option>
         </select>
       </label>
+      <div className="field backup">
+        <button onClick={() => void backup()}>{t('backupLibrary')}</button>
+        <button
+          onClick={() => {
+            // The confirmation that follows must not sit on top of this dialog.
+            onClose();
+            void restore();
+          }}
+        >
+          {t('restoreLibrary')}
+        </button>
+      </div>
+      <p className="hint">{t('backupHint')}</p>
       <p className="hint">{t('shortcuts')}</p>
     </Modal>
   );

@@ -1,0 +1,222 @@
+/**
+ * Issue 4, library search over 200 generated documents (about 20 MB): the
+ * shared code (searchLibrary, a kept LibraryIndex) and the app's worker client
+ * in the harness page, then Ctrl+Shift+F through the UI, each next to a plain
+ * indexOf loop finding every occurrence in the same texts, quotes and notes.
+ */
+import type { Page } from '@playwright/test';
+import { RARE_PHRASE, type SearchRun } from './api';
+import { openHarness } from './launch';
+import { fmtMs, median, type Table } from './report';
+import { longTaskLine, markLines, repeat, type Context } from './scenario-common';
+import {
+  cpuProfileOf,
+  librarySession,
+  searchThroughUi,
+  traceOf,
+  type SearchStep,
+} from './ui-workbench';
+
+export const LIBRARY_DOCS = Number(process.env.BENCH_LIBRARY_DOCS ?? 200);
+export const LIBRARY_BYTES = 20 * 1024 * 1024;
+
+interface Query {
+  /** ASCII, so the table stays aligned. */
+  label: string;
+  query: string;
+  /** What the baseline looks for: the query as the texts spell it (no folding). */
+  needle: string;
+}
+
+const QUERIES: Query[] = [
+  { label: 'rare phrase', query: RARE_PHRASE, needle: RARE_PHRASE },
+  { label: 'common 2-character word', query: '经济', needle: '经济' },
+  { label: 'full-width digits', query: '２０２３年１月', needle: '2023年1月' },
+  { label: 'Latin, other case', query: 'yellow river', needle: 'Yellow River' },
+];
+/** The query typed first through the UI (as in the e2e test: a full-width digit). */
+const FIRST = QUERIES[2] as Query;
+
+const n = (x: number) => x.toLocaleString('en');
+const BASE = 'indexOf loop, every occurrence';
+
+function found(label: string, app: SearchRun, base: SearchRun): string {
+  return (
+    `${label}: ${n(app.hits)} hits in ${n(app.docs)} documents (${n(app.textHits)} in texts; ` +
+    `at most 50 per document) · indexOf: ${n(base.hits)} occurrences, ${n(base.docs)} documents`
+  );
+}
+
+async function inHarness(ctx: Context, table: Table, page: Page) {
+  const baselines = new Map<string, number[]>();
+  const base = new Map<string, SearchRun>();
+  for (const q of QUERIES) {
+    const runs = await repeat(ctx.reps, () =>
+      page.evaluate((s) => window.bench.searchIndexOf(s), q.needle),
+    );
+    baselines.set(
+      q.query,
+      runs.map((r) => r.ms),
+    );
+    base.set(q.query, runs[0]!);
+  }
+  const baseOf = (q: Query) => ({ label: BASE, samples: baselines.get(q.query) ?? [] });
+
+  ctx.progress('search: searchLibrary, first search');
+  const first = await repeat(ctx.reps, () =>
+    page.evaluate((s) => window.bench.searchFirst(s), FIRST.query),
+  );
+  table.row(
+    `searchLibrary, ${FIRST.label}: a first search (folds all)`,
+    first.map((r) => r.ms),
+    baseOf(FIRST),
+  );
+  const steps = await page.evaluate((s) => window.bench.searchFirstSteps(s), FIRST.query);
+  for (const [step, ms] of Object.entries(steps)) table.detail(`step: ${step}`, fmtMs(ms));
+
+  ctx.progress('search: kept LibraryIndex');
+  const hints = new Map<string, string>();
+  for (const q of QUERIES) {
+    const runs = await repeat(ctx.reps, () =>
+      page.evaluate((s) => window.bench.searchKept(s), q.query),
+    );
+    table.row(
+      `LibraryIndex.search, ${q.label} (folded already)`,
+      runs.map((r) => r.ms),
+      baseOf(q),
+    );
+    const r = runs[0]!;
+    table.detail(found('found', r, base.get(q.query)!), '');
+    hints.set(q.query, `${r.hits} matches in ${r.docs} documents`);
+  }
+
+  ctx.progress('search: worker client');
+  const worker = await repeat(ctx.reps, () =>
+    page.evaluate((s) => window.bench.workerFirst(s), FIRST.query),
+  );
+  table.row(
+    `worker client, ${FIRST.label}: new worker, set texts, first hits`,
+    worker.map((r) => r.ms),
+    baseOf(FIRST),
+  );
+  table.detail(
+    'of which setDocuments + setAnnotations calls (UI thread, synchronous)',
+    fmtMs(median(worker.map((r) => r.syncMs))),
+  );
+  for (const q of QUERIES) {
+    const runs = await repeat(ctx.reps, () =>
+      page.evaluate((s) => window.bench.workerSearch(s), q.query),
+    );
+    if (runs.some((r) => `${r.hits} matches in ${r.docs} documents` !== hints.get(q.query)))
+      throw new Error(`the worker found other hits than LibraryIndex for ${q.query}`);
+    table.row(
+      `worker client search, ${q.label}`,
+      runs.map((r) => r.ms),
+      baseOf(q),
+    );
+  }
+  await page.evaluate(() => window.bench.workerDispose());
+  return { baselines, hints };
+}
+
+export async function librarySearch(ctx: Context, table: Table): Promise<void> {
+  ctx.progress(
+    `search: making and seeding ${LIBRARY_DOCS} documents, ${n(ctx.annotations)} annotations`,
+  );
+  const lib = await librarySession(
+    ctx.origin,
+    ctx.probeScript,
+    LIBRARY_DOCS,
+    LIBRARY_BYTES,
+    ctx.annotations,
+  );
+  try {
+    const { page } = lib.session;
+    const { info } = lib;
+    table.section(
+      `Library search: ${n(info.docs)} documents, ${(info.bytes / 2 ** 20).toFixed(1)} MB UTF-8 ` +
+        `(${n(info.chars)} UTF-16 units, ${info.englishDocs} in English), ${n(info.annotations)} annotations ` +
+        '(harness page; shared/find.ts, renderer/search/library-search.ts)',
+    );
+    table.detail(
+      `queries: ${QUERIES.map((q) => `${q.label} "${q.query}"`).join(', ')}; ` +
+        `the baseline looks for ${QUERIES.filter((q) => q.needle !== q.query)
+          .map((q) => `"${q.needle}"`)
+          .join(' and ')} as the texts spell them`,
+      '',
+    );
+    table.detail(
+      `not timed: generating the library ${fmtMs(info.ms)}; seeding the app's database: ` +
+        `documents, texts and bytes ${fmtMs(lib.seed.docsMs)}, annotations ${fmtMs(lib.seed.annotationsMs)}`,
+      '',
+    );
+    const { baselines, hints } = await inHarness(ctx, table, page);
+
+    table.section(
+      `Library search through the UI (production build, the seeded library; fresh page load each time)`,
+    );
+    const steps = (qs: Query[]): SearchStep[] =>
+      qs.map((q) => ({ query: q.query, hint: hints.get(q.query) ?? '' }));
+    const next = steps(QUERIES.filter((q) => q !== FIRST));
+    const all = [steps([FIRST])[0]!, ...next];
+    all.forEach((s, i) => {
+      if (i > 0 && s.hint === all[i - 1]?.hint)
+        throw new Error(
+          `two queries in a row give "${s.hint}": the probe could not tell them apart`,
+        );
+    });
+    ctx.progress('search: through the UI');
+    const reads = await repeat(ctx.reps, () => page.evaluate(() => window.bench.searchReads()));
+    const runs = await repeat(ctx.uiReps, () => searchThroughUi(page, all[0]!, next));
+    const firsts = runs.map((r) => r.first);
+    table.row(
+      `Ctrl+Shift+F, type ${FIRST.label} -> results shown`,
+      firsts.map((p) => p.done ?? NaN),
+      { label: BASE, samples: baselines.get(FIRST.query) ?? [] },
+    );
+    table.detail(
+      `${hints.get(FIRST.query)}; result buttons in the DOM: ${n(runs[0]?.buttons[0] ?? 0)}`,
+      '',
+    );
+    markLines(table, firsts, { panel: 'panel shown at' });
+    table.detail(
+      "for comparison: the panel's reads alone (every text and annotation, harness)",
+      fmtMs(median(reads)),
+    );
+    longTaskLine(table, firsts);
+    const others = QUERIES.filter((q) => q !== FIRST);
+    others.forEach((q, i) => {
+      const probes = runs.map((r) => r.next[i]!);
+      table.row(
+        `type ${q.label} (panel open) -> results shown`,
+        probes.map((p) => p.done ?? NaN),
+        { label: BASE, samples: baselines.get(q.query) ?? [] },
+      );
+      table.detail(
+        `${hints.get(q.query)}; result buttons in the DOM: ${n(runs[0]?.buttons[i + 1] ?? 0)}`,
+        '',
+      );
+      longTaskLine(table, probes);
+    });
+    const common = QUERIES[1] as Query;
+    ctx.progress('search: trace and CPU profile');
+    table.detail(`Where the time goes (one run each, typing the ${common.label}):`, '');
+    await searchThroughUi(page, all[0]!, next, {
+      step: common.query,
+      during: traceOf(table, 'trace'),
+    });
+    await searchThroughUi(page, all[0]!, next, {
+      appPath: 'profile/',
+      step: common.query,
+      during: cpuProfileOf(ctx, table, 'CPU profile'),
+    });
+    await searchThroughUi(page, all[0]!, next, {
+      step: FIRST.query,
+      during: traceOf(table, `Ctrl+Shift+F and the ${FIRST.label}`),
+    });
+    await openHarness(page);
+    if (lib.session.problems.length) throw new Error(lib.session.problems.join('\n'));
+  } finally {
+    await lib.session.close();
+  }
+}

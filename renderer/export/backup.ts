@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { CLAIM_STATUSES, ENCODINGS } from '../../shared/types';
+import type { ClaimmarkDB } from '../db/db';
+
+/**
+ * A backup holds the whole library — documents, their texts, originals and
+ * bytes, annotations, codebook, settings — as JSON, and restores exactly.
+ */
+const FORMAT = 'claimmark-backup';
+const VERSION = 1;
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+const id = z.string().min(1);
+const document = z.object({
+  id,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  title: z.string(),
+  fileName: z.string(),
+  filePath: z.string().optional(),
+  encoding: z.enum(ENCODINGS),
+  bom: z.boolean(),
+  length: z.number().int().nonnegative(),
+  addedAt: z.string(),
+  reflow: z.object({ lines: z.number(), paragraphs: z.number() }).nullable(),
+  headingOverrides: z
+    .object({ promote: z.array(z.number()), demote: z.array(z.number()) })
+    .optional(),
+});
+const annotation = z.object({
+  id,
+  docId: id,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  categoryIds: z.array(z.string()),
+  note: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  status: z.enum(CLAIM_STATUSES),
+  speaker: z.string(),
+  evidence: z.string(),
+  orphaned: z.boolean().optional(),
+});
+const category = z.object({
+  id,
+  name: z.string().min(1),
+  parentId: z.string().nullable(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  description: z.string(),
+  order: z.number(),
+});
+const backupSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(VERSION),
+  exportedAt: z.string(),
+  documents: z.array(document),
+  texts: z.array(z.object({ docId: id, text: z.string() })),
+  originals: z.array(
+    z.object({
+      docId: id,
+      text: z.string(),
+      map: z.object({
+        runs: z.array(z.number()),
+        reflowedLength: z.number(),
+        originalLength: z.number(),
+      }),
+    }),
+  ),
+  sources: z.array(z.object({ docId: id, base64: z.string() })),
+  annotations: z.array(annotation),
+  categories: z.array(category),
+  settings: z.array(z.object({ key: z.string(), value: z.string() })),
+});
+export type Backup = z.infer<typeof backupSchema>;
+
+export async function buildBackup(db: ClaimmarkDB, now = new Date()): Promise<Backup> {
+  const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations];
+  return db.transaction('r', [...tables, db.categories, db.settings], async () => ({
+    format: FORMAT,
+    version: VERSION,
+    exportedAt: now.toISOString(),
+    documents: await db.documents.toArray(),
+    texts: await db.texts.toArray(),
+    originals: await db.originals.toArray(),
+    sources: (await db.sources.toArray()).map((s) => ({
+      docId: s.docId,
+      base64: toBase64(s.bytes),
+    })),
+    annotations: await db.annotations.toArray(),
+    categories: await db.categories.toArray(),
+    settings: await db.settings.toArray(),
+  }));
+}
+
+export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: string };
+
+/** Checks a backup file before anything is touched; says what is wrong and where. */
+export function parseBackup(json: string): ParsedBackup {
+  let data: unknown;
+  try {
+    data = JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, error: `not JSON (${(e as Error).message})` };
+  }
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    (data as { format?: unknown }).format !== FORMAT
+  ) {
+    return { ok: false, error: 'not a Claimmark backup (no "format": "claimmark-backup")' };
+  }
+  const parsed = backupSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || 'the file';
+    return { ok: false, error: `${where}: ${issue?.message ?? 'invalid'}` };
+  }
+  const docIds = new Set(parsed.data.documents.map((d) => d.id));
+  const stray = [...parsed.data.texts, ...parsed.data.annotations].find(
+    (r) => !docIds.has(r.docId),
+  );
+  if (stray) return { ok: false, error: `a record refers to a missing document (${stray.docId})` };
+  return { ok: true, backup: parsed.data };
+}
+
+/** Replaces the whole library with the backup, in one transaction: all or nothing. */
+export async function restoreBackup(db: ClaimmarkDB, backup: Backup): Promise<void> {
+  const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations];
+  await db.transaction('rw', [...tables, db.categories, db.settings], async () => {
+    await Promise.all([...tables, db.categories, db.settings].map((t) => t.clear()));
+    await db.documents.bulkAdd(backup.documents);
+    await db.texts.bulkAdd(backup.texts);
+    await db.originals.bulkAdd(backup.originals);
+    await db.sources.bulkAdd(
+      backup.sources.map((s) => ({ docId: s.docId, bytes: fromBase64(s.base64) })),
+    );
+    await db.annotations.bulkAdd(backup.annotations);
+    await db.categories.bulkAdd(backup.categories);
+    await db.settings.bulkAdd(backup.settings);
+  });
+}

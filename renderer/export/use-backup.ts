@@ -1,0 +1,80 @@
+import { useCallback } from 'react';
+import { annotationStore } from '../annotations/instance';
+import { db } from '../db/instance';
+import { errorMessage, isQuotaError } from '../db/storage-error';
+import { useI18n } from '../i18n/i18n';
+import { platform } from '../platform';
+import { useConfirm } from '../ui/confirm';
+import { useNotify } from '../ui/notices';
+import { buildBackup, parseBackup, restoreBackup } from './backup';
+
+/** Back up the library as JSON, and restore it from such a file. */
+export function useBackup() {
+  const { t } = useI18n();
+  const notify = useNotify();
+  const confirm = useConfirm();
+
+  const backup = useCallback(async () => {
+    try {
+      const data = await buildBackup(db);
+      const day = data.exportedAt.slice(0, 10);
+      const saved = await platform.saveText(`claimmark-backup-${day}.json`, JSON.stringify(data), {
+        name: 'JSON',
+        extensions: ['json'],
+      });
+      if (saved)
+        notify(
+          'info',
+          t('backupSaved', { docs: data.documents.length, n: data.annotations.length }),
+        );
+    } catch (error) {
+      notify('error', t('exportFailed', { detail: errorMessage(error) }));
+    }
+  }, [notify, t]);
+
+  const restore = useCallback(async () => {
+    const [picked] = await platform.pickFiles('.json,application/json');
+    if (!picked) return;
+    if (!picked.ok)
+      return notify(
+        'error',
+        t('restoreFailed', { file: picked.error.name, detail: picked.error.code }),
+      );
+    const { name, bytes } = picked.file;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return notify('error', t('restoreFailed', { file: name, detail: 'not UTF-8 text' }));
+    }
+    const parsed = parseBackup(text);
+    if (!parsed.ok)
+      return notify('error', t('restoreFailed', { file: name, detail: parsed.error }));
+    const b = parsed.backup;
+    const ok = await confirm({
+      message: t('restoreConfirm', {
+        file: name,
+        date: new Date(b.exportedAt).toLocaleString(),
+        docs: b.documents.length,
+        n: b.annotations.length,
+        current: await db.documents.count(),
+      }),
+      confirmLabel: t('restore'),
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await restoreBackup(db, b);
+      for (const d of b.documents) annotationStore.history.forget(d.id);
+      notify(
+        'info',
+        t('restored', { file: name, docs: b.documents.length, n: b.annotations.length }),
+      );
+    } catch (error) {
+      const detail = isQuotaError(error) ? t('errQuota', { file: name }) : errorMessage(error);
+      notify('error', t('restoreFailed', { file: name, detail }));
+    }
+  }, [confirm, notify, t]);
+
+  return { backup, restore };
+}
