@@ -102,7 +102,7 @@ export interface TableRun {
   ms: number;
   rows: number;
   steps: Record<string, number>;
-  /** Sorts: positions at which the app's order differs from the plain collator sort's. */
+  /** Sorts: adjacent rows in the app's order that the baseline's comparator would swap. */
   differ?: number;
 }
 
@@ -208,6 +208,8 @@ export interface ProbeResult {
   marks: Record<string, number>;
   /** ms after the trigger of phases seen in passing (worker messages, IndexedDB commit). */
   events: Record<string, number>;
+  /** How often something happened after the trigger: 'texts read' = read-only transactions on the texts store. */
+  counts: Record<string, number>;
   done: number | null;
   longTasks: { count: number; totalMs: number; maxMs: number };
   timedOut: boolean;

@@ -13,6 +13,7 @@ interface State {
   timeoutMs: number;
   marks: Record<string, number>;
   events: Record<string, number>;
+  counts: Record<string, number>;
   tasks: PerformanceEntry[];
   observer: PerformanceObserver | null;
   resolve: ((r: ProbeResult) => void) | null;
@@ -49,6 +50,11 @@ window.Worker = class extends NativeWorker {
 const nativeTransaction = IDBDatabase.prototype.transaction;
 IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args) {
   const tx = nativeTransaction.apply(this, args);
+  // Reads of the document texts (each one of a whole library when the search panel loads them).
+  if (state?.resolve && state.t0 !== null && tx.mode === 'readonly') {
+    if ([...tx.objectStoreNames].includes('texts'))
+      state.counts['texts read'] = (state.counts['texts read'] ?? 0) + 1;
+  }
   if (tx.mode === 'readwrite' && state?.t0 != null && !('rw transaction opened' in state.events)) {
     note('rw transaction opened');
     tx.addEventListener('complete', () => note('rw transaction committed'));
@@ -84,6 +90,7 @@ function finish(s: State, timedOut: boolean): void {
   s.resolve?.({
     marks: s.marks,
     events: s.events,
+    counts: s.counts,
     done: timedOut ? null : Math.max(0, ...values),
     longTasks: {
       count: tasks.length,
@@ -119,6 +126,7 @@ const probe: ProbeApi = {
       timeoutMs,
       marks: {},
       events: {},
+      counts: {},
       tasks: [],
       observer: null,
       resolve,

@@ -57,7 +57,7 @@ export interface SaveTextResponse {
 export const invokeArgs = {
   'files:open-dialog': z.tuple([]),
   'files:open-folder-dialog': z.tuple([]),
-  'files:read': z.tuple([z.array(path).min(1).max(1000)]),
+  'files:read': z.tuple([z.array(absolutePath).min(1).max(1000)]),
   'files:take-launch-files': z.tuple([]),
   'export:save-text': z.tuple([saveTextRequest]),
   /** Replaces the set of watched files (the library's documents' paths). */

@@ -90,6 +90,23 @@ describe('AnnotationStore.create', () => {
 });
 
 describe('AnnotationStore.update', () => {
+  it('does not bring back an annotation deleted while an edit was on its way', async () => {
+    const a = await store.create(DOC, TEXT, START, END, 'cat-a');
+    await store.remove(a);
+    await store.update(a, { note: 'typed after the delete' });
+    expect(await stored(a.id)).toBeUndefined();
+  });
+
+  it('applies a patch to the stored record, keeping a note typed since the caller read it', async () => {
+    const a = await store.create(DOC, TEXT, START, END, 'cat-a');
+    await store.update(a, { note: 'fresh note' });
+    await store.update(a, { categoryIds: ['cat-a', 'cat-b'] });
+    expect(await stored(a.id)).toMatchObject({
+      note: 'fresh note',
+      categoryIds: ['cat-a', 'cat-b'],
+    });
+  });
+
   it('adds a second category and stamps the change', async () => {
     let clock = new Date('2026-01-02T03:04:05Z');
     store = new AnnotationStore(db, () => clock);

@@ -53,12 +53,16 @@ export class AnnotationStore {
    */
   async update(target: Annotation, patch: AnnotationPatch, mergeKey?: string): Promise<Annotation> {
     const stamp = this.now().toISOString();
-    const { before, after } = await this.db.transaction('rw', this.db.annotations, async () => {
-      const current = (await this.db.annotations.get(target.id)) ?? target;
+    const result = await this.db.transaction('rw', this.db.annotations, async () => {
+      const current = await this.db.annotations.get(target.id);
+      // Deleted meanwhile (another key, undo): an edit must not bring it back.
+      if (!current) return null;
       const next: Annotation = { ...current, ...patch, updatedAt: stamp };
       await this.db.annotations.put(next);
       return { before: current, after: next };
     });
+    if (!result) return target;
+    const { before, after } = result;
     this.history.push({
       label: 'edit',
       changes: [{ before, after }],

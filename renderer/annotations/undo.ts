@@ -62,6 +62,12 @@ export class UndoHistory {
     this.undone = this.undone.filter(keep);
   }
 
+  /** After a restore from backup nothing in the history refers to the library any more. */
+  clear(): void {
+    this.done = [];
+    this.undone = [];
+  }
+
   takeUndo(): UndoEntry | undefined {
     const entry = this.done.pop();
     if (entry) this.undone.push(entry);

@@ -196,7 +196,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
               onReplace={() => doc && void textActions.replace(doc)}
               findBar={
                 finding && typeof text === 'string' ? (
-                  <FindBar text={text} reader={reader.current} onClose={() => setFinding(false)} />
+                  <FindBar text={text} reader={reader} onClose={() => setFinding(false)} />
                 ) : null
               }
             />

@@ -26,7 +26,10 @@ export function useFileIntake(open: (docId: string) => void, onCommand: (c: Menu
 
   useEffect(() => {
     // Subscribed before the launch files are taken, so none can slip between.
-    const offFiles = platform.onFilesOpened((results) => void importResults(results));
+    const report = (error: unknown) => notify('error', errorMessage(error));
+    const offFiles = platform.onFilesOpened((results) => {
+      importResults(results).catch(report);
+    });
     const offMenu = platform.onMenuCommand((command) => {
       if (command === 'open-files') void pick(platform.pickFiles);
       else onCommand(command);
@@ -35,12 +38,13 @@ export function useFileIntake(open: (docId: string) => void, onCommand: (c: Menu
       offFiles();
       offMenu();
     };
-  }, [importResults, onCommand, pick]);
+  }, [importResults, notify, onCommand, pick]);
 
   useEffect(() => {
-    void platform
+    platform
       .takeLaunchFiles()
-      .then(importResults, (e: unknown) => notify('error', errorMessage(e)));
+      .then(importResults)
+      .catch((e: unknown) => notify('error', errorMessage(e)));
   }, [importResults, notify]);
 
   return pick;

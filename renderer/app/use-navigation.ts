@@ -25,12 +25,17 @@ export function useNavigation({ text, placed, activeId, reader, select }: Contex
   const step = useCallback(
     (direction: 1 | -1) => {
       if (!placed || placed.length === 0) return;
-      const active = placed.find((a) => a.id === activeId);
-      const from = active ? active.start : (reader.current?.caret() ?? 0);
-      const next =
-        direction === 1
-          ? placed.find((a) => a.start > from || (a.start === from && !active))
-          : [...placed].reverse().find((a) => a.start < from);
+      // By index in text order, so highlights starting at the same character are all reached.
+      const index = placed.findIndex((a) => a.id === activeId);
+      let next: Annotation | undefined;
+      if (index >= 0) next = placed[index + direction];
+      else {
+        const from = reader.current?.caret() ?? 0;
+        next =
+          direction === 1
+            ? placed.find((a) => a.start >= from)
+            : [...placed].reverse().find((a) => a.start < from);
+      }
       if (next) select(next);
     },
     [activeId, placed, reader, select],

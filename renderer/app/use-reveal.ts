@@ -24,9 +24,9 @@ export function useReveal(
     if (!handle || handle.docId() !== pending.docId) return;
     if ('annotationId' in pending) {
       const target = placed.find((a) => a.id === pending.annotationId);
-      if (!target) return;
-      setActive(target.id);
-      handle.reveal(target);
+      // An orphan has no place in the text: it is selected in the panel's list instead.
+      setActive(pending.annotationId);
+      if (target) handle.reveal(target);
     } else handle.select(pending.start, pending.end);
     setPending(null);
   }, [pending, docId, text, placed, reader, setActive]);

@@ -1,6 +1,8 @@
 import type { Category } from '../../shared/types';
 import { annotationStore } from '../annotations/instance';
 import { db } from '../db/instance';
+import { errorMessage } from '../db/storage-error';
+import { useNotify } from '../ui/notices';
 import { useI18n } from '../i18n/i18n';
 import { useConfirm } from '../ui/confirm';
 import { Modal } from '../ui/Modal';
@@ -17,6 +19,7 @@ export function CodebookDialog({
 }) {
   const { t } = useI18n();
   const confirm = useConfirm();
+  const notify = useNotify();
   const parents = categories.filter((c) => c.parentId === null);
 
   const remove = async (c: Category) => {
@@ -31,7 +34,10 @@ export function CodebookDialog({
     });
     if (ok) await deleteCategory(db, c.id, new Date(), annotationStore);
   };
-
+  const guard = (work: Promise<unknown>) =>
+    void work.catch((error: unknown) =>
+      notify('error', t('errSaveChange', { detail: errorMessage(error) })),
+    );
   return (
     <Modal title={t('codebookTitle')} onClose={onClose}>
       <ol className="codebook">
@@ -43,7 +49,7 @@ export function CodebookDialog({
             count={categories.length}
             parents={parents}
             hasChildren={categories.some((x) => x.parentId === c.id)}
-            onDelete={() => void remove(c)}
+            onDelete={() => guard(remove(c))}
           />
         ))}
       </ol>
@@ -52,7 +58,7 @@ export function CodebookDialog({
         <span className="spacer" />
         <button
           className="primary"
-          onClick={() => void addCategory(db, t('newCategory'), annotationStore)}
+          onClick={() => guard(addCategory(db, t('newCategory'), annotationStore))}
         >
           + {t('addCategoryButton')}
         </button>

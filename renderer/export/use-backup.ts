@@ -65,7 +65,7 @@ export function useBackup() {
     if (!ok) return;
     try {
       await restoreBackup(db, b);
-      for (const d of b.documents) annotationStore.history.forget(d.id);
+      annotationStore.history.clear();
       notify(
         'info',
         t('restored', { file: name, docs: b.documents.length, n: b.annotations.length }),

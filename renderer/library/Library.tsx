@@ -2,7 +2,10 @@ import { useState } from 'react';
 import type { DocumentRecord } from '../../shared/types';
 import { ENCODING_NAMES } from '../../shared/types';
 import { useAnnotationCounts, useDocuments } from '../db/hooks';
+import { annotationStore } from '../annotations/instance';
 import { db } from '../db/instance';
+import { errorMessage } from '../db/storage-error';
+import { useNotify } from '../ui/notices';
 import { useI18n } from '../i18n/i18n';
 import { useConfirm } from '../ui/confirm';
 import { deleteDocument, renameDocument, sortDocuments, type LibrarySort } from './library-actions';
@@ -18,6 +21,7 @@ export function Library({ currentId, onOpen, onDeleted }: Props) {
   const docs = useDocuments();
   const counts = useAnnotationCounts();
   const confirm = useConfirm();
+  const notify = useNotify();
   const [sort, setSort] = useState<LibrarySort>('newest');
   const [renaming, setRenaming] = useState<string | null>(null);
   const locale = language === 'zh' ? 'zh-CN' : 'en';
@@ -30,8 +34,13 @@ export function Library({ currentId, onOpen, onDeleted }: Props) {
       danger: true,
     });
     if (!ok) return;
-    await deleteDocument(db, doc.id);
-    onDeleted(doc.id);
+    try {
+      await deleteDocument(db, doc.id);
+      annotationStore.history.forget(doc.id);
+      onDeleted(doc.id);
+    } catch (error) {
+      notify('error', t('errSaveChange', { detail: errorMessage(error) }));
+    }
   };
 
   if (docs === undefined) return <nav className="library" aria-busy="true" />;

@@ -50,7 +50,16 @@ export async function putTexts(db: ClaimmarkDB, docId: string, prepared: Prepare
 }
 
 async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promise<ImportOutcome> {
-  const decoded = await decode(file.bytes);
+  let decoded: DecodeJobResult;
+  try {
+    decoded = await decode(file.bytes);
+  } catch (error) {
+    // The decoder crashed (out of memory on a huge file): this file fails, the batch goes on.
+    return {
+      kind: 'rejected',
+      error: { name: file.name, path: file.path, code: 'unreadable', detail: errorMessage(error) },
+    };
+  }
   if (!decoded.ok) {
     return { kind: 'rejected', error: { name: file.name, path: file.path, code: decoded.code } };
   }

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { findAll } from '../../shared/find';
 import { useI18n } from '../i18n/i18n';
 import type { ReaderHandle } from './Reader';
 
 interface Props {
   text: string;
-  reader: ReaderHandle | null;
+  reader: RefObject<ReaderHandle | null>;
   onClose(): void;
 }
 
@@ -22,16 +22,21 @@ export function FindBar({ text, reader, onClose }: Props) {
   const matches = useMemo(() => (query ? findAll(text, query) : []), [text, query]);
 
   useEffect(() => input.current?.focus(), []);
+  // Only a new query or a step moves the selection to a match; clicking
+  // elsewhere in the reader while the bar is open must not snap back.
   useEffect(() => {
-    reader?.showMatches(matches, Math.min(current, matches.length - 1));
+    reader.current?.showMatches(matches, Math.min(current, matches.length - 1));
   }, [matches, current, reader]);
-  useEffect(() => () => reader?.showMatches([], -1), [reader]);
+  useEffect(() => {
+    const handle = reader;
+    return () => handle.current?.showMatches([], -1);
+  }, [reader]);
 
   const move = (by: 1 | -1) =>
     matches.length && setCurrent((c) => (c + by + matches.length) % matches.length);
   const close = () => {
     onClose();
-    reader?.focus();
+    reader.current?.focus();
   };
 
   return (

@@ -39,16 +39,6 @@ export async function replaceText(
 
   const { prepared } = decoded;
   const text = prepared.display;
-  const annotations = await db.annotations.where('docId').equals(docId).toArray();
-  const outcomes = reanchor(text, annotations, { oldText: shown.text });
-  const byId = new Map(annotations.map((a) => [a.id, a]));
-  const placed = outcomes.flatMap((o): Annotation[] => {
-    const a = byId.get(o.id);
-    if (!a) return [];
-    if (o.status === 'orphaned') return [{ ...a, orphaned: true }];
-    const { orphaned: _, ...rest } = a;
-    return [{ ...rest, start: o.start, end: o.end, ...contextAround(text, o.start, o.end) }];
-  });
   const updated: DocumentRecord = {
     ...doc,
     sha256: decoded.sha256,
@@ -61,11 +51,24 @@ export async function replaceText(
     headingOverrides: { promote: [], demote: [] },
   };
   const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations];
-  await db.transaction('rw', tables, async () => {
+  // Read and re-anchor inside the transaction: an edit made while the file
+  // was decoding must not be overwritten by a stale copy.
+  const outcomes = await db.transaction('rw', tables, async () => {
+    const annotations = await db.annotations.where('docId').equals(docId).toArray();
+    const found = reanchor(text, annotations, { oldText: shown.text });
+    const byId = new Map(annotations.map((a) => [a.id, a]));
+    const placed = found.flatMap((o): Annotation[] => {
+      const a = byId.get(o.id);
+      if (!a) return [];
+      if (o.status === 'orphaned') return [{ ...a, orphaned: true }];
+      const { orphaned: _, ...rest } = a;
+      return [{ ...rest, start: o.start, end: o.end, ...contextAround(text, o.start, o.end) }];
+    });
     await db.documents.put(updated);
     await putTexts(db, docId, prepared);
     await db.sources.put({ docId, bytes: file.bytes });
     await db.annotations.bulkPut(placed);
+    return found;
   });
   return { kind: 'replaced', doc: updated, report: summarise(outcomes) };
 }

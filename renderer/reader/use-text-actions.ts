@@ -52,7 +52,11 @@ export function useTextActions() {
       }
     },
     async replace(doc: DocumentRecord) {
-      await replaceWith(doc, await platform.pickFiles());
+      try {
+        await replaceWith(doc, await platform.pickFiles());
+      } catch (error) {
+        notify('error', errorMessage(error));
+      }
     },
     /** A watched file changed: offer to load the new version. */
     offerReload(doc: DocumentRecord) {
@@ -62,7 +66,10 @@ export function useTextActions() {
       notify('info', t('fileChanged', { file: path }), {
         action: {
           label: t('reload'),
-          run: () => void read([path]).then((r) => replaceWith(doc, r)),
+          run: () =>
+            void read([path])
+              .then((r) => replaceWith(doc, r))
+              .catch((error: unknown) => notify('error', errorMessage(error))),
         },
       });
     },

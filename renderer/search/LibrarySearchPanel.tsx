@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
 import type { LibraryHit } from '../../shared/find';
 import { db } from '../db/instance';
 import { useDocuments } from '../db/hooks';
 import { useI18n } from '../i18n/i18n';
-import { createLibrarySearch } from './library-search';
+import { createLibrarySearch, type LibrarySearch } from './library-search';
 
 export type SearchTarget =
   { docId: string; start: number; end: number } | { docId: string; annotationId: string };
@@ -20,38 +21,47 @@ interface Props {
 export function LibrarySearchPanel({ onChoose, onClose }: Props) {
   const { t } = useI18n();
   const docs = useDocuments();
-  const search = useMemo(() => createLibrarySearch(), []);
+  const [search, setSearch] = useState<LibrarySearch | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<LibraryHit[]>([]);
   const [ready, setReady] = useState(false);
 
-  useEffect(() => () => search.dispose(), [search]);
+  // Made and disposed in one effect, so React's double mount in development keeps a live one.
+  useEffect(() => {
+    const created = createLibrarySearch();
+    setSearch(created);
+    return () => created.dispose();
+  }, []);
+  const annotations = useLiveQuery(() => db.annotations.toArray(), []);
+  useEffect(() => {
+    if (!search || !annotations) return;
+    search.setAnnotations(
+      annotations.map((a) => ({ id: a.id, docId: a.docId, quote: a.quote, note: a.note })),
+    );
+  }, [annotations, search]);
   useEffect(() => input.current?.focus(), []);
 
   // The texts are read once when the panel opens (and again if the library changes).
   const docKey = (docs ?? []).map((d) => `${d.id}:${d.sha256}`).join();
   useEffect(() => {
+    if (!search) return;
     let cancelled = false;
-    void (async () => {
-      const [texts, annotations] = await Promise.all([
-        db.texts.toArray(),
-        db.annotations.toArray(),
-      ]);
-      if (cancelled) return;
-      search.setDocuments(texts.map((x) => ({ docId: x.docId, text: x.text })));
-      search.setAnnotations(
-        annotations.map((a) => ({ id: a.id, docId: a.docId, quote: a.quote, note: a.note })),
-      );
-      setReady(true);
-    })();
+    db.texts.toArray().then(
+      (texts) => {
+        if (cancelled) return;
+        search.setDocuments(texts.map((x) => ({ docId: x.docId, text: x.text })));
+        setReady(true);
+      },
+      () => setReady(false),
+    );
     return () => {
       cancelled = true;
     };
   }, [docKey, search]);
 
   useEffect(() => {
-    if (!ready || !query) return setHits([]);
+    if (!search || !ready || !query) return setHits([]);
     let current = true;
     void search.search(query).then((found) => current && setHits(found));
     return () => {

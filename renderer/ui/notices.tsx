@@ -39,7 +39,15 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
     (kind, text, options = {}) => {
       const id = nextId++;
       const { action, sticky } = options;
-      setNotices((list) => [...list.slice(-5), { id, kind, text, ...(action ? { action } : {}) }]);
+      // Errors are never pushed out by newer notices: each bad file must stay reported.
+      setNotices((list) => {
+        const infos = list.filter((n) => n.kind === 'info');
+        const drop = new Set(infos.slice(0, Math.max(0, infos.length - 3)).map((n) => n.id));
+        return [
+          ...list.filter((n) => !drop.has(n.id)),
+          { id, kind, text, ...(action ? { action } : {}) },
+        ];
+      });
       if (kind === 'info' && !action && !sticky) setTimeout(() => dismiss(id), 6000);
     },
     [dismiss],
