@@ -1,13 +1,15 @@
 import { annotationsToCsv, localUtcOffsetMinutes } from '../../shared/csv';
+import type { Annotation, DocumentRecord } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 
 export interface CsvExport {
   fileName: string;
   content: string;
+  /** Annotations written (those of documents still in the library). */
   rows: number;
 }
 
-const stamp = (d: Date) =>
+export const dateStamp = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Characters that are not allowed in file names on Windows, macOS or Linux. */
@@ -19,35 +21,55 @@ const safeName = (s: string) =>
     .trim()
     .slice(0, 60) || 'document';
 
+const byAdded = (a: DocumentRecord, b: DocumentRecord) =>
+  a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0;
+
+/**
+ * The CSV of exactly these annotations, rows ordered by document (as added)
+ * and position. Reads the texts, and the originals of reflowed documents, of
+ * the documents involved only.
+ */
+export async function csvOfAnnotations(
+  db: ClaimmarkDB,
+  annotations: readonly Annotation[],
+  fileName: string,
+): Promise<CsvExport> {
+  const docIds = [...new Set(annotations.map((a) => a.docId))];
+  const tables = [db.documents, db.texts, db.originals, db.categories];
+  return db.transaction('r', tables, async () => {
+    const documents = (await db.documents.bulkGet(docIds))
+      .filter((d): d is DocumentRecord => d !== undefined)
+      .sort(byAdded);
+    const ids = documents.map((d) => d.id);
+    const texts = await db.texts.bulkGet(ids);
+    const textMap = new Map(texts.flatMap((t) => (t ? [[t.docId, t.text] as const] : [])));
+    const reflowed = documents.filter((d) => d.reflow).map((d) => d.id);
+    const originals = await db.originals.bulkGet(reflowed);
+    const originalMap = new Map(originals.flatMap((o) => (o ? [[o.docId, o] as const] : [])));
+    const present = new Set(ids);
+    const kept = annotations.filter((a) => present.has(a.docId));
+    const content = annotationsToCsv({
+      documents,
+      texts: textMap,
+      originals: originalMap,
+      annotations: kept,
+      categories: await db.categories.toArray(),
+      utcOffsetMinutes: localUtcOffsetMinutes,
+    });
+    return { fileName, content, rows: kept.length };
+  });
+}
+
 /** Builds the CSV for one document, or for the whole library when docId is null. */
 export async function buildCsvExport(
   db: ClaimmarkDB,
   docId: string | null,
   now = new Date(),
 ): Promise<CsvExport> {
-  const tables = [db.documents, db.texts, db.originals, db.annotations, db.categories];
-  return db.transaction('r', tables, async () => {
-    const documents = docId
-      ? await db.documents.where('id').equals(docId).toArray()
-      : await db.documents.orderBy('addedAt').toArray();
-    const ids = documents.map((d) => d.id);
-    const annotations = await db.annotations.where('docId').anyOf(ids).toArray();
-    const withAnnotations = new Set(annotations.map((a) => a.docId));
-    const texts = await db.texts.bulkGet(ids.filter((id) => withAnnotations.has(id)));
-    const textMap = new Map(texts.flatMap((t) => (t ? [[t.docId, t.text] as const] : [])));
-    const reflowed = documents.filter((d) => d.reflow && withAnnotations.has(d.id));
-    const originals = await db.originals.bulkGet(reflowed.map((d) => d.id));
-    const originalMap = new Map(originals.flatMap((o) => (o ? [[o.docId, o] as const] : [])));
-    const categories = await db.categories.toArray();
-    const content = annotationsToCsv({
-      documents,
-      texts: textMap,
-      originals: originalMap,
-      annotations,
-      categories,
-      utcOffsetMinutes: localUtcOffsetMinutes,
-    });
-    const base = docId ? safeName(documents[0]?.title ?? 'document') : 'claimmark-library';
-    return { fileName: `${base}-${stamp(now)}.csv`, content, rows: annotations.length };
-  });
+  const annotations = docId
+    ? await db.annotations.where('docId').equals(docId).toArray()
+    : await db.annotations.toArray();
+  const title = docId ? (await db.documents.get(docId))?.title : undefined;
+  const base = docId ? safeName(title ?? 'document') : 'claimmark-library';
+  return csvOfAnnotations(db, annotations, `${base}-${dateStamp(now)}.csv`);
 }
