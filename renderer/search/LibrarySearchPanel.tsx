@@ -6,6 +6,9 @@ import { useDocuments } from '../db/hooks';
 import { useI18n } from '../i18n/i18n';
 import { createLibrarySearch, type LibrarySearch } from './library-search';
 
+/** Hits drawn per document before "more". */
+const SHOWN = 5;
+
 export type SearchTarget =
   { docId: string; start: number; end: number } | { docId: string; annotationId: string };
 
@@ -25,6 +28,8 @@ export function LibrarySearchPanel({ onChoose, onClose }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<LibraryHit[]>([]);
+  // A common word matches thousands of times: draw a few per document until asked.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [ready, setReady] = useState(false);
 
   // Made and disposed in one effect, so React's double mount in development keeps a live one.
@@ -43,9 +48,10 @@ export function LibrarySearchPanel({ onChoose, onClose }: Props) {
   useEffect(() => input.current?.focus(), []);
 
   // The texts are read once when the panel opens (and again if the library changes).
-  const docKey = (docs ?? []).map((d) => `${d.id}:${d.sha256}`).join();
+  const docKey = docs ? docs.map((d) => `${d.id}:${d.sha256}`).join() : null;
   useEffect(() => {
-    if (!search) return;
+    // Wait for the document list: reading 20 MB of text twice would double the first wait.
+    if (!search || docKey === null) return;
     let cancelled = false;
     db.texts.toArray().then(
       (texts) => {
@@ -61,6 +67,7 @@ export function LibrarySearchPanel({ onChoose, onClose }: Props) {
   }, [docKey, search]);
 
   useEffect(() => {
+    setExpanded(new Set());
     if (!search || !ready || !query) return setHits([]);
     let current = true;
     void search.search(query).then((found) => current && setHits(found));
@@ -101,7 +108,7 @@ export function LibrarySearchPanel({ onChoose, onClose }: Props) {
           <li key={docId}>
             <h3 className="search-doc">{titles.get(docId) ?? docId}</h3>
             <ul>
-              {list.map((hit, i) => (
+              {(expanded.has(docId) ? list : list.slice(0, SHOWN)).map((hit, i) => (
                 <li key={`${hit.kind}:${hit.annotationId ?? ''}:${hit.start}:${i}`}>
                   <button
                     className="search-hit"
@@ -121,6 +128,14 @@ export function LibrarySearchPanel({ onChoose, onClose }: Props) {
                 </li>
               ))}
             </ul>
+            {list.length > SHOWN && !expanded.has(docId) && (
+              <button
+                className="link-button more-hits"
+                onClick={() => setExpanded((set) => new Set(set).add(docId))}
+              >
+                {t('moreHits', { n: list.length - SHOWN })}
+              </button>
+            )}
           </li>
         ))}
       </ul>
