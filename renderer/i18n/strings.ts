@@ -38,8 +38,8 @@ export const en = {
   encoding: 'Encoding',
   reopenAs: 'Reopen as…',
   reopenConfirm:
-    'Reopen “{title}” as {encoding}? Its annotations ({n}) keep their positions and may no longer cover the same words.',
-  reopened: 'Reopened “{title}” as {encoding}.',
+    'Reopen “{title}” as {encoding}? Its annotations ({n}) are looked for again in the new text; any that cannot be placed are listed as orphaned.',
+  reopened: 'Reopened “{title}” as {encoding}: {kept} kept, {moved} moved, {orphaned} orphaned.',
   reopenFailed: '“{file}” does not read as {encoding}; it was left as it was.',
   reopenSame: '“{title}” already reads this way in {encoding}.',
   reopenDuplicate:
@@ -222,8 +222,9 @@ export const zh: Strings = {
   encoding: '编码',
   reopenAs: '以其他编码重新打开…',
   reopenConfirm:
-    '以 {encoding} 重新打开“{title}”？其 {n} 条标注保留原位置，可能不再对应相同的文字。',
-  reopened: '已以 {encoding} 重新打开“{title}”。',
+    '以 {encoding} 重新打开“{title}”？其 {n} 条标注将在新文本中重新定位，无法定位的会列为失去定位。',
+  reopened:
+    '已以 {encoding} 重新打开“{title}”：{kept} 条保留，{moved} 条移动，{orphaned} 条失去定位。',
   reopenFailed: '“{file}”无法按 {encoding} 读取，文档保持不变。',
   reopenSame: '“{title}”以 {encoding} 打开的内容没有变化。',
   reopenDuplicate: '以 {encoding} 打开后的文本与文库中的“{other}”相同。',

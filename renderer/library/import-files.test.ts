@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileReadResult } from '../../shared/file-errors';
 import { defaultTitle } from '../../shared/text';
 import type { DocumentRecord, Encoding } from '../../shared/types';
+import { AnnotationStore } from '../annotations/store';
 import { ClaimmarkDB } from '../db/db';
 import { runDecodeJob } from './decode-job';
 import { importFiles, reopenAs, type Decoder, type ImportOutcome } from './import-files';
@@ -320,6 +321,8 @@ describe('reopenAs', () => {
         sha256: await sha256(misread),
         length: Array.from(misread).length,
       },
+      // No annotations yet, so nothing to find again.
+      report: { kept: 0, moved: 0, orphaned: 0 },
     });
     expect((await db.texts.get(doc.id))?.text).toBe(misread);
     expect((await db.documents.get(doc.id))?.encoding).toBe('gb18030');
@@ -377,5 +380,27 @@ describe('reopenAs', () => {
     await db.documents.update(doc.id, { title: '預算新聞' });
     await reopenAs(doc.id, 'gb18030', deps);
     expect((await db.documents.get(doc.id))?.title).toBe('預算新聞');
+  });
+});
+
+describe('reopenAs and annotations', () => {
+  it('finds annotations again in the new reading, and orphans what it cannot place', async () => {
+    // UTF-8 bytes first read as Big5 would be nonsense; here a GB18030 file read right.
+    const text = '国家统计局发布数据。今年粮食总产量增长百分之二。';
+    const [outcome] = await importFiles([read('粮.txt', encode(text, 'gb18030'))], deps);
+    const doc = added(outcome);
+    const store = new AnnotationStore(db);
+    const a = await store.create(doc.id, text, 10, 16, 'c');
+    expect(a.quote).toBe('今年粮食总产');
+
+    const misread = await reopenAs(doc.id, 'big5', deps);
+    expect(misread).toMatchObject({ kind: 'reopened', report: { orphaned: 1 } });
+    expect((await db.annotations.get(a.id))?.orphaned).toBe(true);
+
+    const back = await reopenAs(doc.id, 'gb18030', deps);
+    expect(back).toMatchObject({ kind: 'reopened', report: { orphaned: 0 } });
+    const found = await db.annotations.get(a.id);
+    expect(found?.orphaned).toBeUndefined();
+    expect(text.slice(found?.start, found?.end)).toBe('今年粮食总产');
   });
 });

@@ -5,6 +5,8 @@ import type { ClaimmarkDB } from '../db/db';
 import { errorMessage, isQuotaError } from '../db/storage-error';
 import type { DecodeJobResult } from './decode-job';
 import type { PreparedText } from './prepare-text';
+import { summarise } from '../../shared/anchor';
+import { reanchorStored, type AnchorReport } from '../reader/reanchor-stored';
 
 export type ImportOutcome =
   | { kind: 'added'; doc: DocumentRecord }
@@ -100,7 +102,7 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
 }
 
 export type ReopenOutcome =
-  | { kind: 'reopened'; doc: DocumentRecord }
+  | { kind: 'reopened'; doc: DocumentRecord; report: AnchorReport }
   | { kind: 'unchanged' }
   | { kind: 'duplicate'; other: DocumentRecord }
   | { kind: 'rejected'; code: 'empty' | 'binary' | 'undecodable' };
@@ -134,9 +136,15 @@ export async function reopenAs(
     length: codePointLength(prepared.display),
     reflow: prepared.reflow,
   };
-  await db.transaction('rw', [db.documents, db.texts, db.originals], async () => {
-    await db.documents.put(updated);
-    await putTexts(db, docId, prepared);
-  });
-  return { kind: 'reopened', doc: updated };
+  // The annotations are found again in the new reading, as after "Replace text…".
+  const outcomes = await db.transaction(
+    'rw',
+    [db.documents, db.texts, db.originals, db.annotations],
+    async () => {
+      await db.documents.put(updated);
+      await putTexts(db, docId, prepared);
+      return reanchorStored(db, docId, prepared.display, old?.text ?? '');
+    },
+  );
+  return { kind: 'reopened', doc: updated, report: summarise(outcomes) };
 }

@@ -1,16 +1,12 @@
-import { reanchor, summarise } from '../../shared/anchor';
+import { summarise } from '../../shared/anchor';
+import { reanchorStored, type AnchorReport } from './reanchor-stored';
 import type { RawFile } from '../../shared/file-errors';
-import { codePointLength, contextAround } from '../../shared/text';
-import type { Annotation, DocumentRecord } from '../../shared/types';
+import { codePointLength } from '../../shared/text';
+import type { DocumentRecord } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 import { putTexts, type Decoder } from '../library/import-files';
 
-export interface AnchorReport {
-  kept: number;
-  moved: number;
-  orphaned: number;
-}
-
+export type { AnchorReport } from './reanchor-stored';
 export type ReplaceOutcome =
   | { kind: 'replaced'; doc: DocumentRecord; report: AnchorReport }
   | { kind: 'unchanged' }
@@ -54,21 +50,10 @@ export async function replaceText(
   // Read and re-anchor inside the transaction: an edit made while the file
   // was decoding must not be overwritten by a stale copy.
   const outcomes = await db.transaction('rw', tables, async () => {
-    const annotations = await db.annotations.where('docId').equals(docId).toArray();
-    const found = reanchor(text, annotations, { oldText: shown.text });
-    const byId = new Map(annotations.map((a) => [a.id, a]));
-    const placed = found.flatMap((o): Annotation[] => {
-      const a = byId.get(o.id);
-      if (!a) return [];
-      if (o.status === 'orphaned') return [{ ...a, orphaned: true }];
-      const { orphaned: _, ...rest } = a;
-      return [{ ...rest, start: o.start, end: o.end, ...contextAround(text, o.start, o.end) }];
-    });
     await db.documents.put(updated);
     await putTexts(db, docId, prepared);
     await db.sources.put({ docId, bytes: file.bytes });
-    await db.annotations.bulkPut(placed);
-    return found;
+    return reanchorStored(db, docId, text, shown.text);
   });
   return { kind: 'replaced', doc: updated, report: summarise(outcomes) };
 }

@@ -25,7 +25,7 @@ export function useReopen(doc: DocumentRecord | null, annotationCount: number) {
       const outcome = await reopenAs(doc.id, encoding, { db, decode: decodeFile });
       if (outcome.kind === 'reopened') {
         annotationStore.history.forget(doc.id);
-        notify('info', t('reopened', values));
+        notify('info', t('reopened', { ...values, ...outcome.report }));
       } else if (outcome.kind === 'unchanged') notify('info', t('reopenSame', values));
       else if (outcome.kind === 'duplicate') {
         notify('error', t('reopenDuplicate', { ...values, other: outcome.other.title }));
