@@ -73,7 +73,10 @@ for (const line of lines.filter((l) => l.length > 60).slice(0, 8)) {
   }
 }
 await page.waitForTimeout(300);
-await page.keyboard.press('Control+f'); await page.keyboard.type('发展'); await page.waitForTimeout(300); await page.screenshot({ path: out.replace('.png', '-reader.png') });
+await page.keyboard.press('Control+f');
+await page.keyboard.type('发展');
+await page.waitForTimeout(300);
+await page.screenshot({ path: out.replace('.png', '-reader.png') });
 await page.getByRole('button', { name: /^Statistics$|^统计$/ }).click();
 await page.waitForTimeout(800);
 await page.screenshot({ path: out.replace('.png', '-stats.png') });
