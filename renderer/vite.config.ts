@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { CSP_META } from '../shared/csp';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -8,18 +9,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * The production page may talk to nothing but itself. The dev server gets no
  * CSP because Vite's hot reload needs a websocket and inline scripts.
  */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+const CSP = CSP_META;
 
 const cspMeta = (): Plugin => ({
   name: 'claimmark-csp',
