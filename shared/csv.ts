@@ -32,7 +32,7 @@
  * columns `start` and `end` are never prefixed.
  */
 import Papa from 'papaparse';
-import { lineColumn, lineStarts, toOriginal } from './reflow';
+import { lineColumn, lineStarts, toOriginal } from './offset-map';
 import { detectStructure, sectionAt } from './structure';
 import type { Annotation, Category, DocumentOriginal, DocumentRecord } from './types';
 import { toCodePointOffsets } from './text';

@@ -1,5 +1,5 @@
 /** Domain types shared by the renderer, the main process and the CSV code. */
-import type { OffsetMap } from './reflow';
+import type { OffsetMap } from './offset-map';
 import type { HeadingOverrides } from './structure';
 
 /** WHATWG encoding labels Claimmark detects and can reopen a file as. */

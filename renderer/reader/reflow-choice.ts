@@ -1,4 +1,4 @@
-import { toOriginal, toReflowed, type OffsetMap } from '../../shared/reflow';
+import { toOriginal, toReflowed, type OffsetMap } from '../../shared/offset-map';
 import { codePointLength, contextAround } from '../../shared/text';
 import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
