@@ -10,7 +10,7 @@ import type {
   SaveDialogReturnValue,
 } from 'electron';
 import path from 'node:path';
-import type { SaveTextRequest } from '../shared/ipc';
+import type { PickKind, SaveTextRequest } from '../shared/ipc';
 import { TEXT_FILE_EXTENSIONS } from './files';
 
 export interface DialogApi {
@@ -23,12 +23,24 @@ export const TEXT_FILE_FILTERS: FileFilter[] = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-/** File ▸ Open…: the chosen paths, or [] when cancelled. */
-export async function chooseFiles(dialog: DialogApi): Promise<string[]> {
+const KIND_FILTERS: Record<PickKind, FileFilter[]> = {
+  text: TEXT_FILE_FILTERS,
+  codebook: [
+    { name: 'Codebook (CSV, REFI-QDA)', extensions: ['csv', 'qdc', 'xml'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+  backup: [
+    { name: 'Claimmark backup', extensions: ['json'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+};
+
+/** File ▸ Open… (or a codebook, or a backup): the chosen paths, or [] when cancelled. */
+export async function chooseFiles(dialog: DialogApi, kind: PickKind = 'text'): Promise<string[]> {
   const result = await dialog.showOpenDialog({
     title: 'Open',
-    properties: ['openFile', 'multiSelections'],
-    filters: TEXT_FILE_FILTERS,
+    properties: kind === 'text' ? ['openFile', 'multiSelections'] : ['openFile'],
+    filters: KIND_FILTERS[kind],
   });
   return result.canceled ? [] : result.filePaths;
 }

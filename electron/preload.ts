@@ -40,7 +40,8 @@ function subscribe<C extends EventChannel>(
 }
 
 const bridge: ClaimmarkBridge = {
-  openFilesDialog: () => invoke('files:open-dialog'),
+  openFilesDialog: (kind) =>
+    kind ? invoke('files:open-dialog', kind) : invoke('files:open-dialog'),
   openFolderDialog: () => invoke('files:open-folder-dialog'),
   readFiles: (paths) => invoke('files:read', paths),
   takeLaunchFiles: () => invoke('files:take-launch-files'),

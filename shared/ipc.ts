@@ -53,9 +53,14 @@ export interface SaveTextResponse {
   path?: string;
 }
 
+/** What the open dialog offers: articles, a codebook file, or a backup. */
+export const PICK_KINDS = ['text', 'codebook', 'backup'] as const;
+export type PickKind = (typeof PICK_KINDS)[number];
+
 /** Invoke channels: name → argument schema (a tuple) and result type. */
 export const invokeArgs = {
-  'files:open-dialog': z.tuple([]),
+  /** Without an argument: text files to import. */
+  'files:open-dialog': z.union([z.tuple([]), z.tuple([z.enum(PICK_KINDS)])]),
   'files:open-folder-dialog': z.tuple([]),
   'files:read': z.tuple([z.array(absolutePath).min(1).max(1000)]),
   'files:take-launch-files': z.tuple([]),
@@ -93,7 +98,7 @@ export type EventChannel = keyof EventPayloads;
 
 /** What the preload exposes as `window.claimmark`. */
 export interface ClaimmarkBridge {
-  openFilesDialog(): Promise<InvokeResult<'files:open-dialog'>>;
+  openFilesDialog(kind?: PickKind): Promise<InvokeResult<'files:open-dialog'>>;
   openFolderDialog(): Promise<InvokeResult<'files:open-folder-dialog'>>;
   readFiles(paths: string[]): Promise<InvokeResult<'files:read'>>;
   takeLaunchFiles(): Promise<InvokeResult<'files:take-launch-files'>>;

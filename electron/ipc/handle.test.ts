@@ -102,6 +102,8 @@ describe('registerHandlers', () => {
       ['files:read', [[42]]],
       ['files:read', [['/a.txt'], 'extra']],
       ['files:open-dialog', ['unexpected']],
+      ['files:open-dialog', ['backup', 'extra']],
+      ['files:read', [['relative/a.txt']]],
       ['export:save-text', [{ ...validSave, defaultName: '../../etc/passwd' }]],
       ['export:save-text', [{ ...validSave, extensions: ['CSV; rm -rf'] }]],
       ['export:save-text', [{ ...validSave, content: 42 }]],

@@ -52,6 +52,20 @@ describe('createHandlers', () => {
     ]);
   });
 
+  it('files:open-dialog offers codebook files or backups, one at a time, when asked', async () => {
+    const { handlers, openOptions } = setup({
+      showOpenDialog: async (o) => {
+        openOptions.push(o);
+        return { canceled: false, filePaths: ['/team.qdc'] };
+      },
+    });
+    await handlers['files:open-dialog']('codebook');
+    await handlers['files:open-dialog']('backup');
+    expect(openOptions.map((o) => o.properties)).toEqual([['openFile'], ['openFile']]);
+    expect(openOptions[0]?.filters?.[0]?.extensions).toEqual(['csv', 'qdc', 'xml']);
+    expect(openOptions[1]?.filters?.[0]?.extensions).toEqual(['json']);
+  });
+
   it('files:open-dialog returns [] when cancelled', async () => {
     const { handlers, deps } = setup();
     expect(await handlers['files:open-dialog']()).toEqual([]);

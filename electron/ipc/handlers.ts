@@ -31,8 +31,9 @@ export function createHandlers(deps: HandlerDeps): InvokeHandlers {
     ((target: string, data: string | Uint8Array) => writeFileAtomic(target, data));
 
   return {
-    'files:open-dialog': async () => {
-      const paths = await chooseFiles(deps.dialog);
+    'files:open-dialog': async (...args) => {
+      const [kind] = args;
+      const paths = await chooseFiles(deps.dialog, kind);
       return paths.length > 0 ? read(paths) : [];
     },
     'files:open-folder-dialog': async () => {

@@ -25,7 +25,7 @@ export function CodebookTransfer({ categories }: { categories: readonly Category
   };
 
   const load = async () => {
-    const [result] = await platform.pickFiles('.csv,.qdc,.xml,text/csv,application/xml');
+    const [result] = await platform.pickFiles('codebook');
     if (!result) return;
     if (!result.ok)
       return notify(

@@ -33,7 +33,7 @@ export function useBackup() {
   }, [notify, t]);
 
   const restore = useCallback(async () => {
-    const [picked] = await platform.pickFiles('.json,application/json');
+    const [picked] = await platform.pickFiles('backup');
     if (!picked) return;
     if (!picked.ok)
       return notify(

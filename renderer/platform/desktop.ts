@@ -55,7 +55,7 @@ async function saveFile(
 export function electronPlatform(bridge: ClaimmarkBridge): Platform {
   return {
     kind: 'electron',
-    pickFiles: async () => unwrap(await bridge.openFilesDialog()),
+    pickFiles: async (kind) => unwrap(await bridge.openFilesDialog(kind)),
     pickFolder: async () => unwrap(await bridge.openFolderDialog()),
     readPaths: async (paths) => unwrap(await bridge.readFiles(paths)),
     async filesFromDrop(data) {

@@ -1,5 +1,5 @@
 import type { FileReadResult } from '../../shared/file-errors';
-import type { MenuCommand } from '../../shared/ipc';
+import type { MenuCommand, PickKind } from '../../shared/ipc';
 
 /**
  * What the renderer needs from its host. The browser build and the desktop
@@ -8,10 +8,10 @@ import type { MenuCommand } from '../../shared/ipc';
 export interface Platform {
   kind: 'web' | 'electron';
   /**
-   * Shows the system's file picker; an empty array means the user cancelled.
-   * `accept` narrows the browser's picker (the desktop dialog offers "All files").
+   * Shows the system's file picker for articles (the default), a codebook
+   * file or a backup; an empty array means the user cancelled.
    */
-  pickFiles(accept?: string): Promise<FileReadResult[]>;
+  pickFiles(kind?: PickKind): Promise<FileReadResult[]>;
   /** Reads every text file of a folder the user picks (desktop only). */
   pickFolder: (() => Promise<FileReadResult[]>) | null;
   /** Reads files by path again (desktop only: a browser keeps no paths). */

@@ -1,15 +1,20 @@
 import type { FileReadResult } from '../../shared/file-errors';
+import type { PickKind } from '../../shared/ipc';
 import type { Platform } from './platform';
 import { droppedEntries, readBrowserFile } from './read-file';
 
-const ACCEPT = '.txt,.text,.md,text/plain,text/markdown';
+const ACCEPT: Record<PickKind, string> = {
+  text: '.txt,.text,.md,text/plain,text/markdown',
+  codebook: '.csv,.qdc,.xml,text/csv,application/xml',
+  backup: '.json,application/json',
+};
 
-function chooseFiles(accept = ACCEPT): Promise<File[]> {
+function chooseFiles(kind: PickKind): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.multiple = true;
-    input.accept = accept;
+    input.multiple = kind === 'text';
+    input.accept = ACCEPT[kind];
     input.style.display = 'none';
     const done = (files: File[]) => {
       input.remove();
@@ -37,8 +42,8 @@ function download(fileName: string, content: string | Uint8Array<ArrayBuffer>, t
 
 export const webPlatform: Platform = {
   kind: 'web',
-  async pickFiles(accept) {
-    const files = await chooseFiles(accept);
+  async pickFiles(kind = 'text') {
+    const files = await chooseFiles(kind);
     return Promise.all(files.map(readBrowserFile));
   },
   pickFolder: null,
