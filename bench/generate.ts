@@ -5,17 +5,9 @@
  * it and get the same text and spans from the same seed.
  */
 
-/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the test fixtures use (mulberry32). */
+export { mulberry32 as prng } from '../shared/wrap-fixtures';
+import { mulberry32 as prng } from '../shared/wrap-fixtures';
 
 type Rng = () => number;
 

@@ -8,7 +8,7 @@
  * All offsets are UTF-16 code units, end exclusive. Pure: no Node, no DOM.
  */
 import search from 'approx-string-match';
-import { codePointLength } from './text';
+import { codePointLength, isHigh, isLow } from './text';
 
 export interface AnchorInput {
   id: string;
@@ -126,9 +126,6 @@ function exactIn(s: Query, from: number, to: number): Candidate[] {
   }
   return out;
 }
-
-const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** Lowest-cost fuzzy matches of the quote in text[from, to), never splitting a surrogate pair. */
 function fuzzyIn(s: Query, from: number, to: number, budget: number): Candidate[] {

@@ -5,6 +5,7 @@
  * keeps length, so offsets in the folded text are offsets in the original.
  */
 import { foldForSearch, foldQuery } from './fold';
+import { isHigh, isLow } from './text';
 
 /** A match: UTF-16 offsets in the ORIGINAL text, end exclusive. */
 export interface Match {
@@ -51,8 +52,6 @@ export function findAll(text: string, query: string, limit = DEFAULT_FIND_LIMIT)
   return matchFolded(foldedOf(text), q, limit);
 }
 
-const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 const isSpace = (ch: string): boolean => /\s/.test(ch);
 
 /**

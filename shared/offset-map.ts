@@ -3,9 +3,7 @@
  * line/column positions in the original: what exports and the reflow switch
  * need, apart from the reflow rules themselves (reflow.ts).
  */
-
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+import { isHigh, isLow } from './text';
 
 /** Kept text as runs [reflowedStart, originalStart, length, ...], increasing in both. */
 export interface OffsetMap {

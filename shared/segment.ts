@@ -7,6 +7,7 @@
  * crosses a line break ("\n"), which in a reflowed text is a paragraph end.
  * Positions are UTF-16 offsets (what CodeMirror uses).
  */
+import { isHigh, isLow } from './text';
 
 /** Characters of the line taken on each side of the position for a sentence. */
 export const SENTENCE_WINDOW = 2000;
@@ -30,8 +31,6 @@ function segmenter(granularity: 'sentence' | 'word', locale: string | undefined)
   return s;
 }
 
-const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 const isSpace = (ch: string): boolean => /\s/.test(ch);
 
 /** The part of the line holding `pos` that lies within `cap` units of it. */

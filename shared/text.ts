@@ -10,8 +10,9 @@ import { CONTEXT_CHARS } from './types';
 /** Longest default title, in code points (the ellipsis included when cut). */
 export const TITLE_MAX_CHARS = 120;
 
-const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+/** UTF-16 surrogate halves: a character outside the BMP (𠀀, emoji) is one of each. */
+export const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+export const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** True when a surrogate pair starts at UTF-16 index `i`. */
 function pairAt(s: string, i: number): boolean {
