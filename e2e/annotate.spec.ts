@@ -1,6 +1,6 @@
 import { parseAnnotationsCsv } from '../shared/csv';
 import { expect, test } from './fixtures';
-import { annotationItems, clickText, reader, selectText } from './reader';
+import { annotationItems, clickText, expandAnnotation, reader, selectText } from './reader';
 import { ENGLISH, utf8File } from './samples';
 
 test('highlight, tag, overlap, note — kept across a restart and exported as CSV', async ({
@@ -55,6 +55,9 @@ test('highlight, tag, overlap, note — kept across a restart and exported as CS
   await expect(annotationItems(app.page)).toHaveCount(3);
   const again = annotationItems(app.page).filter({ hasText: 'grew by 5.8 percent' });
   await expect(again).toContainText('Target 目标');
+  // Nothing is selected after a restart: every row is a summary, showing the note's first line.
+  await expect(again).toContainText('Check against the statistical yearbook');
+  await expandAnnotation(again);
   await expect(again.getByLabel('Note')).toHaveValue(
     'Check against the statistical yearbook, 统计年鉴',
   );
@@ -96,6 +99,9 @@ test('deleting an annotation can be undone with Ctrl+Z', async ({ app }) => {
   await page.keyboard.press('ControlOrMeta+z');
   await expect(annotationItems(page)).toHaveCount(1);
   await expect(annotationItems(page).first()).toContainText('asked for an independent audit');
+  // The restored annotation is not selected: its row is a summary until opened.
+  await expect(annotationItems(page).first()).toContainText('who asked?');
+  await expandAnnotation(annotationItems(page).first());
   await expect(annotationItems(page).first().getByLabel('Note')).toHaveValue('who asked?');
   await expect(reader(page).locator('.cm-hl')).toHaveCount(1);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { annotationItems, libraryItems, reader, selectText } from './reader';
+import { annotationItems, expandAnnotation, libraryItems, reader, selectText } from './reader';
 import { gb18030File, utf8File } from './samples';
 
 test('rename and delete a document; deleting asks first and says how many annotations go', async ({
@@ -147,5 +147,6 @@ test('a JSON backup restores the library exactly; a malformed one is refused', a
     .getByRole('list', { name: 'Library' })
     .getByRole('button', { name: /^内蒙古经济稳步增长/ })
     .click();
+  await expandAnnotation(annotationItems(page).first());
   await expect(annotationItems(page).first().getByLabel('Note')).toHaveValue('核对统计公报');
 });

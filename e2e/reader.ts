@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The reader's text box and the points where a quote begins and ends. */
 async function quoteEdges(page: Page, needle: string) {
@@ -55,5 +55,14 @@ export async function clickText(page: Page, needle: string): Promise<void> {
 export const reader = (page: Page) => page.getByRole('region', { name: 'Reader' });
 export const annotationItems = (page: Page) =>
   page.getByRole('region', { name: 'Annotations' }).getByRole('listitem');
+/**
+ * Opens a row of the annotation panel into its editor. Rows are summaries;
+ * only the selected annotation shows its fields. A click on the quote selects it.
+ */
+export async function expandAnnotation(item: Locator): Promise<void> {
+  const toggle = item.getByRole('button').first();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
 export const libraryItems = (page: Page) =>
   page.getByRole('list', { name: 'Library' }).getByRole('listitem');

@@ -1,6 +1,6 @@
 import { parseAnnotationsCsv } from '../shared/csv';
 import { expect, test } from './fixtures';
-import { annotationItems, clickText } from './reader';
+import { annotationItems, clickText, expandAnnotation } from './reader';
 import { gb18030File, utf8File } from './samples';
 import type { Page } from '@playwright/test';
 
@@ -23,10 +23,10 @@ async function annotateTwoDocuments(
   await tagSentence(page, '高质量发展', '1');
   await tagSentence(page, '增速居全国前列', '1');
   await tagSentence(page, '煤炭消费比重', '2');
-  await annotationItems(page)
-    .filter({ hasText: '增速居全国前列' })
-    .getByLabel('Status')
-    .selectOption('disputed');
+  // The last one tagged is selected; another row opens into its editor with a click.
+  const growth = annotationItems(page).filter({ hasText: '增速居全国前列' });
+  await expandAnnotation(growth);
+  await growth.getByLabel('Status').selectOption('disputed');
   await page
     .getByRole('list', { name: 'Library' })
     .getByRole('button', { name: /^Budget claims under scrutiny/ })

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { useId, type MouseEvent, type Ref } from 'react';
 import {
   CLAIM_STATUSES,
   type Annotation,
@@ -8,7 +8,7 @@ import {
 import { CategoryChip } from '../codebook/CategoryChip';
 import { useI18n } from '../i18n/i18n';
 import { DraftField } from './DraftField';
-import { shorten } from './shorten';
+import { firstLine, shorten } from './shorten';
 import type { AnnotationPatch } from './store';
 
 interface Props {
@@ -19,8 +19,11 @@ interface Props {
   offset: number;
   annotation: Annotation;
   categories: readonly Category[];
+  /** The selected annotation: the one row shown with its full editor. */
   active: boolean;
   onSelect(): void;
+  /** Folds the selected row back to its summary. */
+  onCollapse(): void;
   /** Typing in a field: consecutive edits of one field fold into one undo step. */
   onEdit(patch: AnnotationPatch, mergeKey?: string): void;
   onEditDone(): void;
@@ -28,10 +31,89 @@ interface Props {
   onDelete(): void;
 }
 
+/**
+ * One row of the panel. Rows show a summary (quote, categories, status, the
+ * note's first line); the selected one opens into the editor. The quote is the
+ * row's button: it selects and expands the row, or folds the selected one.
+ */
 export function AnnotationItem(props: Props) {
-  const { annotation: a, categories, active, onSelect, onEdit, onEditDone } = props;
-  const { t } = useI18n();
+  const { annotation: a, categories, active, onSelect } = props;
+  const id = useId();
   const byId = new Map(categories.map((c) => [c.id, c]));
+  const chips = a.categoryIds.flatMap((cid) => {
+    const c = byId.get(cid);
+    return c ? [c] : [];
+  });
+
+  const toggle = (e: MouseEvent) => {
+    // The row's own click would select it again.
+    e.stopPropagation();
+    if (active) props.onCollapse();
+    else onSelect();
+  };
+
+  return (
+    <li
+      ref={props.ref}
+      data-index={props.index}
+      aria-posinset={props.index + 1}
+      aria-setsize={props.setSize}
+      className={active ? 'annotation active' : 'annotation compact'}
+      aria-current={active}
+      style={{ transform: `translateY(${props.offset}px)` }}
+      // The whole summary can be clicked; keyboard users have the quote button.
+      onClick={active ? undefined : onSelect}
+    >
+      <button
+        className="quote"
+        onClick={toggle}
+        title={a.quote}
+        aria-expanded={active}
+        aria-controls={active ? `${id}-editor` : undefined}
+        aria-describedby={active ? undefined : `${id}-summary`}
+      >
+        <span className="quote-text">{shorten(a.quote, active ? 90 : 120)}</span>
+      </button>
+      {active ? (
+        <Editor {...props} chips={chips} id={`${id}-editor`} />
+      ) : (
+        <Summary annotation={a} chips={chips} id={`${id}-summary`} />
+      )}
+    </li>
+  );
+}
+
+function Summary({
+  annotation: a,
+  chips,
+  id,
+}: {
+  annotation: Annotation;
+  chips: Category[];
+  id: string;
+}) {
+  const { t } = useI18n();
+  const note = firstLine(a.note);
+  return (
+    <div className="annotation-summary" id={id}>
+      <div className="summary-row">
+        {chips.length > 0 && (
+          <span className="chips">
+            {chips.map((c) => (
+              <CategoryChip key={c.id} category={c} />
+            ))}
+          </span>
+        )}
+        <span className={`status-badge status-${a.status}`}>{t(`status_${a.status}`)}</span>
+      </div>
+      {note && <p className="summary-note">{note}</p>}
+    </div>
+  );
+}
+
+function Editor(props: Props & { chips: Category[]; id: string }) {
+  const { annotation: a, categories, chips, onSelect, onEdit, onEditDone } = props;
+  const { t } = useI18n();
   const unused = categories.filter((c) => !a.categoryIds.includes(c.id));
   const field = (key: 'note' | 'speaker' | 'evidence') => ({
     value: a[key],
@@ -41,34 +123,19 @@ export function AnnotationItem(props: Props) {
   });
 
   return (
-    <li
-      ref={props.ref}
-      data-index={props.index}
-      aria-posinset={props.index + 1}
-      aria-setsize={props.setSize}
-      className={active ? 'annotation active' : 'annotation'}
-      aria-current={active}
-      style={{ transform: `translateY(${props.offset}px)` }}
-    >
-      <button className="quote" onClick={onSelect} title={a.quote}>
-        {shorten(a.quote)}
-      </button>
+    <div className="annotation-editor" id={props.id}>
       <div className="chips">
-        {a.categoryIds.flatMap((id) => {
-          const c = byId.get(id);
-          if (!c) return [];
-          return [
-            <CategoryChip key={id} category={c}>
-              <button
-                className="chip-remove"
-                aria-label={t('removeCategory', { name: c.name })}
-                onClick={() => props.onToggleCategory(id)}
-              >
-                ×
-              </button>
-            </CategoryChip>,
-          ];
-        })}
+        {chips.map((c) => (
+          <CategoryChip key={c.id} category={c}>
+            <button
+              className="chip-remove"
+              aria-label={t('removeCategory', { name: c.name })}
+              onClick={() => props.onToggleCategory(c.id)}
+            >
+              ×
+            </button>
+          </CategoryChip>
+        ))}
         {unused.length > 0 && (
           <select
             className="chip-add"
@@ -123,6 +190,6 @@ export function AnnotationItem(props: Props) {
       <button className="link-button delete" onClick={props.onDelete}>
         {t('deleteAnnotation')}
       </button>
-    </li>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { AnnotationItem } from './AnnotationItem';
 import { OrphanList } from './OrphanList';
 import type { AnnotationPatch } from './store';
+import './annotations.css';
 
 interface Props {
   annotations: readonly Annotation[] | undefined;
@@ -14,15 +15,22 @@ interface Props {
   categories: readonly Category[];
   activeId: string | null;
   onSelect(a: Annotation): void;
+  /** Folds the selected annotation back: nothing is selected any more. */
+  onDeselect(): void;
   onEdit(a: Annotation, patch: AnnotationPatch, mergeKey?: string): void;
   onEditDone(): void;
   onToggleCategory(a: Annotation, categoryId: string): void;
   onDelete(a: Annotation): void;
 }
 
+const SUMMARY_HEIGHT = 96;
+const EDITOR_HEIGHT = 300;
+
 /**
  * The open document's annotations, in text order. Only the rows on screen are
- * rendered: a document may carry ten thousand annotations.
+ * rendered: a document may carry ten thousand annotations. Each row is a short
+ * summary; the selected annotation opens into its editor, so rows differ in
+ * height and every rendered row is measured.
  */
 export function AnnotationPanel(props: Props) {
   const { annotations, orphans, onReattach, categories, activeId, ...actions } = props;
@@ -35,10 +43,14 @@ export function AnnotationPanel(props: Props) {
   const virtualizer = useVirtualizer({
     count: list.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 140,
+    // A summary is a quote of up to two lines, the chips and a line of note.
+    estimateSize: (index) => (list[index]?.id === activeId ? EDITOR_HEIGHT : SUMMARY_HEIGHT),
     overscan: 4,
     gap: 8,
     scrollMargin,
+    // A row scrolled to (the selected one) keeps a little room at the panel's edges.
+    scrollPaddingStart: 8,
+    scrollPaddingEnd: 8,
     getItemKey: (index) => list[index]?.id ?? index,
   });
 
@@ -77,6 +89,7 @@ export function AnnotationPanel(props: Props) {
               categories={categories}
               active={a.id === activeId}
               onSelect={() => actions.onSelect(a)}
+              onCollapse={actions.onDeselect}
               onEdit={(patch, mergeKey) => actions.onEdit(a, patch, mergeKey)}
               onEditDone={actions.onEditDone}
               onToggleCategory={(id) => actions.onToggleCategory(a, id)}

@@ -22,6 +22,18 @@ export function DraftField({ label, value, multiline, onChange, onFocus, onDone,
   useEffect(() => {
     if (!editing.current) setDraft(value);
   }, [value]);
+  // A field can go while it has the focus (its row folds when another is
+  // selected); the edit still ends there, so the next one is a new undo step.
+  const done = useRef(onDone);
+  useEffect(() => {
+    done.current = onDone;
+  });
+  useEffect(
+    () => () => {
+      if (editing.current) done.current();
+    },
+    [],
+  );
   const common = {
     'aria-label': label,
     value: draft,

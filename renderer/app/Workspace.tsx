@@ -207,6 +207,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
               categories={categories}
               activeId={activeId}
               onSelect={actions.select}
+              onDeselect={() => setActiveId(null)}
               onEdit={actions.edit}
               onEditDone={actions.editDone}
               onToggleCategory={actions.toggle}
