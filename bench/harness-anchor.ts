@@ -5,7 +5,8 @@
  * database writes (renderer/reader/replace-text.ts) on a scratch database.
  */
 import { reanchor } from '../shared/anchor';
-import { codePointLength, contextAround, defaultTitle, sha256Hex } from '../shared/text';
+import { codePointLength, contextAround, sha256Hex } from '../shared/text';
+import { defaultTitle } from '../shared/title';
 import type { Annotation, DocumentRecord } from '../shared/types';
 import { ClaimmarkDB } from '../renderer/db/db';
 import { runDecodeJob } from '../renderer/library/decode-job';

@@ -3,7 +3,8 @@
  * document with many annotations, and timing the reads the app makes to open it.
  */
 import { liveQuery } from 'dexie';
-import { codePointLength, defaultTitle, sha256Hex } from '../shared/text';
+import { codePointLength, sha256Hex } from '../shared/text';
+import { defaultTitle } from '../shared/title';
 import type { DocumentRecord } from '../shared/types';
 import { AnnotationStore } from '../renderer/annotations/store';
 import { ClaimmarkDB } from '../renderer/db/db';

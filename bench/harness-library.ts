@@ -5,7 +5,8 @@
  * app's own database ('claimmark'). Deterministic: the same spec gives the
  * same library in every page.
  */
-import { codePointLength, contextAround, defaultTitle, sha256Hex } from '../shared/text';
+import { codePointLength, contextAround, sha256Hex } from '../shared/text';
+import { defaultTitle } from '../shared/title';
 import {
   CLAIM_STATUSES,
   type Annotation,

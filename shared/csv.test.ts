@@ -243,8 +243,8 @@ describe('parseAnnotationsCsv', () => {
 
 describe('annotationsToCsv: where a quote stands in the file', () => {
   // Hard-wrapped as printed: the quote "增长百分之五" crosses a line break.
-  const ORIGINAL = '经济稳步增长\n\n𠀀全区地区生产总值增\n长百分之五，增速居\n全国前列。';
-  const SHOWN = '经济稳步增长\n𠀀全区地区生产总值增长百分之五，增速居全国前列。';
+  const ORIGINAL = '经济稳步增长\n\n𠀀全区地区生产总值同比增\n长百分之五，增速居全国前\n列。';
+  const SHOWN = '经济稳步增长\n𠀀全区地区生产总值同比增长百分之五，增速居全国前列。';
   const reflowed = reflow(ORIGINAL);
 
   function exportOne(a: Annotation, original = true): Record<string, string> {
@@ -268,8 +268,8 @@ describe('annotationsToCsv: where a quote stands in the file', () => {
     expect(reflowed.text).toBe(SHOWN);
     const row = exportOne(annotation('r', SHOWN, '增长百分之五'));
     expect(row.quote).toBe('增长百分之五');
-    // "增" is the last character of line 3, after 𠀀 (one code point) and 8 others.
-    expect([row.source_line, row.source_column]).toEqual(['3', '10']);
+    // "增" is the last character of line 3, after 𠀀 (one code point) and 10 others.
+    expect([row.source_line, row.source_column]).toEqual(['3', '12']);
     expect(row.section).toBe('经济稳步增长');
   });
 

@@ -2,15 +2,18 @@
  * Reflow of hard-wrapped text (newspaper columns copied out of PDFs) into one
  * paragraph per line, with a compact map back to the original text.
  *
- * Widths are counted in characters (Unicode code points, trailing whitespace
- * excluded) for CJK and Latin text alike. The column is the dominant line width:
- * the most frequent width for CJK text, and for Latin text (ragged right) the
- * width reached by the longest 5% of the lines around the most frequent one.
- * A line break is a join when the line is full (the first word or character of
- * the next line would not have fitted) and the sentence goes on; a break where a
- * line ends a sentence short of the column, or at a short line (headline,
- * byline), or before a marker ("■上接第1版", "□新华社记者"), a source line, an
- * indented line. Pure and linear: no per-character allocation, no Segmenter.
+ * Lines are measured in half-ems, as they were typeset: an ideograph is 2, a
+ * Latin letter, digit or half-width mark 1, a CJK mark 2 but 1 at a line end
+ * or inside a run of marks ("”，"). The column is the width the full lines reach
+ * (the top of the dominant band of widths). A break is a join when line a was
+ * full (the first token of line b would not have fitted) and the sentence goes
+ * on. Pages whose paragraphs began with a 2-em indent that extraction dropped
+ * ("indent-dropped") add two tells: a paragraph's first line is full at 2 em
+ * short, and a line that is full only at 2 em short and does not end a sentence
+ * starts a paragraph, so what precedes it (a headline, a short first line of a
+ * heading) ends there; a full-width line never starts one. Markers
+ * ("■上接第1版", "□新华社记者"), source lines and datelines stand alone. Pure
+ * and linear: no per-character allocation, no Segmenter.
  */
 
 import type { OffsetMap } from './offset-map';
@@ -20,7 +23,7 @@ export { identityMap, lineColumn, lineStarts, toOriginal, toReflowed } from './o
 
 export interface WrapAnalysis {
   hardWrapped: boolean;
-  /** The dominant line width in characters (0 when there is none). */
+  /** The dominant line width in em (0 when there is none). */
   column: number;
   /** Non-empty lines. */
   lines: number;
@@ -49,6 +52,8 @@ const TRIGGER = 256; // first characters of the marker patterns below
 const ALNUM = 512;
 const LOW = 1024;
 const HIGH = 2048;
+const CPUNCT = 4096; // CJK marks: full width, compressed to half at a line end or in a run
+const COMMA = 8192;
 const CLS = new Uint16Array(0x10000);
 const mark = (bit: number, chars: string): void => {
   for (const ch of chars) CLS[ch.charCodeAt(0)] = (CLS[ch.charCodeAt(0)] ?? 0) | bit;
@@ -65,13 +70,18 @@ range(LOW, 0xdc00, 0xdfff);
 range(HIGH, 0xd800, 0xdbff);
 for (const c of [9, 10, 11, 12, 13, 32, 0xa0, 0x202f, 0x205f, 0x3000, 0xfeff]) CLS[c] = WS;
 range(WS, 0x2000, 0x200b);
+range(CPUNCT, 0x3001, 0x3003, 0x3008, 0x3011, 0x3014, 0x301f, 0x2018, 0x201f, 0x2026, 0x2026);
+range(CPUNCT, 0x2014, 0x2015, 0xff01, 0xff0f, 0xff1a, 0xff20, 0xff3b, 0xff40, 0xff5b, 0xff65);
+// Curly quotes, dashes and the ellipsis are full width in CJK text (and measured so there).
+range(WIDE, 0x2018, 0x201f, 0x2026, 0x2026, 0x2014, 0x2015);
 mark(FIN_CJK, '。！？；…」』）”');
 mark(FIN, '.!?…。！？');
 mark(OPEN, '“‘《（「『〈【〔([');
 mark(CLOSE, '"\')]’”」』）');
 mark(PUNCT, '，。、；：？！…”」』）,.;:!?"\'’)');
 mark(PROSE, '，。、；：？！,.;:?!');
-mark(TRIGGER, '□■●◆▲★☆◇○〇△▽※▶►新中本问答（(一二三四五六七八九十《上下cC记通人经光');
+mark(COMMA, '，、,\uff64');
+mark(TRIGGER, '□■●◆▲★☆◇○〇△▽※▶►新中本问答（(一二三四五六七八九十《上下cC记通人经光—-');
 const is = (c: number, bit: number): boolean => ((CLS[c] ?? 0) & bit) !== 0;
 const isWs = (c: number): boolean => is(c, WS);
 const isWide = (c: number): boolean => is(c, WIDE);
@@ -80,17 +90,24 @@ const SP = '[ \\t\\u3000]';
 const HAN = '[\\u4e00-\\u9fff]';
 const NUM = '[\\d一二三四五六七八九十]';
 const PAGE = `[（(]?[上下][接转]第?${NUM}{1,3}版`;
+/** Lines that close an article: "（新华社北京7月5日电）", "（执笔记者：张三）", "(Reporting by …)". */
+const CLOSING =
+  `[（(](?:(?:新华社|中新社|本报|\\S{2,4}日报)[^）)\\n]{0,24}?[电讯][）)]|[^（）()\\n]{0,8}?(?:记者|通讯员|执笔|撰稿))|` +
+  `\\((?:(?:additional )?reporting|writing|editing) by |\\((?:Xinhua|Reuters|AP|AFP|Bloomberg)\\b`;
+/** A subtitle: "——访内蒙古自治区党委书记孙绍骋", "— An interview with …" (no sentence on the line). */
+const SUBTITLE = `(?:——|—\\s|--\\s?)(?![^\\n]*[，。；！？.;!?]\\s*(?:\\n|$))`;
 /** Lines that start a paragraph: markers, datelines, Q/A, numbered sections, sources. */
 const STARTS = new RegExp(
   `${MARK}|(?:新华社|中新社|本报)[^\\n，。]{0,12}?\\d{1,2}月\\d{1,2}日[电讯]|[问答][:：]|` +
     `[（(]${NUM}{1,2}[)）]|[一二三四五六七八九十]{1,3}、|《[^》\\n]{1,30}》[ \\t\\u3000]*[（(]|` +
-    `${PAGE}|\\(?continued (?:from|on) (?:page|p\\.)`,
+    `${PAGE}|\\(?continued (?:from|on) (?:page|p\\.)|${CLOSING}|${SUBTITLE}`,
   'iy',
 );
 /** Lines that are complete by themselves: source lines and continuation markers. */
 const COMPLETE = new RegExp(
   `${MARK}?[ \\t\\u3000]?(?:《[^》\\n]{1,30}》[ \\t\\u3000]*[（(][^\\n]{1,40}?[)）]|${PAGE}[)）]?|` +
-    `\\(?continued (?:from|on) (?:page|p\\.) ?[\\w-]{1,6}\\)?|` +
+    `\\(?continued (?:from|on) (?:page|p\\.) ?[\\w-]{1,6}\\)?|(?:${CLOSING})(?:[^\\n]{0,40}?[)）])?|` +
+    `${SUBTITLE}[^\\n]{1,60}?|` +
     `(?:(?:本报|新华社|中新社|\\S{2,4}日报)(?:记者|通讯员)[:：]?${SP}*|(?:记者|通讯员)${SP}+)` +
     `${HAN}{1,4}(?:[、 \\t\\u3000]+${HAN}{1,4}){0,5})` +
     `[ \\t\\u3000]*(?:\\n|$)`,
@@ -107,20 +124,39 @@ const isLower = (c: number): boolean =>
 
 type Scan = ReturnType<typeof scan>;
 
+/** Half-em width of the code unit at i of a CJK text line [f, e): marks compress at the end and in runs. */
+function unitWidth(t: string, i: number, f: number, e: number, cjk: boolean): number {
+  const cls = CLS[t.charCodeAt(i)]!;
+  if (cls & LOW) return 0;
+  if (!cjk) return 1;
+  if (cls & CPUNCT) {
+    const run =
+      (i > f && is(t.charCodeAt(i - 1), CPUNCT)) || (i + 1 < e && is(t.charCodeAt(i + 1), CPUNCT));
+    return run || i === e - 1 ? 1 : 2;
+  }
+  return cls & WIDE ? 2 : 1;
+}
+
 /**
- * Per line: start, content start and end (whitespace trimmed), width in code
- * points (leading indentation included), flags (1: punctuation inside, 2: indented).
+ * Per line: start, content start and end (whitespace trimmed), width in half-ems
+ * (leading indentation included), flags (1: punctuation inside, 2: indented).
  */
 function scan(t: string) {
   let n = 1;
   for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) n++;
+  let wide = 0;
+  let other = 0;
+  for (let i = 0; i < t.length; i++) {
+    const cls = CLS[t.charCodeAt(i)]!;
+    if (cls & WIDE) wide++;
+    else if (!(cls & WS)) other++;
+  }
+  const cjk = wide * 10 >= (wide + other) * 3;
   const start = new Int32Array(n + 1);
   const cs = new Int32Array(n);
   const ce = new Int32Array(n);
   const width = new Int32Array(n);
   const flags = new Uint8Array(n);
-  let wide = 0;
-  let other = 0;
   let nonEmpty = 0;
   let indented = 0;
   for (let k = 0, ls = 0; k < n; k++) {
@@ -135,64 +171,83 @@ function scan(t: string) {
     ce[k] = e;
     ls = start[k + 1] = le + 1;
     if (f === e) continue;
-    let lows = 0;
     let punct = 0;
+    let w = 0;
+    for (let i = start[k]!; i < f; i++) w += t.charCodeAt(i) === 0x3000 && cjk ? 2 : 1;
     for (let i = f; i < e; i++) {
-      const cls = CLS[t.charCodeAt(i)]!;
-      if (cls & WIDE) wide++;
-      else if (!(cls & WS)) other++;
-      if (cls & PROSE) punct = 1;
-      if (cls & LOW) lows++;
+      if (is(t.charCodeAt(i), PROSE)) punct = 1;
+      w += unitWidth(t, i, f, e, cjk);
     }
-    width[k] = e - start[k]! - lows;
+    width[k] = w;
     nonEmpty++;
     const c0 = t.charCodeAt(start[k]!);
     const ind = f > start[k]! && (c0 === 0x3000 || c0 === 9 || (c0 === 32 && f > start[k]! + 1));
     if (ind) indented++;
     flags[k] = punct | (ind ? 2 : 0);
   }
-  const cjk = wide * 10 >= (wide + other) * 3;
   return { t, n, start, cs, ce, width, flags, nonEmpty, indented, cjk };
 }
 
 type Params = ReturnType<typeof analyse>;
 
-function analyse(s: Scan) {
+/** Next non-empty line after k, or -1. */
+function nextLine(s: Scan, k: number): number {
+  for (let c = k + 1; c < s.n; c++) if (s.ce[c]! > s.cs[c]!) return c;
+  return -1;
+}
+
+/** The dominant column width in half-ems: the top of the busiest band of line widths. */
+function columnOf(s: Scan): number {
   const { cjk, n } = s;
-  const [minC, maxC] = cjk ? [10, 80] : [30, 160];
-  const hist = new Int32Array(maxC + 1);
+  const [minC, maxC] = cjk ? [20, 160] : [30, 160];
+  const hist = new Int32Array(maxC + 2);
   for (let k = 0; k < n; k++) {
     const w = s.width[k]!;
-    if (s.ce[k]! > s.cs[k]! && w >= minC && w <= maxC) hist[w]!++;
+    // Column lines carry punctuation; headlines, subtitles and datelines are set apart.
+    if (s.ce[k]! === s.cs[k]! || w < minC || w > maxC || !(s.flags[k]! & 1)) continue;
+    if (!matches(STARTS, s.t, s.cs[k]!) && !matches(COMPLETE, s.t, s.cs[k]!)) hist[w]!++;
   }
+  const pre = new Int32Array(maxC + 3);
+  for (let w = 0; w <= maxC + 1; w++) pre[w + 1] = pre[w]! + hist[w]!;
+  // Full lines fall short of the column by up to one token: CJK by an em (2), Latin by 20%.
+  const low = (w: number): number => (cjk ? Math.max(0, w - 3) : Math.floor(w * 0.8));
+  const inWindow = (w: number): number => pre[w + 1]! - pre[low(w)]!;
   let column = 0;
-  for (let w = minC; w <= maxC; w++) if (hist[w]! > 0 && hist[w]! >= hist[column]!) column = w;
-  if (!cjk && column) {
-    // Ragged right: the width L with most lines in [0.8 L, L], then the width reached by
-    // the longest 5% of the lines around it.
-    const pre = new Int32Array(maxC + 2);
-    for (let w = 0; w <= maxC; w++) pre[w + 1] = pre[w]! + hist[w]!;
-    const inWindow = (w: number): number => pre[w + 1]! - pre[Math.floor(w * 0.8)]!;
-    for (let w = minC; w <= maxC; w++) if (inWindow(w) >= inWindow(column)) column = w;
-    const lo = Math.floor(column * 0.8);
-    const hi = Math.min(maxC, Math.ceil(column * 1.2));
-    const total = pre[hi + 1]! - pre[lo]!;
-    for (let w = hi; w >= lo; w--) {
-      if (pre[hi + 1]! - pre[w]! >= Math.max(1, total * 0.05)) {
-        column = w;
-        break;
-      }
-    }
-  }
-  const nearTol = cjk ? Math.max(2, Math.round(column * 0.12)) : Math.round(column * 0.2);
-  const tolUp = cjk ? Math.max(3, Math.ceil(column * 0.35)) : Math.max(3, Math.ceil(column * 0.1));
+  for (let w = minC; w <= maxC; w++)
+    if (inWindow(w) > 0 && inWindow(w) >= inWindow(column)) column = w;
+  if (!column) return 0;
+  // The width reached by the longest 5% of the lines around that band.
+  const lo = low(column);
+  const hi = Math.min(maxC, cjk ? column + 4 : Math.ceil(column * 1.2));
+  const total = pre[hi + 1]! - pre[lo]!;
+  for (let w = hi; w >= lo; w--) if (pre[hi + 1]! - pre[w]! >= Math.max(1, total * 0.05)) return w;
+  return column;
+}
+
+function analyse(s: Scan) {
+  const { cjk, n } = s;
+  const column = columnOf(s);
+  const nearTol = cjk ? Math.max(4, Math.round(column * 0.12)) : Math.round(column * 0.2);
+  const tolUp = cjk ? Math.max(6, Math.ceil(column * 0.35)) : Math.max(3, Math.ceil(column * 0.1));
+  const indent = cjk ? 4 : 2;
+  const slack = cjk ? 1 : 0;
   let near = 0;
   let wrapped = 0;
   let prose = 0;
   let marked = 0; // markers, bylines, source lines: their own paragraphs, not column lines
+  // Mid-sentence lines full only at an indent short (paragraph first lines whose indent
+  // extraction dropped), and short lines that end a sentence (paragraph ends).
+  let firstShort = 0;
+  let ends = 0;
+  const p0 = { column, cjk, indent, slack, nearTol, tolUp, dropped: false };
   for (let k = 0; k < n && column; k++) {
     const w = s.width[k]!;
     if (s.ce[k]! === s.cs[k]!) continue;
+    const c = nextLine(s, k);
+    if (c >= 0 && !fullAt(s, p0, k, c, 0)) {
+      if (endsSentence(s.t, s.cs[k]!, s.ce[k]!, cjk)) ends++;
+      else if (fullAt(s, p0, k, c, indent)) firstShort++;
+    }
     if (w < column - nearTol || w > column + tolUp) {
       if (matches(STARTS, s.t, s.cs[k]!) || matches(COMPLETE, s.t, s.cs[k]!)) marked++;
       continue;
@@ -209,12 +264,16 @@ function analyse(s: Scan) {
     near >= body * 0.5 &&
     wrapped >= Math.max(2, body * 0.4) &&
     prose >= near * 0.3;
+  const dropped = firstShort >= 2 && firstShort * 5 >= ends * 2;
+  const em = (w: number): string => `${w / 2}`;
   const reasons = column
-    ? `column ${column} (${cjk ? 'CJK' : 'Latin'}); ${near} of ${body} lines (${marked} marker ` +
-      `lines aside) within ${column - nearTol}–${column + tolUp}; ${wrapped} of them end ` +
-      `mid-sentence; ${prose} hold punctuation`
-    : `no dominant line width between ${minC} and ${maxC} among ${lines} lines`;
-  return { hardWrapped, column, lines, reasons, cjk, nearTol, tolUp };
+    ? `column ${em(column)} em (${cjk ? 'CJK' : 'Latin'}); ${near} of ${body} lines (${marked} ` +
+      `marker lines aside) within ${em(column - nearTol)}–${em(column + tolUp)} em; ${wrapped} of ` +
+      `them end mid-sentence; ${prose} hold punctuation; ${firstShort} ` +
+      `mid-sentence lines full at an indent short, ${ends} short sentence ends` +
+      (dropped ? ' (indent dropped)' : '')
+    : `no dominant line width among ${lines} lines`;
+  return { ...p0, hardWrapped, lines, reasons, dropped };
 }
 
 function endsSentence(t: string, cs: number, ce: number, cjk: boolean): boolean {
@@ -241,19 +300,42 @@ function joinOf(t: string, ace: number, bcs: number, cjk: boolean): number {
     : JOIN;
 }
 
-/** True when the first word (or CJK character) of line b would not have fitted on line a. */
-function full(s: Scan, p: Params, a: number, b: number): boolean {
+/** Half-em width of line b's first token set at the end of line a, with the space between. */
+function tokenWidth(s: Scan, p: { cjk: boolean }, a: number, b: number): number {
   const { t } = s;
   const bcs = s.cs[b]!;
   const bce = s.ce[b]!;
-  // Opening brackets and quotes travel with what follows them.
+  // Opening marks travel with what follows them, closing marks with what precedes them.
+  let w = 0;
   let j = bcs;
-  while (j < bce && is(t.charCodeAt(j), OPEN)) j++;
-  if (j < bce && isWide(t.charCodeAt(j))) j++;
-  else while (j < bce && j - bcs < 64 && !isWs(t.charCodeAt(j)) && !isWide(t.charCodeAt(j))) j++;
-  const tok = Math.max(1, j - bcs);
+  for (; j < bce && is(t.charCodeAt(j), OPEN); j++) w += p.cjk && isWide(t.charCodeAt(j)) ? 1 : 1;
+  const c = t.charCodeAt(j);
+  if (j < bce && isWide(c)) {
+    w += is(c, CPUNCT) ? 1 : 2;
+    j += is(c, HIGH) ? 2 : 1;
+  } else
+    for (const j0 = j; j < bce && j - j0 < 64; j++) {
+      const d = t.charCodeAt(j);
+      if (isWs(d) || isWide(d)) break;
+      w += 1;
+    }
+  while (j < bce && is(t.charCodeAt(j), CLOSE | CPUNCT) && !is(t.charCodeAt(j), OPEN)) {
+    w += 1;
+    j++;
+  }
   const sep = joinOf(t, s.ce[a]!, bcs, p.cjk) === SPACE ? 1 : 0;
-  return s.width[a]! + sep + tok > p.column - (p.cjk ? 1 : 0);
+  return Math.max(1, w) + sep;
+}
+
+/** True when line a, `indent` half-ems narrower than the column, could not also take b's first token. */
+function fullAt(
+  s: Scan,
+  p: { column: number; cjk: boolean; slack: number },
+  a: number,
+  b: number,
+  indent: number,
+): boolean {
+  return s.width[a]! + indent + tokenWidth(s, p, a, b) > p.column - p.slack;
 }
 
 function matches(re: RegExp, t: string, at: number): boolean {
@@ -262,30 +344,75 @@ function matches(re: RegExp, t: string, at: number): boolean {
   return re.test(t);
 }
 
-function decide(s: Scan, p: Params, a: number, b: number, blank: boolean): number {
+const SHORT = 0;
+const FLAT = 1;
+const FIRST = 2;
+
+/**
+ * On an indent-dropped page, what line b's width says it is (c: the line after it): a
+ * full line (FLAT), a paragraph's first line, full only at an indent short (FIRST), or SHORT.
+ */
+function shape(s: Scan, p: Params, b: number, c: number): number {
+  if (!p.dropped || c < 0) return SHORT;
+  if (fullAt(s, p, b, c, 0)) return FLAT;
+  return fullAt(s, p, b, c, p.indent) ? FIRST : SHORT;
+}
+
+/**
+ * Line b starts a paragraph: it has a first line's width and goes on mid-sentence, or
+ * it ends a sentence and the line after it is a full continuation line (after a
+ * paragraph's last line would come another first line or a short one).
+ */
+function firstLine(s: Scan, p: Params, b: number, c: number): boolean {
+  if (shape(s, p, b, c) !== FIRST) return false;
+  if (!endsSentence(s.t, s.cs[b]!, s.ce[b]!, p.cjk)) return true;
+  // c must be wider than any first line: a first line pushed short by a long token looks full.
+  const flat =
+    shape(s, p, c, nextLine(s, c)) === FLAT && s.width[c]! > p.column - p.indent + p.slack;
+  return flat && !matches(STARTS, s.t, s.cs[c]!);
+}
+
+/**
+ * How line a and the next non-empty line b are joined; `blank` when a blank
+ * line (a column end) lies between, `starts` when a begins a paragraph.
+ */
+function decide(s: Scan, p: Params, a: number, b: number, blank: boolean, starts: boolean): number {
   const { t } = s;
   const C = p.column;
   const acs = s.cs[a]!;
   const ace = s.ce[a]!;
   const bcs = s.cs[b]!;
   // Lines far wider than the column are not column lines (one paragraph per line).
-  if (!C || Math.max(s.width[a]!, s.width[b]!) > C * 1.5 + 2) return BREAK;
+  if (!C || Math.max(s.width[a]!, s.width[b]!) > C * 1.5 + 4) return BREAK;
   if (((s.flags[b]! & 2) !== 0 && s.indented * 2 < s.nonEmpty) || matches(STARTS, t, bcs))
     return BREAK;
   if (matches(COMPLETE, t, acs)) return BREAK;
   if (t.charCodeAt(ace - 1) === 45 && isLetter(t.charCodeAt(ace - 2)) && isLower(t.charCodeAt(bcs)))
     return HYPHEN;
   const join = joinOf(t, ace, bcs, p.cjk);
-  const isFull = full(s, p, a, b);
+  // A clause that ends in a comma goes on: no paragraph or heading ends so.
+  if (is(t.charCodeAt(ace - 1), COMMA)) return join;
+  const isFull = fullAt(s, p, a, b, (p.dropped || !p.cjk) && starts ? p.indent : 0);
+  // On an indent-dropped page, what b's width says about b: a full continuation line, or a
+  // paragraph's first line (full only at an indent short) that does not end there.
+  const c = nextLine(s, b);
+  const bFlat = shape(s, p, b, c) === FLAT;
+  const bFirst = firstLine(s, p, b, c);
   if (endsSentence(t, acs, ace, p.cjk)) {
-    if (blank || !isFull) return BREAK;
+    if (!isFull) return BREAK;
+    if (bFirst) return BREAK;
+    if (bFlat) return join;
+    if (blank && !p.dropped) return BREAK;
     // A full line ends a sentence; a short line without punctuation after it is a headline.
     if (is(t.charCodeAt(s.ce[b]! - 1), PUNCT)) return join;
-    let c = b + 1;
-    while (c < s.n && s.ce[c] === s.cs[c]) c++;
-    const short = c < s.n ? !full(s, p, b, c) : s.width[b]! < C - p.nearTol;
+    const short = c >= 0 ? !fullAt(s, p, b, c, 0) : s.width[b]! < C - p.nearTol;
     return short ? BREAK : join;
   }
+  if (bFirst) return BREAK;
+  // An enumerated heading ("（三）多措并举，稳就业保民生") before a line an indent short.
+  const gap = C - s.width[b]!;
+  if (p.dropped && starts && matches(STARTS, t, acs) && !fullAt(s, p, a, b, 0) && gap >= p.indent)
+    return BREAK;
   return isFull || (!p.cjk && s.width[a]! >= C - p.nearTol) ? join : BREAK;
 }
 
@@ -306,6 +433,7 @@ function reflowScan(s: Scan, p: Params): Reflowed {
   let paragraphs = 0;
   let prev = -1;
   let blank = false;
+  let starts = true;
   for (let k = 0; k < s.n; k++) {
     if (s.ce[k] === s.cs[k]) {
       blank = prev >= 0;
@@ -313,10 +441,11 @@ function reflowScan(s: Scan, p: Params): Reflowed {
     }
     if (prev < 0) paragraphs = 1;
     else {
-      const d = decide(s, p, prev, k, blank);
+      const d = decide(s, p, prev, k, blank, starts);
       const cs = s.cs[prev]!;
       keep(cs, s.ce[prev]! - cs - (d === HYPHEN ? 1 : 0));
       const newline = s.start[prev + 1]! - 1;
+      starts = d === BREAK;
       if (d === BREAK) {
         keep(newline, 1, '\n');
         paragraphs++;
@@ -332,7 +461,7 @@ function reflowScan(s: Scan, p: Params): Reflowed {
 
 export function analyseWrap(text: string): WrapAnalysis {
   const { hardWrapped, column, lines, reasons } = analyse(scan(text));
-  return { hardWrapped, column, lines, reasons };
+  return { hardWrapped, column: column / 2, lines, reasons };
 }
 
 /** Always reflows (the caller decided). */

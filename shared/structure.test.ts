@@ -258,6 +258,7 @@ describe('sections and boundaries', () => {
       lines: [{ index: 0, start: 0, end: 0, kind: 'blank', text: '' }],
       outline: [],
       articles: [],
+      titlesAfter: false,
     });
     expect(sectionAt(detectStructure(''), 0)).toBe('');
   });

@@ -19,14 +19,21 @@ export interface OutlineEntry {
   start: number;
   end: number;
   title: string;
+  /** A headline's "——" subtitle, printed under it. */
+  subtitle?: string;
   level: 1 | 2;
   article: number;
 }
-/** Articles tile the text; text before the first title block is an article titled ''. */
+/**
+ * Articles tile the text; text before the first title block is an article titled ''.
+ * `outline` is in text order; on pages whose headlines were extracted after their
+ * article (`titlesAfter`), an article's title entry follows its section headings.
+ */
 export interface Structure {
   lines: StructureLine[];
   outline: OutlineEntry[];
   articles: { start: number; end: number; title: string }[];
+  titlesAfter: boolean;
 }
 /** Start offsets of lines the user made a heading (`promote`) or a paragraph (`demote`). */
 export type HeadingOverrides = { promote: number[]; demote: number[] };
@@ -80,6 +87,9 @@ const NOT_WORD = /[\s\p{P}\p{S}]/gu;
 const ENUM =
   /^(?:[•▪◦●○·*–-]\s|\d{1,3}[.、)）](?!\d)|[(（][\d一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|第[\d一二三四五六七八九十]{1,3}[章节部篇条])/;
 const SENTENCE_END = /[。！？；!?;]/;
+/** Lines that close an article: "（新华社北京7月5日电）", "（执笔记者：张三）", "(Reporting by …)". */
+const CLOSING =
+  /^[（(](?:(?:新华社|中新社|本报|\S{2,4}日报)[^（）()]{0,24}?[电讯]|[^（）()]{0,8}?(?:记者|通讯员|执笔|撰稿)[^（）()]{0,40}|(?:(?:additional )?reporting|writing|editing) by [^()]{1,80}|(?:Xinhua|Reuters|AP|AFP|Bloomberg)\b[^()]{0,60})[）)]$/i;
 
 function isByline(t: string, u: string): boolean {
   if (t.startsWith('□') && u.length > 0 && u.length <= 30) return !SENTENCE_END.test(u);
@@ -155,6 +165,9 @@ function classify(text: string, start: number, end: number): Info {
   if (m && !x.final && u.length <= (isLatin(u.charCodeAt(0)) || u[0] === '(' ? 60 : 20)) {
     x.kind = 'marker';
     x.role = m[1] ? 'up' : 'down';
+  } else if (CLOSING.test(u)) {
+    x.kind = 'source';
+    x.role = 'credit';
   } else if (isByline(x.t, u)) x.kind = 'byline';
   else if ((role = sourceRole(u))) {
     x.kind = 'source';
@@ -165,6 +178,13 @@ function classify(text: string, start: number, end: number): Info {
 
 /** Headings are clearly shorter than a typical paragraph, no list items or table rows, and have text after them. */
 function refine(xs: Info[]): void {
+  // The second line of a Latin headline may start in lower case ("on the Northern Steppe").
+  for (let i = 1; i < xs.length; i++) {
+    const [p, x] = [xs[i - 1] as Info, xs[i] as Info];
+    if (x.kind !== 'paragraph' || p.kind !== 'heading' || p.cjk || !/^[a-z]/.test(x.t)) continue;
+    const upper = { ...x, t: x.t.charAt(0).toUpperCase() + x.t.slice(1) };
+    if (headingShape(upper, x.t.length)) x.kind = 'heading';
+  }
   const hist = new Uint32Array(1025);
   let n = 0;
   for (const x of xs) {
@@ -195,9 +215,39 @@ function refine(xs: Info[]): void {
     prev = i;
   });
   endRun();
+  xs.forEach((x, i) => {
+    if (x.kind === 'heading' && drop[i]) x.kind = 'paragraph';
+  });
+}
+
+/**
+ * Headlines extracted after their article: the text ends with a headline (nothing
+ * ends an article so) that is a title block, not a stray last line: it has a
+ * subtitle, byline or second line, follows a closing line, or is not the only one.
+ */
+function titlesAfter(xs: Info[]): boolean {
+  const plain = (x: Info | undefined): boolean =>
+    x?.kind === 'heading' && !ENUM.test(x.t) && !isSubtitle(x.t);
+  let i = xs.length - 1;
+  let block = 0;
+  let heading = false;
+  for (; i >= 0 && xs[i]?.kind !== 'paragraph'; i--) {
+    if (xs[i]?.kind === 'blank') continue;
+    block++;
+    heading ||= plain(xs[i]);
+  }
+  if (!heading || i < 0) return false;
+  const closing = xs[i]?.role === 'credit' || xs[i]?.kind === 'byline';
+  return block >= 2 || closing || xs.slice(0, i).some(plain);
+}
+
+/** A heading needs text where its article is: after it, or on either side when titles come after. */
+function dropDangling(xs: Info[], after: boolean): void {
+  let before = false;
+  if (after) for (const x of xs) before ||= x.kind === 'paragraph';
   for (let i = xs.length - 1, textAfter = false; i >= 0; i--) {
     const x = xs[i] as Info;
-    if (x.kind === 'heading' && (drop[i] || !textAfter)) x.kind = 'paragraph';
+    if (x.kind === 'heading' && !textAfter && !before) x.kind = 'paragraph';
     textAfter ||= x.kind === 'paragraph';
   }
 }
@@ -205,32 +255,43 @@ function refine(xs: Info[]): void {
 const headingKey = (t: string): string => t.replace(NOT_WORD, '');
 const isSubtitle = (t: string): boolean => /^(?:——|--|－－|―|—)/.test(t);
 
-/** A headline printed over several lines: CJK lines join, Latin ones when the next starts in lower case. */
+/** A heading printed over two or three lines: CJK lines join, Latin ones when the next starts in lower case. */
 function joinable(a: Info, b: Info): boolean {
   if (b.kind !== 'heading' || isSubtitle(b.t) || ENUM.test(b.t)) return false;
   return a.cjk && b.cjk ? a.t.length + b.t.length <= 40 : /^[a-z]/.test(b.t);
 }
 
 /** A series or column line printed above the headline ("权威访谈·谋发展 启新篇", "ANALYSIS"). */
-function isKicker(x: Info, keys: Map<string, number>): boolean {
-  if (/[·•|｜【】]/.test(x.t) || (x.cjk && /[:：]/.test(x.t))) return true;
-  if ((keys.get(headingKey(x.t)) ?? 0) > 1) return true;
+function isKicker(x: Info, keys?: Map<string, number>): boolean {
+  if (/[·•|｜【】]/.test(x.t) || (x.cjk && /[:：]./.test(x.t))) return true;
+  if ((keys?.get(headingKey(x.t)) ?? 0) > 1) return true;
   return !x.cjk && x.t === x.t.toUpperCase() && x.t.split(/\s+/).length <= 4;
 }
 
-/** The title lines of a title block: kickers and "——" subtitles skipped, a split headline joined. */
-function titleOf(xs: Info[], block: number[], keys: Map<string, number>): number[] {
-  const hs = block.filter((i) => xs[i]?.kind === 'heading');
-  const main = hs.filter((i) => !isSubtitle(xs[i]?.t ?? ''));
+/** The headings of a block, adjacent lines of one heading joined; subtitles stand alone. */
+function headingGroups(xs: Info[], block: number[]): number[][] {
+  const groups: number[][] = [];
+  for (const j of block) {
+    const x = xs[j] as Info;
+    if (x.kind !== 'heading') continue;
+    const g = groups[groups.length - 1];
+    const p = g?.[g.length - 1];
+    const prev = xs[p ?? -1];
+    const joins =
+      g && p === j - 1 && prev && g.length < 3 && !isSubtitle(prev.t) && joinable(prev, x);
+    // A series line ("权威访谈·谋发展 启新篇") stands above a headline, not in it.
+    if (joins && !isKicker(prev) && !isKicker(x)) g.push(j);
+    else groups.push([j]);
+  }
+  return groups;
+}
+
+/** Index in `groups` of a title block's headline: kickers and subtitles skipped. */
+function titleOf(xs: Info[], groups: number[][], keys: Map<string, number>): number {
+  const main = groups.flatMap((g, k) => (isSubtitle(xs[g[0] ?? 0]?.t ?? '') ? [] : [k]));
   let k = 0;
-  while (k < main.length - 1 && isKicker(xs[main[k] ?? 0] as Info, keys)) k++;
-  const opener = block.find((i) => xs[i]?.role === 'paper' || xs[i]?.role === 'dateline');
-  const first = main[k] ?? hs[0] ?? opener;
-  if (first === undefined) return [];
-  const out = [first];
-  for (let j = first; out.length < 3 && j + 1 < xs.length; out.push(++j))
-    if (!joinable(xs[j] as Info, xs[j + 1] as Info)) break;
-  return out;
+  while (k < main.length - 1 && isKicker(xs[groups[main[k] ?? 0]?.[0] ?? 0] as Info, keys)) k++;
+  return main[k] ?? -1;
 }
 
 export function detectStructure(text: string, overrides?: HeadingOverrides): Structure {
@@ -240,6 +301,8 @@ export function detectStructure(text: string, overrides?: HeadingOverrides): Str
     xs.push(classify(text, pos, nl < 0 ? text.length : nl));
   }
   refine(xs);
+  const after = titlesAfter(xs);
+  dropDangling(xs, after);
   const promote = new Set(overrides?.promote);
   const demote = new Set(overrides?.demote);
   for (const x of xs) {
@@ -253,16 +316,18 @@ export function detectStructure(text: string, overrides?: HeadingOverrides): Str
 
   const starts: { start: number; title: string }[] = [];
   const outline: OutlineEntry[] = [];
-  const entry = (ids: number[], level: 1 | 2, article = starts.length - 1): string => {
+  const entry = (ids: number[], level: 1 | 2, article: number, subtitle?: number): string => {
     const lines = ids.map((i) => xs[i] as Info);
     const title = lines.reduce((p, q) => (p && !q.cjk ? `${p} ${q.t}` : p + q.t), '');
     const [a, b] = [lines[0], lines[lines.length - 1]] as [Info, Info];
-    outline.push({ start: a.s, end: b.e, title, level, article });
+    const sub = subtitle === undefined ? {} : { subtitle: (xs[subtitle] as Info).t };
+    outline.push({ start: a.s, end: b.e, title, ...sub, level, article });
     return title;
   };
   const trailer = (x: Info): boolean =>
     x.kind === 'byline' || x.role === 'credit' || x.role === 'date' || x.role === 'down';
   let sawText = false;
+  let open = 0; // titles after: where the article being read began
   for (let i = 0; i < xs.length;) {
     if (xs[i]?.kind === 'paragraph') {
       sawText = true;
@@ -275,38 +340,63 @@ export function detectStructure(text: string, overrides?: HeadingOverrides): Str
     let lead = 0; // bylines, credits, dates and "下转" markers closing the article above
     while (sawText && lead < block.length && trailer(xs[block[lead] ?? 0] as Info)) lead++;
     const rest = block.slice(lead);
-    const heads = rest.filter((j) => xs[j]?.kind === 'heading');
+    const groups = headingGroups(xs, rest);
     const opener = rest.some((j) => xs[j]?.role === 'paper' || xs[j]?.role === 'dateline');
-    if (heads.length === 0 && !opener) continue;
-    const isNew =
-      starts.length === 0 ||
-      lead > 0 ||
-      opener ||
-      rest.some((j) => xs[j]?.kind === 'byline') ||
-      heads.filter((j) => !ENUM.test(xs[j]?.t ?? '')).length >= 2;
+    if (groups.length === 0 && !opener) continue;
+    const sub = groups.findIndex((g) => isSubtitle(xs[g[0] ?? 0]?.t ?? ''));
+    const plain = groups.filter((g) => !ENUM.test(xs[g[0] ?? 0]?.t ?? '')).length;
+    const cue =
+      lead > 0 || opener || sub >= 0 || plain >= 2 || rest.some((j) => xs[j]?.kind === 'byline');
+    const isNew = after ? cue || (i >= xs.length && sawText) : starts.length === 0 || cue;
+    const current = after ? starts.length : starts.length - 1;
     if (!isNew) {
-      for (const j of heads) entry([j], 2);
+      for (const g of groups) entry(g, 2, current);
       continue;
     }
-    const ids = titleOf(xs, rest, keys);
-    const title = ids.length > 0 ? entry(ids, 1, starts.length) : '';
+    const t = titleOf(xs, groups, keys);
+    const subtitle = sub > t ? groups[sub]?.[0] : undefined;
+    const ids = groups[t] ?? [];
+    const title = ids.length > 0 ? entry(ids, 1, starts.length, subtitle) : '';
+    // Headings after the title (a deck, a promoted line) are sub-headings; kickers and subtitles are not.
+    const later = groups.filter((g, k) => k > t && k !== sub);
+    if (after) {
+      // The block closes the article above; what follows the headline and its byline
+      // (a first section heading) opens the next one.
+      starts.push({ start: open, title });
+      const next = later[0]?.[0];
+      open = next === undefined ? (xs[i] ?? xs[xs.length - 1]!).start : (xs[next] as Info).start;
+      if (i >= xs.length) open = text.length;
+      for (const g of later) entry(g, 2, starts.length);
+      continue;
+    }
     starts.push({
       start: sawText || starts.length > 0 ? (xs[rest[0] ?? 0] as Info).start : 0,
       title,
     });
-    // Headings after the title (a deck, a promoted line) are sub-headings; kickers and subtitles are not.
-    const last = ids[ids.length - 1] ?? Infinity;
-    for (const j of heads) if (j > last && !isSubtitle(xs[j]?.t ?? '')) entry([j], 2);
+    for (const g of later) entry(g, 2, starts.length - 1);
   }
+  if (after && text.slice(open).trim()) starts.push({ start: open, title: '' });
 
   const pre = (starts[0]?.start ?? 1) > 0 && xs.some((x) => x.kind !== 'blank') ? 1 : 0;
   const articles = pre ? [{ start: 0, end: starts[0]?.start ?? text.length, title: '' }] : [];
   starts.forEach((a, k) => articles.push({ ...a, end: starts[k + 1]?.start ?? text.length }));
   for (const o of outline) o.article += pre;
+  outline.sort((a, b) => a.start - b.start);
   const lines = xs.map(({ start, end, kind }, index) => {
     return { index, start, end, kind, text: text.slice(start, end) };
   });
-  return { lines, outline, articles };
+  return { lines, outline, articles, titlesAfter: after };
+}
+
+/**
+ * The outline as a reader wants it: each article's title first, then its section
+ * headings (on pages whose titles came after the text, the title entry moves up).
+ */
+export function readingOrder(outline: readonly OutlineEntry[]): OutlineEntry[] {
+  return outline
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => a.o.article - b.o.article || a.o.level - b.o.level || a.i - b.i)
+    .map(({ o }) => o);
 }
 
 /** Index of the last item whose key is <= pos, or -1 (items sorted by key). */

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   codePointLength,
   contextAround,
-  defaultTitle,
   normalizeNewlines,
   sha256Hex,
   toCodePointOffsets,
@@ -110,35 +109,5 @@ describe('contextAround', () => {
         expect(part.replaceAll('𠀀', '')).toBe('');
       }
     }
-  });
-});
-
-describe('defaultTitle', () => {
-  it('uses the first non-blank line, trimmed', () => {
-    expect(defaultTitle('\n\n  \u3000 国务院召开常务会议  \n正文', 'file.txt')).toBe(
-      '国务院召开常务会议',
-    );
-  });
-
-  it('falls back when the text has nothing visible', () => {
-    expect(defaultTitle(' \n\t\n', 'file.txt')).toBe('file.txt');
-    expect(defaultTitle('', 'file.txt')).toBe('file.txt');
-  });
-
-  it('keeps a line of exactly 120 characters whole', () => {
-    const line = '𠀀'.repeat(120);
-    expect(defaultTitle(`${line}\nbody`, 'f')).toBe(line);
-  });
-
-  it('cuts a long line to 120 code points, ending in an ellipsis, without splitting pairs', () => {
-    const title = defaultTitle('𠀀'.repeat(500), 'f');
-    expect([...title]).toHaveLength(120);
-    expect(title).toBe('𠀀'.repeat(119) + '…');
-  });
-
-  it('cuts a single-line 10 MB text quickly', () => {
-    const title = defaultTitle('新闻'.repeat(2_500_000), 'f');
-    expect([...title]).toHaveLength(120);
-    expect(title.endsWith('…')).toBe(true);
   });
 });

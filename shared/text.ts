@@ -7,9 +7,6 @@
  */
 import { CONTEXT_CHARS } from './types';
 
-/** Longest default title, in code points (the ellipsis included when cut). */
-export const TITLE_MAX_CHARS = 120;
-
 /** UTF-16 surrogate halves: a character outside the BMP (𠀀, emoji) is one of each. */
 export const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 export const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
@@ -92,27 +89,4 @@ export function contextAround(
     prefix: text.slice(from, s),
     suffix: text.slice(e, to),
   };
-}
-
-/**
- * A title for a newly opened document: its first line that is not blank,
- * trimmed, at most TITLE_MAX_CHARS code points (cut ones end with "…"), or
- * `fallback` (usually the file name) when the text has no visible character.
- */
-export function defaultTitle(text: string, fallback: string): string {
-  const first = /\S/.exec(text);
-  if (!first) return fallback;
-  let lineEnd = text.indexOf('\n', first.index);
-  if (lineEnd < 0) lineEnd = text.length;
-  // Look at a bounded slice only: a 10 MB text may be a single line.
-  const limit = first.index + TITLE_MAX_CHARS * 2 + 2;
-  const line = text.slice(first.index, Math.min(lineEnd, limit)).trimEnd();
-  const points = Array.from(line);
-  if (lineEnd <= limit && points.length <= TITLE_MAX_CHARS) return line;
-  return (
-    points
-      .slice(0, TITLE_MAX_CHARS - 1)
-      .join('')
-      .trimEnd() + '…'
-  );
 }

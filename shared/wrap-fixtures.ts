@@ -2,9 +2,11 @@
  * Deterministic hard-wrapped test material for reflow (unit tests, e2e, bench):
  * unwrapped paragraphs of Chinese or English news prose, and `hardWrap`, which
  * sets them in a newspaper column of one width per file, the way text comes out
- * of a PDF: CJK lines of exactly that many characters (closing punctuation hangs
- * past the edge, an opening one moves to the next line, Latin and digit runs are
- * never split), English lines broken at spaces with some words hyphenated,
+ * of a PDF: CJK lines set in ems as a newspaper sets them (an ideograph 1 em,
+ * Latin letters, digits and compressed marks ½ em, so a full line holds 14–19
+ * characters in a 16-em column; test-support/em-set.ts), a closing mark never
+ * starting a line, an opening one never ending one, Latin and digit runs never
+ * split; English lines broken at spaces with some words hyphenated,
  * blank "column break" lines inside paragraphs, and stand-alone headlines,
  * bylines, continuation markers and source lines between paragraphs.
  *
@@ -13,6 +15,8 @@
  * and a paragraph whose last line is nearly full is followed by a blank line
  * (or by an indented line, with `indent`).
  */
+
+import { setWidth, setZh, tokensZh } from './test-support/em-set';
 
 /** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -117,7 +121,7 @@ export function makeParagraphs(lang: Lang, count: number, seed: number): string[
 
 export interface WrapOptions {
   seed: number;
-  /** The column width of the file is drawn from [minWidth, maxWidth] (characters). */
+  /** The column width of the file is drawn from [minWidth, maxWidth] (em in Chinese, characters in English). */
   minWidth: number;
   maxWidth: number;
   /** Chance of a blank line after a line that ends mid-sentence. */
@@ -143,48 +147,8 @@ export interface Wrapped {
   width: number;
 }
 
-const CLOSE = new Set('，。、；：？！”）》」'.split(''));
-const OPEN = new Set('“《（「'.split(''));
-const isAscii = (ch: string | undefined): boolean => ch !== undefined && ch > ' ' && ch <= '~';
 const isCjk = (ch: string): boolean => ch >= '\u4e00' && ch <= '\u9fff';
-
-/**
- * CJK: lines of `width` characters. A run of ASCII is never split; a space
- * between two Latin words or numbers ("CPI 45") may become the line break,
- * other spaces stay glued to their neighbours.
- */
-function wrapZh(p: string, width: number): string[] {
-  const ch = Array.from(p);
-  const alnum = (i: number): boolean => /^[A-Za-z0-9]$/.test(ch[i] ?? '');
-  const breakable = (i: number): boolean => ch[i] === ' ' && alnum(i - 1) && alnum(i + 1);
-  const glued = (j: number): boolean =>
-    (ch[j] === ' ' && !breakable(j)) ||
-    (ch[j - 1] === ' ' && !breakable(j - 1)) ||
-    (isAscii(ch[j]) && isAscii(ch[j - 1]));
-  const lines: string[] = [];
-  let line: string[] = [];
-  for (let i = 0; i < ch.length;) {
-    if (breakable(i)) {
-      if (line.length > 0) line.push(' ');
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < ch.length && !breakable(j) && glued(j)) j++;
-    if (line.length > 0 && line.length + j - i > width) {
-      if (line[line.length - 1] === ' ') line.pop();
-      while (i < ch.length && CLOSE.has(ch[i]!)) line.push(ch[i++]!); // hanging punctuation
-      const moved: string[] = [];
-      while (line.length > 1 && OPEN.has(line[line.length - 1]!)) moved.unshift(line.pop()!);
-      lines.push(line.join(''));
-      line = moved;
-      continue;
-    }
-    for (; i < j; i++) line.push(ch[i]!);
-  }
-  if (line.length) lines.push(line.join(''));
-  return lines;
-}
+const halfEms = (line: string): number => setWidth(Array.from(line), 'zh');
 
 /** English: lines of at most `width` characters broken at spaces, some words hyphenated. */
 function wrapEn(p: string, indent: string, width: number, rng: Rng, hyphen: number): string[] {
@@ -209,10 +173,10 @@ function wrapEn(p: string, indent: string, width: number, rng: Rng, hyphen: numb
   return lines;
 }
 
-/** Width of the first word of a line (CJK: one character, or a run of ASCII, after openers). */
+/** Half-em width of the first word of a line (CJK: the first token, with its marks). */
 function firstWord(line: string, lang: Lang): number {
-  const word = lang === 'zh' ? /^[“《（「]*(?:[!-~]+|.)/u : /^\S+/;
-  return Array.from(word.exec(line)?.[0] ?? '').length;
+  if (lang === 'zh') return halfEms((tokensZh(line)[0] ?? []).join(''));
+  return /^\S+/.exec(line)?.[0].length ?? 0;
 }
 
 /** Sets `paragraphs` in a column of one width, chosen per file from the range. */
@@ -222,11 +186,16 @@ export function hardWrap(paragraphs: string[], opts: WrapOptions): Wrapped {
   const lang =
     opts.lang ?? (Array.from(sample).filter(isCjk).length * 3 > sample.length ? 'zh' : 'en');
   const width = opts.minWidth + Math.floor(rng() * (opts.maxWidth - opts.minWidth + 1));
+  // Widths in half-ems: a Chinese column of `width` em, an English one of `width` characters.
+  const column = lang === 'zh' ? width * 2 : width;
+  const measure = (l: string): number => (lang === 'zh' ? halfEms(l) : l.length);
   const pool = lang === 'zh' ? ZH : EN;
-  const headlineMax = lang === 'zh' ? width - 6 : Math.floor(width * 0.6);
+  const headlineMax = lang === 'zh' ? column - 12 : Math.floor(width * 0.6);
   const indent = opts.indent ? (lang === 'zh' ? '\u3000\u3000' : '  ') : '';
   const wrap = (pad: string, p: string): string[] =>
-    lang === 'zh' ? wrapZh(pad + p, width) : wrapEn(p, pad, width, rng, opts.hyphenChance ?? 0.5);
+    lang === 'zh'
+      ? setZh(pad + p, column, 0, { count: 0 })
+      : wrapEn(p, pad, width, rng, opts.hyphenChance ?? 0.5);
   const blocks: { lines: string[]; text: string; paragraph: boolean }[] = [];
   for (const raw of paragraphs) {
     const p = raw.trim();
@@ -234,9 +203,10 @@ export function hardWrap(paragraphs: string[], opts: WrapOptions): Wrapped {
     const lines = wrap(indent, p);
     if (rng() < (opts.standaloneChance ?? 0.1)) {
       // A headline or byline must be visibly short: the paragraph's first word fits after it.
-      const max = Math.min(headlineMax, width - 3 - firstWord(lines[0] ?? '', lang));
+      const margin = lang === 'zh' ? 6 : 3;
+      const max = Math.min(headlineMax, column - margin - firstWord(lines[0] ?? '', lang));
       const kind = pick(rng, ['head', 'head', 'byline', 'marker', 'source'] as const);
-      const fits = pool[kind].filter((l) => /^[□■(（《]/.test(l) || Array.from(l).length <= max);
+      const fits = pool[kind].filter((l) => /^[□■(（《]/.test(l) || measure(l) <= max);
       const line = pick(rng, fits.length ? fits : pool.marker);
       blocks.push({ lines: [line], text: line, paragraph: false });
     }
@@ -254,9 +224,9 @@ export function hardWrap(paragraphs: string[], opts: WrapOptions): Wrapped {
     // A paragraph end is ambiguous when the next line's first word would not have fitted
     // on the last line (with a margin): a blank line (or an indented next line) marks it.
     const next = blocks[b + 1];
-    const lastWidth = Array.from(lines[lines.length - 1] ?? '').length;
+    const lastWidth = measure(lines[lines.length - 1] ?? '');
     const room = lastWidth + (lang === 'zh' ? 0 : 1) + firstWord(next?.lines[0] ?? '', lang);
-    const ambiguous = room >= width - (lang === 'zh' ? 3 : 5) && !(opts.indent && next?.paragraph);
+    const ambiguous = room >= column - (lang === 'zh' ? 6 : 5) && !(opts.indent && next?.paragraph);
     if (ambiguous && next && !/[。！？；…”」』）.!?"']$/.test(block.text)) {
       // A full line without final punctuation (a long headline): only an indent can tell.
       const pad = lang === 'zh' ? '\u3000\u3000' : '  ';
@@ -270,7 +240,7 @@ export function hardWrap(paragraphs: string[], opts: WrapOptions): Wrapped {
   };
 }
 
-/** Default column ranges: a Chinese newspaper column, an English one. */
+/** Default column ranges: a Chinese newspaper column (em), an English one (characters). */
 export const WIDTHS: Record<Lang, { minWidth: number; maxWidth: number }> = {
   zh: { minWidth: 15, maxWidth: 20 },
   en: { minWidth: 60, maxWidth: 75 },

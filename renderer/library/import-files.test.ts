@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileReadResult } from '../../shared/file-errors';
-import { defaultTitle } from '../../shared/text';
+import { defaultTitle } from '../../shared/title';
 import type { DocumentRecord, Encoding } from '../../shared/types';
 import { AnnotationStore } from '../annotations/store';
 import { ClaimmarkDB } from '../db/db';

@@ -1,5 +1,6 @@
 import type { FileError, FileReadResult, RawFile } from '../../shared/file-errors';
-import { codePointLength, defaultTitle } from '../../shared/text';
+import { codePointLength } from '../../shared/text';
+import { defaultTitle } from '../../shared/title';
 import type { DocumentRecord, Encoding } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 import { errorMessage, isQuotaError } from '../db/storage-error';

@@ -18,8 +18,9 @@
  */
 
 import { mulberry32 } from '../wrap-fixtures';
+import { setEn, setZh } from './em-set';
 
-export type Rng = () => number;
+export { setWidth, type Rng } from './em-set';
 export type PageLang = 'zh' | 'en';
 
 export interface Article {
@@ -60,92 +61,27 @@ export interface Page {
    * can be ambiguous even to a careful reader.
    */
   pushed: number;
+  /**
+   * English paragraph ends no width can tell: the last line is full and the next
+   * paragraph's first line is full too (a 1-em indent is lost in a ragged column).
+   */
+  ambiguous: number;
+  /**
+   * Indexes i of `lines` where lines i and i + 1 are the two lines of one heading: a
+   * reflow may keep them apart or join them (a short headline line reads as a first
+   * line, a heading half as wide as the column as a full one), and both are right.
+   */
+  twoLine: number[];
 }
 
-const CJK_PUNCT = '，。、；：？！“”‘’（）《》「」『』…—';
-const OPENERS = '“‘（《「『';
-const CLOSERS = '，。、；：？！”’）》」』';
-const isCjkPunct = (ch: string): boolean => CJK_PUNCT.includes(ch);
-const isIdeograph = (ch: string): boolean =>
-  (ch >= '\u3400' && ch <= '\u9fff') || (ch >= '\uf900' && ch <= '\ufaff') || ch.length === 2;
+/** Marks that never start a line. */
+const CLOSING_MARKS = '，。、；：？！”’）》」』';
 
-/** Width of a line in half-ems, as set: line-end and run compression of CJK punctuation. */
-export function setWidth(chars: readonly string[], lang: PageLang): number {
-  if (lang === 'en') return chars.length;
-  let w = 0;
-  chars.forEach((ch, i) => {
-    if (isCjkPunct(ch)) {
-      const run = isCjkPunct(chars[i - 1] ?? '') || isCjkPunct(chars[i + 1] ?? '');
-      w += run || i === chars.length - 1 ? 1 : 2;
-    } else w += isIdeograph(ch) || ch === '\u3000' ? 2 : 1;
-  });
-  return w;
-}
-
-/** Unbreakable pieces of a CJK paragraph: an ideograph with its marks, or a Latin run. */
-function tokensZh(p: string): string[][] {
-  const ch = Array.from(p);
-  const toks: string[][] = [];
-  let cur: string[] = [];
-  const ascii = (c: string | undefined): boolean => c !== undefined && c > ' ' && c <= '~';
-  for (let i = 0; i < ch.length; i++) {
-    const c = ch[i]!;
-    cur.push(c);
-    if (OPENERS.includes(c)) continue;
-    // A run of ASCII (with single spaces inside, "CPI 45") stays on one line.
-    if (ascii(c) && (ascii(ch[i + 1]) || (ch[i + 1] === ' ' && ascii(ch[i + 2])))) continue;
-    if (c === ' ' && ascii(ch[i + 1])) continue;
-    while (i + 1 < ch.length && (CLOSERS.includes(ch[i + 1]!) || ch[i + 1] === '…')) {
-      cur.push(ch[++i]!);
-    }
-    toks.push(cur);
-    cur = [];
-  }
-  if (cur.length) toks.push(cur);
-  return toks;
-}
-
-/** Lines of one paragraph in a column of `w` half-ems; the first `indent` narrower. */
-function setZh(p: string, w: number, indent: number, pushed: { count: number }): string[] {
-  const lines: string[] = [];
-  let line: string[] = [];
-  let avail = w - indent;
-  for (const tok of tokensZh(p)) {
-    if (line.length > 0 && setWidth([...line, ...tok], 'zh') > avail) {
-      // A long unbreakable run pushed down can leave a line short by as much as an indent.
-      if (avail - setWidth(line, 'zh') >= 3) pushed.count++;
-      lines.push(line.join(''));
-      line = [];
-      avail = w;
-    }
-    line.push(...tok);
-  }
-  if (line.length) lines.push(line.join(''));
-  return lines;
-}
-
-function setEn(p: string, w: number, indent: number, rng: Rng): string[] {
-  const lines: string[] = [];
-  let line = '';
-  let avail = w - indent;
-  for (const word of p.split(' ')) {
-    if (!line) line = word;
-    else if (line.length + 1 + word.length <= avail) line += ' ' + word;
-    else {
-      const core = /^[a-z]+/i.exec(word)?.[0] ?? '';
-      const pre = Math.min(avail - line.length - 2, core.length - 3);
-      if (core.length >= 7 && pre >= 3 && rng() < 0.5) {
-        lines.push(`${line} ${word.slice(0, pre)}-`);
-        line = word.slice(pre);
-      } else {
-        lines.push(line);
-        line = word;
-      }
-      avail = w;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
+/** Both sides of an English paragraph break look like the middle of a paragraph. */
+function ambiguousEn(last: string, next: readonly string[], w: number): boolean {
+  const word = (l: string | undefined): number => (l ?? '').split(' ')[0]!.length;
+  const full = (l: string, after: string | undefined): boolean => l.length + 1 + word(after) > w;
+  return full(last, next[0]) && next.length > 1 && full(next[0]!, next[1]);
 }
 
 /** Sets the articles on a page and extracts its text. */
@@ -157,6 +93,7 @@ export function typesetPage(articles: readonly Article[], opts: PageOptions): Pa
   const out: string[] = [];
   const lines: string[] = [];
   const headings: Page['headings'] = [];
+  const twoLine: number[] = [];
   let joins = 0;
   let breaks = -1; // the first line starts the text, it breaks nothing
   let inColumn = Math.floor(rng() * opts.height);
@@ -170,19 +107,23 @@ export function typesetPage(articles: readonly Article[], opts: PageOptions): Pa
     if (joined) joins++;
     else breaks++;
   };
-  const standalone = (l: string): void => {
-    if (out.length && out[out.length - 1] !== '' && rng() < 0.5) out.push('');
+  // Each block outside the columns may come out after a blank line; its lines do not.
+  const standalone = (l: string, block = true): void => {
+    if (block && out.length && out[out.length - 1] !== '' && rng() < 0.5) out.push('');
     out.push(l);
     lines.push(l);
     breaks++;
   };
   const pushed = { count: 0 };
+  let ambiguous = 0;
+  let lastLine: string | undefined; // the last line of the paragraph just set
   const set = (p: string, ind: number): string[] =>
     zh ? setZh(p, w, ind, pushed) : setEn(p, w, ind, rng);
   const titleBlock = (a: Article): void => {
     const title = zh ? a.headline.join('') : a.headline.join(' ');
     headings.push({ level: 1, title, ...(a.subtitle ? { subtitle: a.subtitle } : {}) });
-    for (const l of a.headline) standalone(l);
+    if (a.headline.length === 2) twoLine.push(lines.length);
+    a.headline.forEach((l, i) => standalone(l, i === 0));
     if (a.subtitle) standalone(a.subtitle);
     if (a.byline) standalone(a.byline);
     if (rng() < 0.7) out.push('');
@@ -196,13 +137,20 @@ export function typesetPage(articles: readonly Article[], opts: PageOptions): Pa
         // A long heading is set over two lines, centred: no full line.
         const ch = Array.from(section.heading);
         const max = zh ? opts.width - 2 : w - 4;
-        const cut = ch.length > max ? Math.ceil(ch.length / 2) : ch.length;
-        const parts = [ch.slice(0, cut).join(''), ch.slice(cut).join('')].filter(Boolean);
+        let cut = ch.length > max ? Math.ceil(ch.length / 2) : ch.length;
+        if (zh) while (cut < ch.length && CLOSING_MARKS.includes(ch[cut]!)) cut++;
+        else if (cut < ch.length) cut = section.heading.lastIndexOf(' ', cut) + 1 || cut;
+        const parts = [ch.slice(0, cut).join('').trim(), ch.slice(cut).join('')].filter(Boolean);
         parts.forEach((l) => columnLine(l, false));
+        if (parts.length === 2) twoLine.push(lines.length);
         lines.push(...parts);
       }
+      lastLine = undefined;
       for (const p of section.paragraphs) {
-        set(p, indent).forEach((l, i) => columnLine(l, i > 0));
+        const set_ = set(p, indent);
+        if (!zh && lastLine !== undefined && ambiguousEn(lastLine, set_, w)) ambiguous++;
+        set_.forEach((l, i) => columnLine(l, i > 0));
+        lastLine = set_[set_.length - 1];
         lines.push(p);
       }
     }
@@ -212,5 +160,14 @@ export function typesetPage(articles: readonly Article[], opts: PageOptions): Pa
     }
     if (opts.headlinesAfter) titleBlock(a);
   }
-  return { text: out.join('\n') + '\n', lines, headings, joins, breaks, pushed: pushed.count };
+  return {
+    text: out.join('\n') + '\n',
+    lines,
+    headings,
+    joins,
+    breaks,
+    pushed: pushed.count,
+    ambiguous,
+    twoLine,
+  };
 }
