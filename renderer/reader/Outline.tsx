@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
-import type { HeadingOverrides, Structure } from '../../shared/structure';
+import { useMemo, useRef } from 'react';
+import { readingOrder, type HeadingOverrides, type Structure } from '../../shared/structure';
 import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../ui/notices';
 
@@ -25,7 +25,8 @@ export function Outline(props: Props) {
   const { t } = useI18n();
   const notify = useNotify();
   const scroller = useRef<HTMLElement>(null);
-  const entries = structure.outline;
+  // Each article's title first, even where the page printed it after the article.
+  const entries = useMemo(() => readingOrder(structure.outline), [structure]);
   // A file may hold thousands of articles: only the entries on screen are drawn.
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -71,10 +72,12 @@ export function Outline(props: Props) {
               >
                 <button
                   className="outline-jump"
+                  aria-label={entry.title}
                   onClick={() => onJump(entry.start)}
-                  title={entry.title}
+                  title={entry.subtitle ? `${entry.title}\n${entry.subtitle}` : entry.title}
                 >
                   {entry.title}
+                  {entry.subtitle && <span className="outline-subtitle"> {entry.subtitle}</span>}
                 </button>
                 <button
                   className="icon-button"
