@@ -128,6 +128,15 @@ describe('line kinds', () => {
   ])('source: %s', (line) => expect(kindBetween(line)).toBe('source'));
 
   it.each([
+    '（新华社北京7月5日电）',
+    '（执笔记者：张三、李四）',
+    '（本报记者 王五）',
+    '(Reporting by Li Wei)',
+  ])('a closing line is a source, not a heading: %s', (line) =>
+    expect(kindBetween(line)).toBe('source'),
+  );
+
+  it.each([
     '□新华社记者 张三',
     '■ 本报记者 李四 王五',
     '本报记者 陈沸宇 丁志军',
@@ -135,6 +144,8 @@ describe('line kinds', () => {
     '记者 王五',
     '文/张三',
     '责任编辑：赵六',
+    '本版责编：钱七',
+    '版式设计：孙八',
     'By Jane Doe',
     'By JANE DOE and John Roe, Reuters',
     'Reporting by Jane Doe; Editing by John Roe',

@@ -65,7 +65,7 @@ const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <=
 const MARKER = /^[(（【[]?\s*(?:(上接|接上|接第|续第|续上|紧接)|下转|转下|转第|转至)/;
 const MARKER_EN = /^\(?\s*(?:continue[ds]|cont(?:'d|\.)?)\s+(?:(from)|on)\s+(?:page|p\.|next)/i;
 const CREDIT =
-  /^(?:(?:文|图|摄)\s*[:：/／]|(?:撰文|作者|责任编辑|责编|编辑|采编|采写|校对|初审|复审|终审|审核|审校|监制|统筹|摄影|制图|美编|策划|出品)(?:\s*[:：/／|｜]|\s+))\s*\S/;
+  /^(?:(?:文|图|摄)\s*[:：/／]|(?:本版|本期|图片|文字|版式|版面)?(?:撰文|作者|责任编辑|责编|编辑|设计|采编|采写|校对|初审|复审|终审|审核|审校|监制|统筹|摄影|制图|美编|策划|出品)(?:\s*[:：/／|｜]|\s+))\s*\S/;
 const REPORTER = /^([\u4e00-\u9fff]{0,8}?)(?:记者|通讯员)[\s:：]*/;
 const EN_CREDIT = /^(?:additional\s+)?(?:reporting|writing|editing|edited|written|photos?)\s+by\s/i;
 const NAME_LINK = ['and', '&', 'de', 'van', 'von', 'der', 'da', 'del', 'la', 'le', 'al', 'bin'];
