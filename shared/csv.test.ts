@@ -8,7 +8,7 @@ import { reflow } from './reflow';
 const HEADER =
   'annotation_id,document_title,document_file,document_sha256,categories,quote,note,' +
   'prefix,suffix,start,end,created_at,updated_at,source_line,source_column,section,' +
-  'status,speaker,evidence';
+  'status,speaker,evidence,quantities,value,unit,repeated_in,conflicts_with';
 
 const TEXT_A = '前言𠀀𠀀：政府表示，"明年"经济增长 5%。😀 结尾';
 const TEXT_B = 'Plain English text about a claim.';
@@ -301,5 +301,27 @@ describe('annotationsToCsv: claim fields', () => {
       '=HYPERLINK("http://example.org")',
     ]);
     expect(annotationsToCsv(input([a]))).toContain(`"'=HYPERLINK(""http://example.org"")"`);
+  });
+});
+
+describe('annotationsToCsv: figures and the same claim elsewhere', () => {
+  const TEXT = '去年全区新能源装机达到1.35亿千瓦，绿电消费接近用电量的30%。';
+  const a = annotation('a', TEXT, '新能源装机达到1.35亿千瓦，绿电消费接近用电量的30%');
+
+  it('writes every figure of the quote, and the first one’s value and unit', () => {
+    const csv = annotationsToCsv({ ...input([a]), texts: new Map([['a', TEXT]]) });
+    const [row] = parseAnnotationsCsv(csv);
+    expect(row?.quantities).toBe('1.35亿千瓦=135000000 千瓦; 30%=30 %');
+    expect([row?.value, row?.unit]).toEqual(['135000000', '千瓦']);
+  });
+
+  it('names the documents that repeat the claim and those that give another figure', () => {
+    const links = new Map([
+      [a.id, { repeatedIn: ['经济日报', '新华社'], conflictsWith: ['=旧稿'] }],
+    ]);
+    const csv = annotationsToCsv({ ...input([a]), texts: new Map([['a', TEXT]]), links });
+    const [row] = parseAnnotationsCsv(csv);
+    expect([row?.repeated_in, row?.conflicts_with]).toEqual(['经济日报; 新华社', '=旧稿']);
+    expect(csv).toContain(",'=旧稿");
   });
 });

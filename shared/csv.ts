@@ -20,6 +20,10 @@
  * | `status` | unverified, supported, disputed, false or opinion |
  * | `speaker` | who makes the claim |
  * | `evidence` | the analyst's sources or links, as text |
+ * | `quantities` | every figure in the quote as `text=value unit` ("1.35亿千瓦=135000000 千瓦"), joined by `; ` |
+ * | `value`, `unit` | the first figure's value (a plain number) and unit |
+ * | `repeated_in` | titles of the other documents that state the same claim, joined by `; ` |
+ * | `conflicts_with` | titles of the other documents that state it with a different figure |
  *
  * An orphaned annotation (its text changed and it could not be found again)
  * is exported with empty `start`, `end`, `source_line`, `source_column` and
@@ -29,10 +33,11 @@
  * with a leading `'` so that spreadsheet programs do not run it as a formula
  * (a cell that already begins with `'` before such a character gets one more);
  * Claimmark strips that one `'` again when it reads its own CSV. The numeric
- * columns `start` and `end` are never prefixed.
+ * columns `start`, `end` and `value` are never prefixed.
  */
 import Papa from 'papaparse';
 import { lineColumn, lineStarts, toOriginal } from './offset-map';
+import { findQuantities, type Quantity } from './claims/quantity';
 import { detectStructure, sectionAt } from './structure';
 import type { Annotation, Category, DocumentOriginal, DocumentRecord } from './types';
 import { toCodePointOffsets } from './text';
@@ -57,6 +62,11 @@ export const CSV_COLUMNS = [
   'status',
   'speaker',
   'evidence',
+  'quantities',
+  'value',
+  'unit',
+  'repeated_in',
+  'conflicts_with',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -72,6 +82,25 @@ export interface AnnotationsCsvInput {
   categories: Category[];
   /** Minutes east of UTC at that instant (e.g. 480 for +08:00); see `localUtcOffsetMinutes`. */
   utcOffsetMinutes: (d: Date) => number;
+  /** Annotation id → the other documents that repeat its claim or state it differently. */
+  links?: ReadonlyMap<string, ClaimLinks>;
+}
+
+/** Titles of the documents that repeat a claim, and of those that give another figure. */
+export interface ClaimLinks {
+  repeatedIn: string[];
+  conflictsWith: string[];
+}
+
+/** A figure's value as a plain number: no exponent, no grouping. */
+export const plainNumber = (v: number): string =>
+  v.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 12 });
+
+/** "1.35亿千瓦=135000000 千瓦; 30%=30 %" */
+export function formatQuantities(quantities: readonly Quantity[]): string {
+  return quantities
+    .map((q) => `${q.text}=${plainNumber(q.value)}${q.unit ? ` ${q.unit}` : ''}`)
+    .join('; ');
 }
 
 /** The machine's own UTC offset at `d`, in minutes east of UTC. */
@@ -142,6 +171,8 @@ export function annotationsToCsv(input: AnnotationsCsvInput): string {
         .sort((x, y) => x.order - y.order)
         .map((c) => c.name)
         .join('; ');
+      const quantities = a.quantities ?? findQuantities(a.quote);
+      const links = input.links?.get(a.id);
       rows.push([
         guard(a.id),
         guard(doc.title),
@@ -162,6 +193,11 @@ export function annotationsToCsv(input: AnnotationsCsvInput): string {
         guard(a.status),
         guard(a.speaker),
         guard(a.evidence),
+        guard(formatQuantities(quantities)),
+        quantities[0] ? plainNumber(quantities[0].value) : '',
+        guard(quantities[0]?.unit ?? ''),
+        guard(links?.repeatedIn.join('; ') ?? ''),
+        guard(links?.conflictsWith.join('; ') ?? ''),
       ]);
     });
   }

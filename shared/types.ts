@@ -1,6 +1,7 @@
 /** Domain types shared by the renderer, the main process and the CSV code. */
 import type { OffsetMap } from './offset-map';
 import type { HeadingOverrides } from './structure';
+import type { Quantity } from './claims/quantity';
 
 /** WHATWG encoding labels Claimmark detects and can reopen a file as. */
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5'] as const;
@@ -88,6 +89,8 @@ export interface Annotation {
    * re-attaches or deletes it.
    */
   orphaned?: boolean;
+  /** The figures in the quote (findQuantities), kept up to date with it. */
+  quantities?: Quantity[];
 }
 
 export interface Category {
@@ -100,6 +103,26 @@ export interface Category {
   description: string;
   /** Position in the codebook; keys 1–9 follow it. */
   order: number;
+  /** Suggested claims of this kind are accepted into this category. */
+  claimKind?: ClaimKind;
+}
+
+/** What a suggested claim is (shared/claims/detect.ts). */
+export type ClaimKind = 'statistic' | 'target' | 'attribution' | 'comparison';
+export const CLAIM_KINDS: readonly ClaimKind[] = [
+  'statistic',
+  'target',
+  'attribution',
+  'comparison',
+];
+
+/** A suggested claim the analyst dismissed in a document (keyed by its sentence). */
+export interface Dismissal {
+  /** `${docId}\n${quote}` */
+  id: string;
+  docId: string;
+  quote: string;
+  at: string;
 }
 
 /** Characters of context stored on each side of a quote (as Hypothesis does). */

@@ -5,6 +5,7 @@ import {
   type Category,
   type ClaimStatus,
 } from '../../shared/types';
+import { ClaimFacts } from '../claims/ClaimFacts';
 import { CategoryChip } from '../codebook/CategoryChip';
 import { useI18n } from '../i18n/i18n';
 import { DraftField } from './DraftField';
@@ -173,6 +174,7 @@ function Editor(props: Props & { chips: Category[]; id: string }) {
           {...field('speaker')}
         />
       </div>
+      <ClaimFacts annotation={a} />
       <DraftField
         label={t('note')}
         placeholder={t('notePlaceholder')}

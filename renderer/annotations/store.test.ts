@@ -295,6 +295,8 @@ describe('AnnotationStore.reattach', () => {
       quote: '13910亿斤',
       prefix: NEW_BEFORE.slice(-32),
       suffix: AFTER.slice(0, 32),
+      // The figures are read again from the new quote: the revised one, not the old.
+      quantities: [{ start: 0, end: 7, text: '13910亿斤', value: 1_391_000_000_000, unit: '斤' }],
       updatedAt: '2026-02-03T04:05:06.000Z',
     };
     // Categories, note and creation time stay with it.

@@ -1,4 +1,4 @@
-import { contextAround } from '../../shared/text';
+import { anchorFields } from './anchor-fields';
 import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 import { UndoHistory, type Change, type UndoEntry } from './undo';
@@ -34,7 +34,7 @@ export class AnnotationStore {
       docId,
       start,
       end,
-      ...contextAround(text, start, end),
+      ...anchorFields(text, start, end),
       categoryIds: [categoryId],
       note: '',
       status: 'unverified',
@@ -83,11 +83,18 @@ export class AnnotationStore {
       ...rest,
       start,
       end,
-      ...contextAround(text, start, end),
+      ...anchorFields(text, start, end),
       updatedAt: this.now().toISOString(),
     };
     await this.commit({ label: 'reattach', changes: [{ before: orphan, after }] });
     return after;
+  }
+
+  /** Hides a suggested claim in its document (undoable). */
+  async dismiss(docId: string, quote: string): Promise<void> {
+    const after = { id: `${docId}\n${quote}`, docId, quote, at: this.now().toISOString() };
+    const before = (await this.db.dismissals.get(after.id)) ?? null;
+    await this.commit({ label: 'dismiss', changes: [{ table: 'dismissals', before, after }] });
   }
 
   async remove(annotation: Annotation): Promise<void> {
@@ -152,15 +159,19 @@ export class AnnotationStore {
    * be as `before` says, or nothing is written and the result is false.
    */
   private async apply(changes: Change[], checked = false): Promise<boolean> {
-    const { annotations, categories } = this.db;
-    return this.db.transaction('rw', annotations, categories, async () => {
+    const { annotations, categories, dismissals } = this.db;
+    return this.db.transaction('rw', annotations, categories, dismissals, async () => {
       if (checked) {
         for (const c of changes) {
           const id = (c.before ?? c.after)?.id;
           if (id === undefined) continue;
           const current =
-            c.table === 'categories' ? await categories.get(id) : await annotations.get(id);
-          if (!sameRecord(current ?? null, c.before)) return false;
+            c.table === 'categories'
+              ? await categories.get(id)
+              : c.table === 'dismissals'
+                ? await dismissals.get(id)
+                : await annotations.get(id);
+          if (!sameRecord<object>(current ?? null, c.before)) return false;
         }
       }
       await writeChanges(this.db, changes);
@@ -175,6 +186,9 @@ export async function writeChanges(db: ClaimmarkDB, changes: Change[]): Promise<
     if (c.table === 'categories') {
       if (c.after) await db.categories.put(c.after);
       else if (c.before) await db.categories.delete(c.before.id);
+    } else if (c.table === 'dismissals') {
+      if (c.after) await db.dismissals.put(c.after);
+      else if (c.before) await db.dismissals.delete(c.before.id);
     } else if (c.after) await db.annotations.put(c.after);
     else if (c.before) await db.annotations.delete(c.before.id);
   }
@@ -188,8 +202,9 @@ export function sameRecord<T extends object>(a: T | null, b: T | null): boolean 
   for (const key of new Set([...Object.keys(x0), ...Object.keys(y0)])) {
     const x = x0[key];
     const y = y0[key];
+    // Arrays of ids or of figures: stored copies are equal by content, not identity.
     if (Array.isArray(x) && Array.isArray(y)) {
-      if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
+      if (JSON.stringify(x) !== JSON.stringify(y)) return false;
     } else if (x !== y) return false;
   }
   return true;

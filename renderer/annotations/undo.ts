@@ -1,7 +1,7 @@
-import type { Annotation, Category } from '../../shared/types';
+import type { Annotation, Category, Dismissal } from '../../shared/types';
 
 /** One record's state before and after a change; null means "absent". */
-export type Change = AnnotationChange | CategoryChange;
+export type Change = AnnotationChange | CategoryChange | DismissalChange;
 
 export interface AnnotationChange {
   table?: 'annotations';
@@ -14,6 +14,13 @@ export interface CategoryChange {
   table: 'categories';
   before: Category | null;
   after: Category | null;
+}
+
+/** Dismissing a suggestion is undone like any other edit. */
+export interface DismissalChange {
+  table: 'dismissals';
+  before: Dismissal | null;
+  after: Dismissal | null;
 }
 
 export interface UndoEntry {

@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc';
 import { detectStructure } from '../../shared/structure';
+import type { ClaimCandidate } from '../../shared/claims/detect';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { SidePanel } from '../claims/SidePanel';
+import { categoryFor, useSuggestions } from '../claims/use-suggestions';
+import { useI18n } from '../i18n/i18n';
+import { useNotify } from '../ui/notices';
 import { annotationStore as store } from '../annotations/instance';
 import { useAnnotationActions } from '../annotations/use-annotation-actions';
 import { CodebookDialog } from '../codebook/CodebookDialog';
@@ -44,13 +49,17 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   const [searching, setSearching] = useState(false);
   const [view, setView] = useState<View>('reader');
   const [tableFilter, setTableFilter] = useState<AnnotationFilter>({});
+  const [side, setSide] = useState<'annotations' | 'suggestions'>('annotations');
   const reader = useRef<ReaderHandle>(null);
+  const { t } = useI18n();
+  const notify = useNotify();
 
   const docs = useDocuments();
   const doc = docs?.find((d) => d.id === docId) ?? null;
   const text = useDocumentText(docId);
   const annotations = useAnnotations(docId);
-  const categories = useCategories() ?? [];
+  const stored = useCategories();
+  const categories = useMemo(() => stored ?? [], [stored]);
   const placed = useMemo(() => annotations?.filter((a) => !a.orphaned), [annotations]);
   const orphans = useMemo(() => annotations?.filter((a) => a.orphaned) ?? [], [annotations]);
   const overrides = doc?.headingOverrides;
@@ -59,6 +68,33 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     [text, overrides],
   );
   const styles = useMemo(() => lineStyles(structure), [structure]);
+  const suggestions = useSuggestions(docId, text, placed);
+  /** The suggestion the caret is in, else the next one after it, else the first. */
+  const currentSuggestion = useCallback((): ClaimCandidate | null => {
+    const list = suggestions.visible;
+    const caret = reader.current?.caret() ?? 0;
+    return list.find((c) => c.end > caret) ?? list[0] ?? null;
+  }, [suggestions.visible]);
+  const [shownSuggestion, setShownSuggestion] = useState<number | null>(null);
+  const showSuggestion = useCallback((c: ClaimCandidate) => {
+    setShownSuggestion(c.start);
+    reader.current?.select(c.start, c.end);
+  }, []);
+  const acceptSuggestion = useCallback(
+    async (c: ClaimCandidate) => {
+      if (!docId || typeof text !== 'string') return;
+      const category = categoryFor(c.kind, categories);
+      if (!category) return notify('info', t('noCategoryForSuggestion'));
+      const created = await store.create(docId, text, c.start, c.end, category.id);
+      setActiveId(created.id);
+      notify('info', t('acceptedInto', { category: category.name }));
+    },
+    [docId, text, categories, notify, t],
+  );
+  const dismissSuggestion = useCallback(
+    (c: ClaimCandidate) => docId && void store.dismiss(docId, c.quote),
+    [docId],
+  );
 
   const open = useCallback((id: string) => {
     setDocId(id);
@@ -122,6 +158,18 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
         if (a) void actions.remove(a);
       },
       openFiles: () => void pick(platform.pickFiles),
+      suggestion: (what) => {
+        if (view !== 'reader' || !suggestions.enabled) return;
+        const list = suggestions.visible;
+        const current = currentSuggestion();
+        if (what === 'next') {
+          const caret = reader.current?.caret() ?? -1;
+          const next = list.find((c) => c.start > caret) ?? list[0];
+          if (next) showSuggestion(next);
+          setSide('suggestions');
+        } else if (current && what === 'accept') void acceptSuggestion(current);
+        else if (current) dismissSuggestion(current);
+      },
     },
     platform.kind === 'web',
   );
@@ -186,6 +234,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
               annotations={placed}
               categories={categories}
               activeId={activeId}
+              suggestions={suggestions.visible}
               lineStyles={styles}
               reader={reader}
               onActivate={setActiveId}
@@ -200,18 +249,31 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
                 ) : null
               }
             />
-            <AnnotationPanel
-              annotations={doc ? placed : []}
-              orphans={doc ? orphans : []}
-              onReattach={(a) => void actions.reattach(a)}
-              categories={categories}
-              activeId={activeId}
-              onSelect={actions.select}
-              onDeselect={() => setActiveId(null)}
-              onEdit={actions.edit}
-              onEditDone={actions.editDone}
-              onToggleCategory={actions.toggle}
-              onDelete={(a) => void actions.remove(a)}
+            <SidePanel
+              side={side}
+              onSide={setSide}
+              annotationCount={doc ? (placed?.length ?? 0) : 0}
+              suggestions={doc ? suggestions.visible : []}
+              suggestionsOn={suggestions.enabled}
+              current={suggestions.visible.find((c) => c.start === shownSuggestion) ?? null}
+              onShow={showSuggestion}
+              onAccept={(c) => void acceptSuggestion(c)}
+              onDismiss={dismissSuggestion}
+              annotations={
+                <AnnotationPanel
+                  annotations={doc ? placed : []}
+                  orphans={doc ? orphans : []}
+                  onReattach={(a) => void actions.reattach(a)}
+                  categories={categories}
+                  activeId={activeId}
+                  onSelect={actions.select}
+                  onDeselect={() => setActiveId(null)}
+                  onEdit={actions.edit}
+                  onEditDone={actions.editDone}
+                  onToggleCategory={actions.toggle}
+                  onDelete={(a) => void actions.remove(a)}
+                />
+              }
             />
           </>
         )}

@@ -15,6 +15,8 @@ export interface Shortcuts {
   find(scope: 'document' | 'library'): void;
   /** ?: the list of shortcuts. */
   help(): void;
+  /** G: the next suggested claim; A: accept the current one; X: dismiss it. */
+  suggestion(what: 'next' | 'accept' | 'dismiss'): void;
 }
 
 /** Typing in a field must never tag or undo annotations. */
@@ -33,6 +35,9 @@ const PLAIN: Record<string, (h: Shortcuts) => void> = {
   n: (h) => h.editNote(),
   s: (h) => h.selectSentence(),
   '?': (h) => h.help(),
+  g: (h) => h.suggestion('next'),
+  a: (h) => h.suggestion('accept'),
+  x: (h) => h.suggestion('dismiss'),
   Delete: (h) => h.deleteActive(),
 };
 

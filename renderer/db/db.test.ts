@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
+import { findQuantities } from '../../shared/claims/quantity';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation, DocumentRecord } from '../../shared/types';
-import { ClaimmarkDB, SCHEMA_V1, SCHEMA_V2 } from './db';
+import { ClaimmarkDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
 import { DEFAULT_CATEGORIES, seedDefaults } from './defaults';
 
 const opened: ClaimmarkDB[] = [];
@@ -53,11 +54,11 @@ function annotation(id: string, docId: string, categoryIds: string[]): Annotatio
   };
 }
 
-describe('ClaimmarkDB schema (version 3)', () => {
-  it('has exactly the seven documented tables with their primary keys and indexes', async () => {
+describe('ClaimmarkDB schema (version 4)', () => {
+  it('has exactly the eight documented tables with their primary keys and indexes', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     const schema = Object.fromEntries(
       db.tables.map((t) => [
@@ -94,6 +95,7 @@ describe('ClaimmarkDB schema (version 3)', () => {
       },
       categories: { primKey: 'id', indexes: { order: { unique: false, multi: false } } },
       settings: { primKey: 'key', indexes: {} },
+      dismissals: { primKey: 'id', indexes: { docId: { unique: false, multi: false } } },
     });
   });
 
@@ -242,7 +244,7 @@ describe('upgrades', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.documents.get('d1')).toEqual({ ...old, reflow: null });
     expect(await db.texts.get('d1')).toEqual({ docId: 'd1', text: '正文' });
     expect(await db.annotations.get('a1')).toEqual({
@@ -250,6 +252,7 @@ describe('upgrades', () => {
       status: 'unverified',
       speaker: '',
       evidence: '',
+      quantities: findQuantities(oldAnnotation.quote),
     });
     expect((await db.categories.get('c1'))?.parentId).toBeNull();
     expect(await db.originals.count()).toBe(0);
@@ -269,5 +272,48 @@ describe('upgrades', () => {
     expect((await db.annotations.get('a1'))?.status).toBe('unverified');
     expect((await db.annotations.get('a2'))?.status).toBe('disputed');
     expect((await db.annotations.get('a2'))?.speaker).toBe('');
+  });
+
+  it('from version 3 reads the figures of every annotation and maps the default categories to claim kinds', async () => {
+    const name = `db-upgrade-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3
+      .table('annotations')
+      .add({ ...annotation('a1', 'd1', []), quote: '装机达到1.35亿千瓦' });
+    await v3.table('categories').bulkAdd([
+      {
+        id: 'c1',
+        name: 'Statistic 数据',
+        color: '#e0a100',
+        description: '',
+        order: 0,
+        parentId: null,
+      },
+      {
+        id: 'c2',
+        name: 'Target 目标',
+        color: '#2f8fd8',
+        description: '',
+        order: 1,
+        parentId: null,
+      },
+      { id: 'c3', name: '我的类别', color: '#3aa65b', description: '', order: 2, parentId: null },
+    ]);
+    v3.close();
+
+    const db = freshDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    const [figure] = (await db.annotations.get('a1'))?.quantities ?? [];
+    expect([figure?.value, figure?.unit]).toEqual([135_000_000, '千瓦']);
+    expect((await db.categories.toArray()).map((c) => c.claimKind)).toEqual([
+      'statistic',
+      'target',
+      undefined,
+    ]);
+    expect(await db.dismissals.count()).toBe(0);
   });
 });

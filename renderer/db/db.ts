@@ -1,7 +1,10 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { findQuantities } from '../../shared/claims/quantity';
 import type {
   Annotation,
   Category,
+  ClaimKind,
+  Dismissal,
   DocumentOriginal,
   DocumentRecord,
   DocumentSource,
@@ -69,6 +72,34 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * Version 4: dismissed suggestions (by document), and the codebook's mapping
+ * from a suggested claim's kind to the category it is accepted into.
+ */
+export const SCHEMA_V4 = { ...SCHEMA_V3, dismissals: 'id, docId' } as const;
+
+/** The default categories get the kinds they stand for; annotations get their figures. */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  const kinds: Record<string, ClaimKind> = {
+    'Statistic 数据': 'statistic',
+    'Target 目标': 'target',
+    'Attribution 引述': 'attribution',
+  };
+  await tx
+    .table<Category>('categories')
+    .toCollection()
+    .modify((c) => {
+      const kind = kinds[c.name];
+      if (kind && c.claimKind === undefined) c.claimKind = kind;
+    });
+  await tx
+    .table<Annotation>('annotations')
+    .toCollection()
+    .modify((a) => {
+      a.quantities ??= findQuantities(a.quote);
+    });
+}
+
 export class ClaimmarkDB extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   texts!: EntityTable<DocumentText, 'docId'>;
@@ -77,11 +108,13 @@ export class ClaimmarkDB extends Dexie {
   annotations!: EntityTable<Annotation, 'id'>;
   categories!: EntityTable<Category, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  dismissals!: EntityTable<Dismissal, 'id'>;
 
   constructor(name = 'claimmark') {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
   }
 }

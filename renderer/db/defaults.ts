@@ -12,6 +12,7 @@ export const DEFAULT_CATEGORIES: readonly Omit<Category, 'id'>[] = [
     description: 'A number, amount or rate offered as fact. 以数字、数量或比率呈现的事实。',
     order: 0,
     parentId: null,
+    claimKind: 'statistic',
   },
   {
     name: 'Target 目标',
@@ -19,6 +20,7 @@ export const DEFAULT_CATEGORIES: readonly Omit<Category, 'id'>[] = [
     description: 'A goal, plan or promise about the future. 对未来的目标、计划或承诺。',
     order: 1,
     parentId: null,
+    claimKind: 'target',
   },
   {
     name: 'Policy 政策措施',
@@ -33,6 +35,7 @@ export const DEFAULT_CATEGORIES: readonly Omit<Category, 'id'>[] = [
     description: 'Words attributed to a person or body. 归于某人或某机构的话语。',
     order: 3,
     parentId: null,
+    claimKind: 'attribution',
   },
   {
     name: 'Assessment 评价',

@@ -56,6 +56,18 @@ const annotation = z.object({
   speaker: z.string(),
   evidence: z.string(),
   orphaned: z.boolean().optional(),
+  quantities: z
+    .array(
+      z.object({
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+        text: z.string(),
+        value: z.number(),
+        unit: z.string(),
+        approx: z.enum(['more', 'less', 'about', 'at-least', 'at-most']).optional(),
+      }),
+    )
+    .optional(),
 });
 const category = z.object({
   id,
@@ -64,6 +76,7 @@ const category = z.object({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   description: z.string(),
   order: z.number(),
+  claimKind: z.enum(['statistic', 'target', 'attribution', 'comparison']).optional(),
 });
 const backupSchema = z.object({
   format: z.literal(FORMAT),
@@ -86,12 +99,16 @@ const backupSchema = z.object({
   annotations: z.array(annotation),
   categories: z.array(category),
   settings: z.array(z.object({ key: z.string(), value: z.string() })),
+  // Absent from backups made before suggestions existed.
+  dismissals: z
+    .array(z.object({ id: z.string(), docId: id, quote: z.string(), at: z.string() }))
+    .optional(),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
 export async function buildBackup(db: ClaimmarkDB, now = new Date()): Promise<Backup> {
   const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations];
-  return db.transaction('r', [...tables, db.categories, db.settings], async () => ({
+  return db.transaction('r', [...tables, db.categories, db.settings, db.dismissals], async () => ({
     format: FORMAT,
     version: VERSION,
     exportedAt: now.toISOString(),
@@ -105,6 +122,7 @@ export async function buildBackup(db: ClaimmarkDB, now = new Date()): Promise<Ba
     annotations: await db.annotations.toArray(),
     categories: await db.categories.toArray(),
     settings: await db.settings.toArray(),
+    dismissals: await db.dismissals.toArray(),
   }));
 }
 
@@ -132,9 +150,11 @@ export function parseBackup(json: string): ParsedBackup {
     return { ok: false, error: `${where}: ${issue?.message ?? 'invalid'}` };
   }
   const docIds = new Set(parsed.data.documents.map((d) => d.id));
-  const stray = [...parsed.data.texts, ...parsed.data.annotations].find(
-    (r) => !docIds.has(r.docId),
-  );
+  const stray = [
+    ...parsed.data.texts,
+    ...parsed.data.annotations,
+    ...(parsed.data.dismissals ?? []),
+  ].find((r) => !docIds.has(r.docId));
   if (stray) return { ok: false, error: `a record refers to a missing document (${stray.docId})` };
   return { ok: true, backup: parsed.data };
 }
@@ -142,8 +162,9 @@ export function parseBackup(json: string): ParsedBackup {
 /** Replaces the whole library with the backup, in one transaction: all or nothing. */
 export async function restoreBackup(db: ClaimmarkDB, backup: Backup): Promise<void> {
   const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations];
-  await db.transaction('rw', [...tables, db.categories, db.settings], async () => {
-    await Promise.all([...tables, db.categories, db.settings].map((t) => t.clear()));
+  const rest = [db.categories, db.settings, db.dismissals];
+  await db.transaction('rw', [...tables, ...rest], async () => {
+    await Promise.all([...tables, ...rest].map((t) => t.clear()));
     await db.documents.bulkAdd(backup.documents);
     await db.texts.bulkAdd(backup.texts);
     await db.originals.bulkAdd(backup.originals);
@@ -153,5 +174,6 @@ export async function restoreBackup(db: ClaimmarkDB, backup: Backup): Promise<vo
     await db.annotations.bulkAdd(backup.annotations);
     await db.categories.bulkAdd(backup.categories);
     await db.settings.bulkAdd(backup.settings);
+    await db.dismissals.bulkAdd(backup.dismissals ?? []);
   });
 }

@@ -1,5 +1,6 @@
 import { annotationsToCsv, localUtcOffsetMinutes } from '../../shared/csv';
 import type { Annotation, DocumentRecord } from '../../shared/types';
+import { LibraryLinks, titlesOf } from '../claims/claim-links';
 import type { ClaimmarkDB } from '../db/db';
 
 export interface CsvExport {
@@ -35,7 +36,7 @@ export async function csvOfAnnotations(
   fileName: string,
 ): Promise<CsvExport> {
   const docIds = [...new Set(annotations.map((a) => a.docId))];
-  const tables = [db.documents, db.texts, db.originals, db.categories];
+  const tables = [db.documents, db.texts, db.originals, db.categories, db.annotations];
   return db.transaction('r', tables, async () => {
     const documents = (await db.documents.bulkGet(docIds))
       .filter((d): d is DocumentRecord => d !== undefined)
@@ -48,7 +49,24 @@ export async function csvOfAnnotations(
     const originalMap = new Map(originals.flatMap((o) => (o ? [[o.docId, o] as const] : [])));
     const present = new Set(ids);
     const kept = annotations.filter((a) => present.has(a.docId));
+    // The same claim in other documents: the whole library is indexed, not just these rows.
+    const library = await db.annotations.toArray();
+    const titles = new Map((await db.documents.toArray()).map((d) => [d.id, d.title]));
+    const docOf = new Map(library.map((a) => [a.id, a.docId]));
+    const index = new LibraryLinks();
+    index.sync(library);
+    const links = new Map(
+      kept.map((a) => [
+        a.id,
+        titlesOf(
+          index.linksOf(a),
+          (id) => docOf.get(id),
+          (doc) => titles.get(doc),
+        ),
+      ]),
+    );
     const content = annotationsToCsv({
+      links,
       documents,
       texts: textMap,
       originals: originalMap,

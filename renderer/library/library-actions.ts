@@ -15,11 +15,12 @@ export function sortDocuments(
   return copy.sort((a, b) => dir * a.addedAt.localeCompare(b.addedAt));
 }
 
-/** Removes a document with its text, its bytes and all its annotations, atomically. */
+/** Removes a document with its text, its bytes, its annotations and dismissals, atomically. */
 export async function deleteDocument(db: ClaimmarkDB, docId: string): Promise<number> {
-  const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations];
+  const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations, db.dismissals];
   return db.transaction('rw', tables, async () => {
     const removed = await db.annotations.where('docId').equals(docId).delete();
+    await db.dismissals.where('docId').equals(docId).delete();
     await db.texts.delete(docId);
     await db.originals.delete(docId);
     await db.sources.delete(docId);

@@ -1,6 +1,7 @@
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import type { ClaimCandidate } from '../../shared/claims/detect';
 import type { Annotation, Category } from '../../shared/types';
 import { useI18n } from '../i18n/i18n';
 import type { Match } from '../../shared/find';
@@ -10,6 +11,7 @@ import { lineStyleField, setLineStyles, type LineStyles } from './headings';
 import { annotationsAt, colorMap, highlights, setHighlights } from './highlights';
 import { OverlapChooser } from './OverlapChooser';
 import { readerTheme } from './reader-theme';
+import { setSuggestions, suggestionField } from './suggestions';
 
 export interface ReaderHandle {
   /** The selected span with surrounding white space trimmed, or null. */
@@ -36,6 +38,7 @@ interface ReaderProps {
   annotations: readonly Annotation[];
   categories: readonly Category[];
   activeId: string | null;
+  suggestions: readonly ClaimCandidate[];
   lineStyles: LineStyles;
   onActivate(id: string | null): void;
   handle: Ref<ReaderHandle>;
@@ -53,6 +56,7 @@ export function Reader({
   annotations,
   categories,
   activeId,
+  suggestions,
   lineStyles,
   onActivate,
   handle,
@@ -99,6 +103,7 @@ export function Reader({
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': t('reader'), 'aria-readonly': 'true' }),
           readerTheme,
+          suggestionField,
           highlights,
           lineStyleField,
           findField,
@@ -120,6 +125,10 @@ export function Reader({
       effects: setHighlights.of({ annotations, colors: colorMap(categories), activeId }),
     });
   }, [annotations, categories, activeId, docId, text]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: setSuggestions.of(suggestions) });
+  }, [suggestions, docId, text]);
 
   useEffect(() => {
     view.current?.dispatch({ effects: setLineStyles.of(lineStyles) });

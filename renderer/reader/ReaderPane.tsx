@@ -1,4 +1,5 @@
 import type { ReactNode, RefObject } from 'react';
+import type { ClaimCandidate } from '../../shared/claims/detect';
 import type { Annotation, Category, DocumentRecord, Encoding } from '../../shared/types';
 import { CategoryBar } from '../codebook/CategoryBar';
 import { useI18n } from '../i18n/i18n';
@@ -12,6 +13,8 @@ interface Props {
   annotations: readonly Annotation[] | undefined;
   categories: readonly Category[];
   activeId: string | null;
+  /** Suggested claims to underline. */
+  suggestions: readonly ClaimCandidate[];
   lineStyles: LineStyles;
   reader: RefObject<ReaderHandle | null>;
   onActivate(id: string | null): void;
@@ -51,6 +54,7 @@ export function ReaderPane(props: Props) {
             annotations={annotations ?? []}
             categories={categories}
             activeId={activeId}
+            suggestions={props.suggestions}
             lineStyles={props.lineStyles}
             onActivate={props.onActivate}
           />

@@ -37,6 +37,14 @@ export const readerTheme = EditorView.theme({
   '.cm-find': { outline: '1px solid var(--find)', borderRadius: '2px' },
   '.cm-find-current': { backgroundColor: 'var(--find-current)', outline: '2px solid var(--find)' },
   '.cm-hl-bare': { textDecoration: 'underline dashed var(--muted)' },
+  // A suggested claim: dotted, thin and in its own hue, so it reads as a hint, not a mark.
+  '.cm-suggestion': {
+    textDecorationLine: 'underline',
+    textDecorationStyle: 'dotted',
+    textDecorationColor: 'var(--suggest)',
+    textDecorationThickness: '2px',
+    textUnderlineOffset: '5px',
+  },
   '.cm-hl-active': { outline: '2px solid var(--accent)', outlineOffset: '1px' },
   '.cm-selectionBackground, ::selection': { backgroundColor: 'var(--selection) !important' },
 });

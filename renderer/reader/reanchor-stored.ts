@@ -1,5 +1,5 @@
 import { reanchor, type AnchorOutcome } from '../../shared/anchor';
-import { contextAround } from '../../shared/text';
+import { anchorFields } from '../annotations/anchor-fields';
 import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 
@@ -28,7 +28,7 @@ export async function reanchorStored(
     if (!a) return [];
     if (o.status === 'orphaned') return [{ ...a, orphaned: true }];
     const { orphaned: _, ...rest } = a;
-    return [{ ...rest, start: o.start, end: o.end, ...contextAround(text, o.start, o.end) }];
+    return [{ ...rest, start: o.start, end: o.end, ...anchorFields(text, o.start, o.end) }];
   });
   await db.annotations.bulkPut(placed);
   return found;

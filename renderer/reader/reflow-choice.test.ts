@@ -1,3 +1,4 @@
+import { findQuantities } from '../../shared/claims/quantity';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import iconv from 'iconv-lite';
@@ -168,6 +169,8 @@ describe('setReflow on a hard-wrapped Chinese document', () => {
         end,
         quote: ZH.text.slice(start, end),
         ...context(ZH.text, start, end),
+        // Figures are read from the quote as it now stands, offsets into it.
+        quantities: findQuantities(ZH.text.slice(start, end)),
       };
     };
     const expected = [

@@ -1,5 +1,6 @@
 import { toOriginal, toReflowed, type OffsetMap } from '../../shared/offset-map';
-import { codePointLength, contextAround } from '../../shared/text';
+import { codePointLength } from '../../shared/text';
+import { anchorFields } from '../annotations/anchor-fields';
 import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 import { putTexts } from '../library/import-files';
@@ -42,7 +43,7 @@ export async function setReflow(db: ClaimmarkDB, docId: string, on: boolean): Pr
     const moved = annotations.map((a): Annotation => {
       if (a.orphaned) return a;
       const span = remap(a, stored?.map ?? null, prepared.original?.map ?? null);
-      const context = contextAround(prepared.display, span.start, span.end);
+      const context = anchorFields(prepared.display, span.start, span.end);
       return { ...a, ...span, ...context };
     });
     await putTexts(db, docId, prepared);

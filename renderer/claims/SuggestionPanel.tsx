@@ -1,0 +1,67 @@
+import type { ClaimCandidate } from '../../shared/claims/detect';
+import { db } from '../db/instance';
+import { useI18n } from '../i18n/i18n';
+import { shorten } from '../annotations/shorten';
+import { reading } from '../reader/suggestions';
+import { SUGGESTIONS_SETTING } from './use-suggestions';
+
+interface Props {
+  enabled: boolean;
+  suggestions: readonly ClaimCandidate[];
+  /** The suggestion the caret is in, or the next one after it. */
+  current: ClaimCandidate | null;
+  onShow(c: ClaimCandidate): void;
+  onAccept(c: ClaimCandidate): void;
+  onDismiss(c: ClaimCandidate): void;
+}
+
+/** Suggested claims of the open document, to accept into the codebook or dismiss. */
+export function SuggestionPanel(props: Props) {
+  const { enabled, suggestions, current } = props;
+  const { t } = useI18n();
+  return (
+    <aside className="suggestions" role="region" aria-label={t('suggestions')}>
+      <div className="pane-header">
+        <h2>{t('suggestions')}</h2>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={enabled}
+            onChange={(e) =>
+              void db.settings.put({
+                key: SUGGESTIONS_SETTING,
+                value: e.target.checked ? 'on' : 'off',
+              })
+            }
+          />
+          {t('showSuggestions')}
+        </label>
+      </div>
+      {enabled && suggestions.length === 0 && <p className="hint">{t('noSuggestions')}</p>}
+      {enabled && suggestions.length > 0 && <p className="hint">{t('suggestionKeys')}</p>}
+      <ol className="suggestion-list">
+        {suggestions.map((c) => (
+          <li
+            key={c.start}
+            className={c === current ? 'suggestion current' : 'suggestion'}
+            aria-current={c === current}
+          >
+            <button className="quote" onClick={() => props.onShow(c)} title={reading(c)}>
+              {shorten(c.quote, 120)}
+            </button>
+            <div className="suggestion-row">
+              <span className={`kind kind-${c.kind}`}>{t(`kind_${c.kind}`)}</span>
+              <span className="figures-inline">{c.quantities.map((q) => q.text).join(' · ')}</span>
+              <button className="small" onClick={() => props.onAccept(c)}>
+                {t('accept')}
+              </button>
+              <button className="small" onClick={() => props.onDismiss(c)}>
+                {t('dismissSuggestion')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

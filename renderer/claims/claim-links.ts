@@ -1,0 +1,63 @@
+import { ClaimIndex, type ClaimLink } from '../../shared/claims/link';
+import { findQuantities } from '../../shared/claims/quantity';
+import type { ClaimLinks } from '../../shared/csv';
+import type { Annotation } from '../../shared/types';
+
+type Claim = Pick<Annotation, 'id' | 'docId' | 'quote' | 'quantities'>;
+
+const inputOf = (a: Claim) => ({
+  id: a.id,
+  docId: a.docId,
+  text: a.quote,
+  // Annotations stored before quantities were kept get them read now.
+  quantities: a.quantities ?? findQuantities(a.quote),
+});
+
+/**
+ * The library's annotations as a claim index, kept in step with the table: a
+ * sync adds what is new or changed and drops what is gone, so one annotation's
+ * matches are a lookup, not a pass over the library.
+ */
+export class LibraryLinks {
+  private readonly index = new ClaimIndex();
+  private readonly seen = new Map<string, string>();
+
+  sync(annotations: readonly Claim[]): void {
+    const live = new Set<string>();
+    for (const a of annotations) {
+      live.add(a.id);
+      const signature = `${a.docId}\n${a.quote}`;
+      if (this.seen.get(a.id) === signature) continue;
+      this.seen.set(a.id, signature);
+      this.index.add(inputOf(a));
+    }
+    for (const id of this.seen.keys()) {
+      if (live.has(id)) continue;
+      this.seen.delete(id);
+      this.index.remove(id);
+    }
+  }
+
+  linksOf(a: Claim): ClaimLink[] {
+    return this.index.query(inputOf(a));
+  }
+}
+
+/** The other documents (titles, each once) that repeat a claim, and those that give another figure. */
+export function titlesOf(
+  links: readonly ClaimLink[],
+  docOf: (annotationId: string) => string | undefined,
+  titleOf: (docId: string) => string | undefined,
+): ClaimLinks {
+  const pick = (relation: ClaimLink['relation']): string[] => {
+    const titles = new Set<string>();
+    for (const l of links) {
+      if (l.relation !== relation) continue;
+      const doc = docOf(l.b);
+      const title = doc === undefined ? undefined : titleOf(doc);
+      if (title !== undefined) titles.add(title);
+    }
+    return [...titles];
+  };
+  return { repeatedIn: pick('same'), conflictsWith: pick('differs') };
+}

@@ -1,0 +1,63 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { detectClaims, type ClaimCandidate } from '../../shared/claims/detect';
+import type { Annotation, Category, ClaimKind } from '../../shared/types';
+import { useSetting } from '../db/hooks';
+import { db } from '../db/instance';
+
+/** Above this many UTF-16 units the reader shows no suggestions (detection would stall it). */
+export const SUGGEST_MAX = 2_000_000;
+export const SUGGESTIONS_SETTING = 'suggestions';
+
+export interface Suggestions {
+  enabled: boolean;
+  /** Candidates not annotated and not dismissed, in text order. */
+  visible: ClaimCandidate[];
+}
+
+/** Candidates of the open document that the analyst has not annotated or dismissed. */
+export function useSuggestions(
+  docId: string | null,
+  text: string | null | undefined,
+  placed: readonly Annotation[] | undefined,
+): Suggestions {
+  const enabled = useSetting(SUGGESTIONS_SETTING) !== 'off';
+  const candidates = useMemo(
+    () =>
+      enabled && typeof text === 'string' && text.length <= SUGGEST_MAX ? detectClaims(text) : [],
+    [enabled, text],
+  );
+  const dismissed = useLiveQuery(
+    async () =>
+      docId
+        ? new Set((await db.dismissals.where('docId').equals(docId).toArray()).map((d) => d.quote))
+        : null,
+    [docId],
+  );
+  const visible = useMemo(() => {
+    if (!dismissed || !placed) return [];
+    // Annotations sorted by start: a candidate is annotated when any annotation overlaps it.
+    const spans = [...placed].sort((a, b) => a.start - b.start);
+    let k = 0;
+    return candidates.filter((c) => {
+      while (k < spans.length && spans[k]!.end <= c.start) k++;
+      for (let j = k; j < spans.length && spans[j]!.start < c.end; j++) {
+        if (spans[j]!.end > c.start) return false;
+      }
+      return !dismissed.has(c.quote);
+    });
+  }, [candidates, dismissed, placed]);
+  return { enabled, visible };
+}
+
+/** The category a suggested claim of this kind is accepted into (comparisons count as statistics). */
+export function categoryFor(
+  kind: ClaimKind,
+  categories: readonly Category[],
+): Category | undefined {
+  return (
+    categories.find((c) => c.claimKind === kind) ??
+    (kind === 'comparison' ? categories.find((c) => c.claimKind === 'statistic') : undefined) ??
+    categories[0]
+  );
+}
