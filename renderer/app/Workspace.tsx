@@ -73,7 +73,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   const currentSuggestion = useCallback((): ClaimCandidate | null => {
     const list = suggestions.visible;
     const caret = reader.current?.caret() ?? 0;
-    return list.find((c) => c.end > caret) ?? list[0] ?? null;
+    return list.find((c) => c.end >= caret) ?? list[0] ?? null;
   }, [suggestions.visible]);
   const [shownSuggestion, setShownSuggestion] = useState<number | null>(null);
   const showSuggestion = useCallback((c: ClaimCandidate) => {

@@ -1,4 +1,3 @@
-import { plainNumber } from '../../shared/csv';
 import { findQuantities } from '../../shared/claims/quantity';
 import type { Annotation } from '../../shared/types';
 import { useI18n } from '../i18n/i18n';
@@ -23,7 +22,7 @@ export function ClaimFacts({ annotation: a }: { annotation: Annotation }) {
         {quantities.map((q) => {
           const reading = t('figureReading', {
             text: q.text,
-            value: plainNumber(q.value),
+            value: q.value.toLocaleString('en-US', { maximumFractionDigits: 12 }),
             unit: q.unit,
           }).trim();
           return (
