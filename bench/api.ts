@@ -191,6 +191,28 @@ export interface BenchApi {
   tableBaseline(op: TableOp): Promise<TableRun>;
   /** The All annotations view's reads from the app's database, and what it should then show. */
   tableReads(): Promise<TableExpectation>;
+  /** Generates the claims texts: `bytes` of UTF-8 to detect in, `claims` claims to index. */
+  setupClaims(bytes: number, claims: number): Promise<ClaimsSetup>;
+  /** detectClaims on the text, or the baseline: split at 。！？ and test each sentence for a digit. */
+  detectRun(baseline: boolean): Promise<DetectRun>;
+  /** Builds a ClaimIndex over the claims, or the baseline: a Map from figure key to claim. */
+  indexBuild(baseline: boolean): Promise<number>;
+  /** Matches of `count` claims, one query each (ms per query), or the baseline: a scan of every figure. */
+  indexQueries(count: number, baseline: boolean): Promise<{ ms: number[]; links: number }>;
+}
+
+export interface ClaimsSetup {
+  chars: number;
+  claims: number;
+  figures: number;
+  documents: number;
+}
+
+export interface DetectRun {
+  ms: number;
+  /** Candidates (detectClaims) or sentences with a digit (baseline). */
+  found: number;
+  quantities: number;
 }
 
 export interface Check {

@@ -19,6 +19,7 @@ import { anchorApi } from './harness-anchor';
 import { dbApi } from './harness-db';
 import { libraryApi } from './harness-library';
 import { reflowApi } from './harness-reflow';
+import { claimsApi } from './harness-claims';
 import { searchApi } from './harness-search';
 import { tableApi } from './harness-table';
 import { annotationsFor, bytesOf, frame, load, ms, textOf, timeUntil } from './harness-common';
@@ -259,6 +260,7 @@ const api: BenchApi = {
   ...libraryApi,
   ...searchApi,
   ...tableApi,
+  ...claimsApi,
 };
 
 window.bench = api;

@@ -10,10 +10,11 @@
  * harness*.ts (in-page, at /bench/) · probe.ts (in-page timer, every page) ·
  * scenarios.ts, open.ts, ui.ts, issue3-*.ts, issue4-*.ts (what is measured; edits.ts: the
  * edits to re-anchor after; harness-reflow.ts, harness-anchor.ts, harness-library.ts,
- * harness-search.ts, harness-table.ts: their in-page half; ui-workbench.ts: issue 4's UI) ·
+ * harness-search.ts, harness-table.ts, harness-claims.ts: their in-page half; ui-workbench.ts: issue 4's UI;
+ * issue8-claims.ts: detectClaims and the claim index) ·
  * profile.ts (CDP) · report.ts.
  * Environment: BENCH_REPS (default 5), BENCH_UI_REPS (3), BENCH_ANNOTATIONS (10000),
- * BENCH_SECTIONS (default all: import,open,reflow,reanchor,search,table),
+ * BENCH_SECTIONS (default all: import,open,reflow,reanchor,search,table,claims), BENCH_CLAIMS (100000),
  * BENCH_TABLE_ANNOTATIONS (100000, the table section's; the search section carries BENCH_ANNOTATIONS).
  */
 import { createHash } from 'node:crypto';
@@ -30,6 +31,7 @@ import { reflow } from '../shared/reflow';
 import { makeHardWrapped } from '../shared/wrap-fixtures';
 import { generateText } from './generate';
 import { reanchorAfterEdits } from './issue3-anchor';
+import { claimIntelligence } from './issue8-claims';
 import { reflowAndImport, type WrappedSample } from './issue3-reflow';
 import { librarySearch } from './issue4-search';
 import { annotationTable } from './issue4-table';
@@ -50,7 +52,7 @@ const UI_REPS = Number(process.env.BENCH_UI_REPS ?? 3);
 /** UTF-16 units asked of makeHardWrapped: about 10 MB of UTF-8, as the other sample. */
 const WRAPPED_CHARS = 3_700_000;
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'import,open,reflow,reanchor,search,table')
+  (process.env.BENCH_SECTIONS ?? 'import,open,reflow,reanchor,search,table,claims')
     .split(',')
     .map((s) => s.trim()),
 );
@@ -201,6 +203,7 @@ async function main(): Promise<void> {
     if (SECTIONS.has('reanchor')) await reanchorAfterEdits(ctx, table);
     if (SECTIONS.has('search')) await librarySearch(ctx, table);
     if (SECTIONS.has('table')) await annotationTable(ctx, table);
+    if (SECTIONS.has('claims')) await claimIntelligence(ctx, table);
   } finally {
     await server.close();
     await rm(files, { recursive: true, force: true });
