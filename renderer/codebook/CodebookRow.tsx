@@ -1,8 +1,8 @@
-import type { Category } from '../../shared/types';
+import { CLAIM_KINDS, type Category, type ClaimKind } from '../../shared/types';
 import { annotationStore } from '../annotations/instance';
 import { db } from '../db/instance';
 import { useI18n } from '../i18n/i18n';
-import { moveCategory, updateCategory } from './codebook';
+import { moveCategory, setClaimKind, updateCategory } from './codebook';
 
 interface Props {
   category: Category;
@@ -70,6 +70,22 @@ export function CodebookRow({
         key={`d:${c.description}`}
         onBlur={(e) => e.target.value !== c.description && update({ description: e.target.value })}
       />
+      <select
+        className="codebook-kind"
+        aria-label={`${t('claimKindOf')}: ${c.name}`}
+        title={t('claimKindHint')}
+        value={c.claimKind ?? ''}
+        onChange={(e) =>
+          void setClaimKind(db, c.id, (e.target.value || null) as ClaimKind | null, annotationStore)
+        }
+      >
+        <option value="">{t('noClaimKind')}</option>
+        {CLAIM_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`kind_${k}`)}
+          </option>
+        ))}
+      </select>
       <button
         className="icon-button"
         aria-label={`${t('moveUp')}: ${c.name}`}

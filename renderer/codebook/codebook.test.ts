@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation, Category } from '../../shared/types';
 import { ClaimmarkDB } from '../db/db';
 import { seedDefaults } from '../db/defaults';
-import { addCategory, countUsage, deleteCategory, moveCategory } from './codebook';
+import { addCategory, countUsage, deleteCategory, moveCategory, setClaimKind } from './codebook';
+import { AnnotationStore } from '../annotations/store';
 
 let db: ClaimmarkDB;
 
@@ -215,5 +216,38 @@ describe('countUsage and deleteCategory', () => {
     vi.restoreAllMocks();
     expect(await db.annotations.toArray()).toEqual(annotationsBefore);
     expect(await ordered()).toEqual(categoriesBefore);
+  });
+});
+
+describe('setClaimKind', () => {
+  const kinds = async () => (await ordered()).map((c) => [c.name, c.claimKind ?? null]);
+
+  it('maps the default codebook, moves a kind to another category in one undo step', async () => {
+    await seedDefaults(db);
+    expect(await kinds()).toEqual([
+      ['Statistic 数据', 'statistic'],
+      ['Target 目标', 'target'],
+      ['Policy 政策措施', null],
+      ['Attribution 引述', 'attribution'],
+      ['Assessment 评价', null],
+    ]);
+    const store = new AnnotationStore(db);
+    const policy = (await ordered())[2]!;
+    await setClaimKind(db, policy.id, 'target', store);
+    expect((await kinds()).map(([, k]) => k)).toEqual([
+      'statistic',
+      null,
+      'target',
+      'attribution',
+      null,
+    ]);
+    await store.undo();
+    expect((await kinds()).map(([, k]) => k)).toEqual([
+      'statistic',
+      'target',
+      null,
+      'attribution',
+      null,
+    ]);
   });
 });

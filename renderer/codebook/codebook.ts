@@ -1,4 +1,4 @@
-import type { Category } from '../../shared/types';
+import type { Category, ClaimKind } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 import { writeChanges } from '../annotations/store';
 import type { Change } from '../annotations/undo';
@@ -71,6 +71,28 @@ export async function updateCategory(
   const before = await db.categories.get(id);
   if (!before) return;
   await commit(db, 'edit-category', [cat(before, { ...before, ...patch })], recorder);
+}
+
+/**
+ * Makes `id` the category suggested claims of `kind` are accepted into (null: none).
+ * A kind has one category, so the one that had it gives it up, in the same undo step.
+ */
+export async function setClaimKind(
+  db: ClaimmarkDB,
+  id: string,
+  kind: ClaimKind | null,
+  recorder?: ChangeRecorder,
+): Promise<void> {
+  const all = await db.categories.toArray();
+  const without = ({ claimKind: _, ...rest }: Category): Category => rest;
+  const changes = all.flatMap((c) => {
+    if (c.id === id) {
+      if ((c.claimKind ?? null) === kind) return [];
+      return [cat(c, kind ? { ...c, claimKind: kind } : without(c))];
+    }
+    return kind && c.claimKind === kind ? [cat(c, without(c))] : [];
+  });
+  await commit(db, 'claim-kind', changes, recorder);
 }
 
 /** Swaps a category with its neighbour; keys 1–9 follow the new order. */
