@@ -15,6 +15,9 @@ interface Props {
   onDismiss(c: ClaimCandidate): void;
 }
 
+/** Rows drawn at most: a long document may hold thousands of suggestions; G reaches all. */
+const SHOWN = 300;
+
 /** Suggested claims of the open document, to accept into the codebook or dismiss. */
 export function SuggestionPanel(props: Props) {
   const { enabled, suggestions, current } = props;
@@ -40,7 +43,7 @@ export function SuggestionPanel(props: Props) {
       {enabled && suggestions.length === 0 && <p className="hint">{t('noSuggestions')}</p>}
       {enabled && suggestions.length > 0 && <p className="hint">{t('suggestionKeys')}</p>}
       <ol className="suggestion-list">
-        {suggestions.map((c) => (
+        {suggestions.slice(0, SHOWN).map((c) => (
           <li
             key={c.start}
             className={c === current ? 'suggestion current' : 'suggestion'}
@@ -62,6 +65,9 @@ export function SuggestionPanel(props: Props) {
           </li>
         ))}
       </ol>
+      {suggestions.length > SHOWN && (
+        <p className="hint">{t('moreSuggestions', { n: suggestions.length - SHOWN })}</p>
+      )}
     </aside>
   );
 }

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
-import { detectClaims, type ClaimCandidate } from '../../shared/claims/detect';
+import { useEffect, useMemo, useState } from 'react';
+import type { ClaimCandidate } from '../../shared/claims/detect';
 import type { Annotation, Category, ClaimKind } from '../../shared/types';
 import { useSetting } from '../db/hooks';
 import { db } from '../db/instance';
+import { detectClaimsAsync } from './detect-client';
 
-/** Above this many UTF-16 units the reader shows no suggestions (detection would stall it). */
-export const SUGGEST_MAX = 2_000_000;
 export const SUGGESTIONS_SETTING = 'suggestions';
+const NONE: ClaimCandidate[] = [];
 
 export interface Suggestions {
   enabled: boolean;
@@ -22,11 +22,20 @@ export function useSuggestions(
   placed: readonly Annotation[] | undefined,
 ): Suggestions {
   const enabled = useSetting(SUGGESTIONS_SETTING) !== 'off';
-  const candidates = useMemo(
-    () =>
-      enabled && typeof text === 'string' && text.length <= SUGGEST_MAX ? detectClaims(text) : [],
-    [enabled, text],
-  );
+  const [found, setFound] = useState<{ text: string; claims: ClaimCandidate[] } | null>(null);
+  useEffect(() => {
+    if (!enabled || typeof text !== 'string') return;
+    let live = true;
+    detectClaimsAsync(text).then(
+      (claims) => live && setFound({ text, claims }),
+      () => live && setFound({ text, claims: NONE }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [enabled, text]);
+  // Only the open text's candidates: a long text's arrive a moment after it opens.
+  const candidates = enabled && found && found.text === text ? found.claims : NONE;
   const dismissed = useLiveQuery(
     async () =>
       docId
