@@ -54,6 +54,21 @@ async function library(): Promise<ClaimmarkDB> {
     const a = await store.create(o.doc.id, text, 2, 8, cat.id);
     await store.update(a, { note: '备注 =1+1', status: 'disputed', speaker: '发言人' });
   }
+  // A claim with figures (a range and a fraction among them) and a dismissed suggestion.
+  const figures = '力争3至5万户，约占三分之二。';
+  const [claim] = await importFiles(
+    [{ ok: true, file: { name: '目标.txt', bytes: enc(figures) } }],
+    { db, decode: runDecodeJob, now: () => new Date('2026-11-22T10:30:00Z') },
+  );
+  if (claim?.kind === 'added' && cat) {
+    const a = await store.create(claim.doc.id, figures, 0, figures.length, cat.id);
+    expect(a.quantities?.map((q) => [q.value, q.range ?? q.fraction?.denominator])).toEqual([
+      [30000, 'from'],
+      [50000, 'to'],
+      [66.67, 3],
+    ]);
+    await store.dismiss(claim.doc.id, '一句被忽略的建议。');
+  }
   await db.settings.put({ key: 'language', value: 'zh' });
   return db;
 }
@@ -74,6 +89,7 @@ describe('JSON backup', () => {
     await restoreBackup(target, parsed.backup);
     expect(await dump(target)).toEqual(await dump(source));
     expect(await target.originals.count()).toBe(1);
+    expect(await target.dismissals.count()).toBe(1);
     expect((await target.sources.toArray()).map((s) => s.bytes.length)).toEqual(
       (await source.sources.toArray()).map((s) => s.bytes.length),
     );

@@ -65,6 +65,8 @@ const annotation = z.object({
         value: z.number(),
         unit: z.string(),
         approx: z.enum(['more', 'less', 'about', 'at-least', 'at-most']).optional(),
+        range: z.enum(['from', 'to']).optional(),
+        fraction: z.object({ numerator: z.number(), denominator: z.number() }).optional(),
       }),
     )
     .optional(),
