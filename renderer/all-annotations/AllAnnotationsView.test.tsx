@@ -49,6 +49,8 @@ beforeAll(async () => {
 afterEach(cleanup);
 afterAll(() => db.delete());
 
+/** The cells showing exactly this text. */
+const cells = (text: string) => screen.getAllByRole('cell').filter((c) => c.textContent === text);
 const count = () => screen.getByTestId('all-annotations-count').textContent;
 const rowIds = () =>
   screen
@@ -110,6 +112,55 @@ describe('AllAnnotationsView', () => {
     // 北京 (běi) before 上海 (shàng); within a document, text order.
     expect(titles).toEqual(['北京晚报', '上海日报', '上海日报']);
     expect(screen.getByRole('button', { name: '导出这些行（CSV）' })).toBeTruthy();
+  });
+
+  it('shows, sorts and filters by value, and by claims repeated or conflicting elsewhere', async () => {
+    const extra = [
+      annotation('v1', 'd1', 10, { quote: '全区港口吞吐量达到3.2亿吨' }),
+      annotation('v2', 'd2', 10, { quote: '全区港口吞吐量达到3.2亿吨' }),
+      annotation('v3', 'd2', 30, { quote: '全区港口吞吐量达到2.9亿吨' }),
+      annotation('v4', 'd2', 50, { quote: '装机达到1.35亿千瓦' }),
+    ];
+    await db.annotations.bulkPut(extra);
+    try {
+      render(<AllAnnotationsView onOpen={() => {}} />);
+      await waitFor(() => expect(count()).toBe('7 of 7 annotations'));
+      const cell = cells('1.35亿千瓦 135,000,000 千瓦')[0];
+      expect(cell?.getAttribute('title')).toBe('1.35亿千瓦 = 135,000,000 千瓦');
+
+      const value = screen.getByRole('columnheader', { name: 'Value' });
+      fireEvent.click(within(value).getByRole('button'));
+      fireEvent.click(within(value).getByRole('button'));
+      expect(value.getAttribute('aria-sort')).toBe('descending');
+      // Largest first; the quotes without a figure stay at the end.
+      expect(rowIds().slice(0, 4)).toEqual(
+        [extra[0], extra[1], extra[2], extra[3]].map((a) => a?.quote),
+      );
+
+      fireEvent.change(screen.getByRole('textbox', { name: 'Smallest value' }), {
+        target: { value: '3亿' },
+      });
+      await waitFor(() => expect(count()).toBe('2 of 7 annotations'));
+      fireEvent.change(screen.getByRole('textbox', { name: 'Smallest value' }), {
+        target: { value: '' },
+      });
+      await waitFor(() => expect(count()).toBe('7 of 7 annotations'));
+
+      // The claims are linked across documents once the table shows.
+      await waitFor(() => expect(cells('1 doc · differs in 1')).toHaveLength(1));
+      const links = screen.getByRole('combobox', { name: 'Other documents' });
+      fireEvent.change(links, { target: { value: 'conflicting' } });
+      await waitFor(() => expect(count()).toBe('2 of 7 annotations'));
+      expect(rowIds()).toEqual(['全区港口吞吐量达到3.2亿吨', '全区港口吞吐量达到2.9亿吨']);
+      const conflict = cells('differs in 1');
+      expect(conflict).toHaveLength(1);
+      expect(conflict[0]?.getAttribute('title')).toBe('Another figure in: 上海日报');
+      fireEvent.change(links, { target: { value: 'repeated' } });
+      await waitFor(() => expect(count()).toBe('2 of 7 annotations'));
+      expect(cells('1 doc').map((c) => c.getAttribute('title'))).toEqual(['Repeated in: 上海日报']);
+    } finally {
+      await db.annotations.bulkDelete(extra.map((a) => a.id));
+    }
   });
 
   it('starts from a filter given from outside and exports exactly its rows', async () => {

@@ -16,7 +16,7 @@ import {
   type SortState,
   type TableRow,
 } from './table-model';
-import { useSections, useTableData } from './use-table-data';
+import { useLinks, useSections, useTableData } from './use-table-data';
 import './all-annotations.css';
 
 export type { AnnotationFilter } from './table-model';
@@ -32,7 +32,8 @@ const filterKey = (filter: AnnotationFilter | undefined) => JSON.stringify(filte
 
 /**
  * Every annotation in the library as one table: filter by text, category,
- * status, document, speaker (and section, from elsewhere); sort by any column;
+ * status, document, speaker, value, links to other documents (and section,
+ * from elsewhere); sort by any column;
  * export exactly the rows shown.
  */
 export function AllAnnotationsView({ initialFilter, onOpen }: AllAnnotationsViewProps) {
@@ -41,6 +42,7 @@ export function AllAnnotationsView({ initialFilter, onOpen }: AllAnnotationsView
   const notify = useNotify();
   const data = useTableData();
   const { sections, pending } = useSections(data);
+  const { links, pending: linksPending } = useLinks(data);
 
   const [filter, setFilter] = useState<AnnotationFilter>(initialFilter ?? {});
   const [seenInitial, setSeenInitial] = useState(filterKey(initialFilter));
@@ -57,12 +59,17 @@ export function AllAnnotationsView({ initialFilter, onOpen }: AllAnnotationsView
   );
   const sortColumn = sort?.column ?? null;
   const sortSections = sortColumn === 'section' ? sections : undefined;
+  const sortLinks = sortColumn === 'links' ? links : undefined;
   const keys = useMemo(
     () =>
       data && sortColumn
-        ? columnKeys(data.rows, sortColumn, { collator, sections: sortSections })
+        ? columnKeys(data.rows, sortColumn, {
+            collator,
+            sections: sortSections,
+            links: sortLinks,
+          })
         : null,
-    [data, sortColumn, collator, sortSections],
+    [data, sortColumn, collator, sortSections, sortLinks],
   );
   const sorted = useMemo(
     () => (!data ? [] : sort ? sortAnnotations(data.rows, sort, keys) : data.rows),
@@ -71,14 +78,20 @@ export function AllAnnotationsView({ initialFilter, onOpen }: AllAnnotationsView
   // Typing stays responsive: the table catches up with the filter a moment later.
   const shownFilter = useDeferredValue(filter);
   const filterSections = shownFilter.section !== undefined ? sections : undefined;
+  const filterLinks = shownFilter.links !== undefined ? links : undefined;
   const categories = data?.categories;
   const visible = useMemo(
     () =>
       filterAnnotations(sorted, shownFilter, {
         categories: categories ?? [],
         sections: filterSections,
+        links: filterLinks,
       }),
-    [sorted, shownFilter, categories, filterSections],
+    [sorted, shownFilter, categories, filterSections, filterLinks],
+  );
+  const titles = useMemo(
+    () => new Map((data?.documents ?? []).map((d) => [d.id, d.title])),
+    [data?.documents],
   );
 
   const onSort = useCallback((column: Column) => {
@@ -95,7 +108,11 @@ export function AllAnnotationsView({ initialFilter, onOpen }: AllAnnotationsView
 
   const exportRows = async () => {
     // The filter as typed, even if the table has not caught up with it yet.
-    const rows = filterAnnotations(sorted, filter, { categories: categories ?? [], sections });
+    const rows = filterAnnotations(sorted, filter, {
+      categories: categories ?? [],
+      sections,
+      links,
+    });
     setExporting(true);
     try {
       const csv = await buildRowsCsv(
@@ -125,6 +142,7 @@ export function AllAnnotationsView({ initialFilter, onOpen }: AllAnnotationsView
           {data ? s.t('count', { n: visible.length, m: data.rows.length }) : s.t('loading')}
         </span>
         {pending && <span className="aa-muted">{s.t('sectionsPending')}</span>}
+        {linksPending && <span className="aa-muted">{s.t('linksPending')}</span>}
         <span className="aa-spacer" />
         <button
           type="button"
@@ -148,6 +166,9 @@ export function AllAnnotationsView({ initialFilter, onOpen }: AllAnnotationsView
         rows={visible}
         sections={sections}
         sectionsPending={pending}
+        links={links}
+        linksPending={linksPending}
+        titles={titles}
         sort={sort}
         onSort={onSort}
         onOpen={openRow}

@@ -1,5 +1,6 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { LinkSummaries } from './links';
 import type { ViewStrings } from './strings';
 import { TableRowView } from './TableRowView';
 import { COLUMNS, type Column, type Sections, type SortState, type TableRow } from './table-model';
@@ -12,6 +13,10 @@ interface Props {
   rows: readonly TableRow[];
   sections: Sections;
   sectionsPending: boolean;
+  links: LinkSummaries;
+  linksPending: boolean;
+  /** Document titles by id, for the links' tooltips. */
+  titles: ReadonlyMap<string, string>;
   sort: SortState | null;
   onSort(column: Column): void;
   onOpen(row: TableRow): void;
@@ -32,7 +37,8 @@ const ariaSort = (sort: SortState | null, column: Column) =>
  * Home and End move between rows; Enter or a click opens one.
  */
 export function AnnotationTable(props: Props) {
-  const { rows, sections, sectionsPending, sort, onSort, onOpen, resetKey, strings: s } = props;
+  const { rows, sections, sectionsPending, links, linksPending, titles } = props;
+  const { sort, onSort, onOpen, resetKey, strings: s } = props;
   const body = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [seenKey, setSeenKey] = useState(resetKey);
@@ -171,6 +177,9 @@ export function AnnotationTable(props: Props) {
               focusable={item.index === current}
               section={sections.get(row.annotation.id)}
               sectionPending={sectionsPending}
+              links={links.get(row.annotation.id)}
+              linksPending={linksPending}
+              titles={titles}
               strings={s}
               onFocus={setActive}
               onOpen={openAt}

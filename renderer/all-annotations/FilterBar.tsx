@@ -1,6 +1,8 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../shared/types';
 import { CategoryFilter } from './CategoryFilter';
+import { parseBound } from './figures';
+import type { LinkFilter } from './links';
 import type { ViewStrings } from './strings';
 import { isEmptyFilter, type AnnotationFilter, type TableRow } from './table-model';
 import type { TableData } from './use-table-data';
@@ -29,7 +31,64 @@ function speakerSuggestions(rows: readonly TableRow[], collator: Intl.Collator):
     .sort(collator.compare);
 }
 
-/** Text, category, status, document and speaker filters above the table. */
+/** At most this many units are offered, the most frequent ones. */
+const MAX_UNITS = 200;
+
+function unitChoices(rows: readonly TableRow[], collator: Intl.Collator): string[] {
+  const counts = new Map<string, number>();
+  for (const { figure } of rows)
+    if (figure) counts.set(figure.unit, (counts.get(figure.unit) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_UNITS)
+    .map(([unit]) => unit)
+    .sort(collator.compare);
+}
+
+interface BoundProps {
+  value: number | undefined;
+  onChange(value: number | undefined): void;
+  label: string;
+  strings: ViewStrings;
+}
+
+/**
+ * A bound of the value range as typed ("1亿", "1,000"): the filter changes once
+ * the text reads as a number (or is emptied), and the text follows the filter
+ * when it changes from elsewhere (Clear filters).
+ */
+function BoundInput({ value, onChange, label, strings: s }: BoundProps) {
+  const [draft, setDraft] = useState(value === undefined ? '' : String(value));
+  // The value this text stands for; another one came from elsewhere.
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    setDraft(value === undefined ? '' : String(value));
+  }
+  const invalid = draft.trim() !== '' && parseBound(draft) === undefined;
+  return (
+    <input
+      type="text"
+      inputMode="decimal"
+      className="aa-bound"
+      aria-label={label}
+      aria-invalid={invalid}
+      title={invalid ? s.t('badBound') : undefined}
+      placeholder={s.t('boundPlaceholder')}
+      value={draft}
+      onChange={(e) => {
+        const text = e.target.value;
+        setDraft(text);
+        const next = parseBound(text);
+        if (next === undefined && text.trim() !== '') return;
+        setSeen(next);
+        onChange(next);
+      }}
+    />
+  );
+}
+
+/** Text, category, status, document, speaker, value and link filters above the table. */
 export function FilterBar({ filter, onChange, data, collator, strings: s }: Props) {
   const id = useId();
   const set = (patch: Partial<AnnotationFilter>) => onChange({ ...filter, ...patch });
@@ -40,6 +99,7 @@ export function FilterBar({ filter, onChange, data, collator, strings: s }: Prop
       .filter((d) => used.has(d.id))
       .sort((a, b) => collator.compare(a.title, b.title));
   }, [data, collator]);
+  const units = useMemo(() => unitChoices(data.rows, collator), [data.rows, collator]);
   const statuses = filter.statuses ?? [];
   const docIds = filter.docIds ?? [];
   const toggleStatus = (status: ClaimStatus) =>
@@ -117,6 +177,59 @@ export function FilterBar({ filter, onChange, data, collator, strings: s }: Prop
             <option key={name} value={name} />
           ))}
         </datalist>
+      </label>
+      <fieldset className="aa-value-filter">
+        <legend className="visually-hidden">{s.t('value')}</legend>
+        <label className="aa-field">
+          <span className="aa-filter-name">{s.t('value')}</span>
+          <select
+            value={filter.hasFigure ? 'figure' : ''}
+            onChange={(e) => set({ hasFigure: e.target.value === 'figure' || undefined })}
+          >
+            <option value="">{s.t('anyValue')}</option>
+            <option value="figure">{s.t('withFigure')}</option>
+          </select>
+        </label>
+        <span className="aa-filter-name">{s.t('valueMin')}</span>
+        <BoundInput
+          value={filter.valueMin}
+          onChange={(valueMin) => set({ valueMin })}
+          label={s.t('valueMinLabel')}
+          strings={s}
+        />
+        <span className="aa-filter-name">{s.t('valueMax')}</span>
+        <BoundInput
+          value={filter.valueMax}
+          onChange={(valueMax) => set({ valueMax })}
+          label={s.t('valueMaxLabel')}
+          strings={s}
+        />
+        <select
+          aria-label={s.t('unit')}
+          value={filter.unit === undefined ? '' : `=${filter.unit}`}
+          onChange={(e) => set({ unit: e.target.value ? e.target.value.slice(1) : undefined })}
+        >
+          <option value="">{s.t('anyUnit')}</option>
+          {filter.unit !== undefined && !units.includes(filter.unit) && (
+            <option value={`=${filter.unit}`}>{filter.unit || s.t('noUnit')}</option>
+          )}
+          {units.map((unit) => (
+            <option key={unit} value={`=${unit}`}>
+              {unit || s.t('noUnit')}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+      <label className="aa-field">
+        <span className="aa-filter-name">{s.t('links')}</span>
+        <select
+          value={filter.links ?? ''}
+          onChange={(e) => set({ links: (e.target.value || undefined) as LinkFilter | undefined })}
+        >
+          <option value="">{s.t('linksAll')}</option>
+          <option value="repeated">{s.t('linksRepeated')}</option>
+          <option value="conflicting">{s.t('linksConflicting')}</option>
+        </select>
       </label>
       {filter.section !== undefined && (
         <span className="aa-section-chip">

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { LinkSummary } from './links';
 import type { ViewStrings } from './strings';
 import type { TableRow } from './table-model';
 
@@ -12,6 +13,10 @@ interface Props {
   /** Undefined while the document's sections are not known yet. */
   section: string | undefined;
   sectionPending: boolean;
+  /** Undefined while the row's claim is not linked yet. */
+  links: LinkSummary | undefined;
+  linksPending: boolean;
+  titles: ReadonlyMap<string, string>;
   strings: ViewStrings;
   onFocus(index: number): void;
   onOpen(index: number): void;
@@ -22,6 +27,51 @@ function TextCell({ text, className = '' }: { text: string; className?: string }
   return (
     <div className={`aa-cell ${className}`} role="cell" title={text || undefined}>
       {text}
+    </div>
+  );
+}
+
+function ValueCell({ row }: { row: TableRow }) {
+  const f = row.figure;
+  if (!f) return <div className="aa-cell" role="cell" />;
+  const plain = f.reading.replace(/[\s,]/g, '') === f.text.replace(/[\s,]/g, '');
+  return (
+    <div className="aa-cell aa-value" role="cell" title={`${f.text} = ${f.reading}`}>
+      {f.text}
+      {!plain && <span className="aa-muted aa-reading"> {f.reading}</span>}
+    </div>
+  );
+}
+
+function LinksCell(props: Pick<Props, 'links' | 'linksPending' | 'titles' | 'strings'>) {
+  const { links, linksPending, titles, strings: s } = props;
+  if (!links) {
+    return (
+      <div className="aa-cell aa-muted" role="cell">
+        {linksPending ? '…' : ''}
+      </div>
+    );
+  }
+  const names = (ids: readonly string[]) => ids.map((id) => titles.get(id) ?? id).join('、');
+  const repeated = links.repeatedIn.length;
+  const conflicts = links.conflictsWith.length;
+  const tooltip = [
+    repeated ? s.t('repeatedTitles', { titles: names(links.repeatedIn) }) : '',
+    conflicts ? s.t('conflictTitles', { titles: names(links.conflictsWith) }) : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return (
+    <div className="aa-cell aa-links" role="cell" title={tooltip || undefined}>
+      {repeated > 0 && (
+        <span className="aa-repeated">
+          {repeated === 1 ? s.t('repeatedInOne') : s.t('repeatedIn', { n: repeated })}
+        </span>
+      )}
+      {repeated > 0 && conflicts > 0 && ' · '}
+      {conflicts > 0 && (
+        <span className="aa-conflicts">{s.t('conflictsIn', { n: conflicts })}</span>
+      )}
     </div>
   );
 }
@@ -67,6 +117,8 @@ function TableRowViewImpl(props: Props) {
       </div>
       <TextCell text={a.speaker} />
       <TextCell text={a.quote} className="aa-quote" />
+      <ValueCell row={row} />
+      <LinksCell {...props} />
       <TextCell text={a.note} className="aa-muted" />
     </div>
   );

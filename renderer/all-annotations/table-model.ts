@@ -11,7 +11,9 @@ import {
   type DocumentRecord,
 } from '../../shared/types';
 import { categoryMatcher, type CategoryMatch } from './category-match';
+import { FigureCache, type Figure } from './figures';
 import { foldAll, foldQuery } from './fold';
+import { matchesLinks, type LinkFilter, type LinkSummaries } from './links';
 import { rankDistinct, rankStrings, rankTexts } from './ranks';
 
 /** What the table shows; every field left out (or empty) lets all rows through. */
@@ -28,6 +30,15 @@ export interface AnnotationFilter {
   speaker?: string;
   /** The exact section (nearest heading) name. */
   section?: string;
+  /** Only annotations whose quote has a figure (implied by the bounds and the unit). */
+  hasFigure?: boolean;
+  /** Bounds, inclusive, on the value of the quote's first figure. */
+  valueMin?: number;
+  valueMax?: number;
+  /** The exact unit of the first figure, as written ("亿吨", "%"); '' for a bare number. */
+  unit?: string;
+  /** Only claims repeated in other documents, or stated there with another figure. */
+  links?: LinkFilter;
 }
 
 export interface TableRow {
@@ -43,6 +54,8 @@ export interface TableRow {
   search: string;
   /** Folded speaker. */
   speaker: string;
+  /** The first figure of the quote; null (or absent, in rows not built here) when it has none. */
+  figure?: Figure | null;
 }
 
 export const COLUMNS = [
@@ -52,6 +65,8 @@ export const COLUMNS = [
   'status',
   'speaker',
   'quote',
+  'value',
+  'links',
   'note',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -63,6 +78,9 @@ export interface SortState {
 
 /** annotation id → its section; absent while not yet computed. */
 export type Sections = ReadonlyMap<string, string>;
+
+/** Figures kept across data loads: an unchanged annotation is not read again. */
+const sharedFigures = new FigureCache();
 
 const byOrder = (a: Category, b: Category): number =>
   a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -76,6 +94,7 @@ export function buildRows(
   annotations: readonly Annotation[],
   documents: readonly DocumentRecord[],
   categories: readonly Category[],
+  figures: FigureCache = sharedFigures,
 ): TableRow[] {
   const categoryById = new Map(categories.map((c, code) => [c.id, { c, code }]));
   const byDoc = new Map<string, Annotation[]>();
@@ -88,6 +107,7 @@ export function buildRows(
     .filter((d) => byDoc.has(d.id))
     .sort((a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0));
   const rows: TableRow[] = [];
+  figures.begin();
   for (const doc of docs) {
     const list = (byDoc.get(doc.id) ?? []).sort(
       (a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
@@ -110,9 +130,11 @@ export function buildRows(
         categoryCodes: codes,
         search: `${a.quote}\u0000${a.note}\u0000${a.speaker}\u0000${a.evidence}\u0000${doc.title}`,
         speaker: a.speaker,
+        figure: figures.figure(a),
       });
     }
   }
+  figures.end();
   // Fold every search text in one go (a few large pieces) rather than row by row.
   const folded = foldAll(rows.flatMap((r) => [r.search, r.speaker]));
   rows.forEach((r, i) => {
@@ -122,6 +144,8 @@ export function buildRows(
   return rows;
 }
 
+const isBound = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n);
+
 export function isEmptyFilter(filter: AnnotationFilter): boolean {
   return (
     foldQuery(filter.text ?? '') === '' &&
@@ -129,7 +153,12 @@ export function isEmptyFilter(filter: AnnotationFilter): boolean {
     !filter.docIds?.length &&
     !filter.categoryIds?.length &&
     !filter.statuses?.length &&
-    filter.section === undefined
+    filter.section === undefined &&
+    !filter.hasFigure &&
+    !isBound(filter.valueMin) &&
+    !isBound(filter.valueMax) &&
+    filter.unit === undefined &&
+    filter.links === undefined
   );
 }
 
@@ -138,6 +167,8 @@ export interface FilterContext {
   categories: readonly Category[];
   /** Needed only when the filter names a section; rows without one yet do not match. */
   sections?: Sections;
+  /** Needed only when the filter asks for links; rows not linked yet do not match. */
+  links?: LinkSummaries;
 }
 
 /** The rows that pass every part of the filter, in their given order (the same array when the filter is empty). */
@@ -155,9 +186,20 @@ export function filterAnnotations(
   const cats = categoryMatcher(rows, filter.categoryIds, match, context.categories);
   const section = filter.section;
   const sections = context.sections;
+  const min = isBound(filter.valueMin) ? filter.valueMin : -Infinity;
+  const max = isBound(filter.valueMax) ? filter.valueMax : Infinity;
+  const unit = filter.unit;
+  const byValue = !!filter.hasFigure || min > -Infinity || max < Infinity || unit !== undefined;
+  const links = filter.links;
+  const linked = context.links;
   const out: TableRow[] = [];
   for (const row of rows) {
     const a = row.annotation;
+    if (byValue) {
+      const f = row.figure;
+      if (!f || f.value < min || f.value > max || (unit !== undefined && f.unit !== unit)) continue;
+    }
+    if (links && !matchesLinks(linked?.get(a.id), links)) continue;
     if (docs && !docs.has(a.docId)) continue;
     if (statuses && !statuses.has(a.status)) continue;
     if (cats && !cats(row)) continue;
@@ -172,6 +214,19 @@ export function filterAnnotations(
 export interface SortContext {
   collator: Intl.Collator;
   sections?: Sections;
+  /** Needed to sort by links; rows not linked yet sort last. */
+  links?: LinkSummaries;
+}
+
+/** A key that sorts last in both directions: rows without a value, or without links. */
+export const LAST = 0xffffffff;
+
+/** Dense ranks of numbers ascending, LAST for NaN (no value). */
+function rankNumbers(values: Float64Array): Uint32Array {
+  const distinct = Float64Array.from(values.filter((v) => !Number.isNaN(v))).sort();
+  const rank = new Map<number, number>();
+  for (const v of distinct) if (!rank.has(v)) rank.set(v, rank.size);
+  return Uint32Array.from(values, (v) => rank.get(v) ?? LAST);
 }
 
 /**
@@ -183,7 +238,7 @@ export function columnKeys(
   column: Column,
   context: SortContext,
 ): Uint32Array {
-  const { collator, sections } = context;
+  const { collator, sections, links } = context;
   const text = (f: (row: TableRow) => string) => rankStrings(rows.map(f), collator);
   switch (column) {
     case 'document':
@@ -202,6 +257,17 @@ export function columnKeys(
       return rankTexts(
         rows.map((r) => r.annotation.note),
         collator,
+      );
+    case 'value':
+      return rankNumbers(Float64Array.from(rows, (r) => r.figure?.value ?? NaN));
+    case 'links':
+      // Conflicts count first (what the analyst must look at), then repeats.
+      return rankNumbers(
+        Float64Array.from(rows, (r) => {
+          const l = links?.get(r.annotation.id);
+          const n = l ? l.conflictsWith.length * 65536 + Math.min(l.repeatedIn.length, 65535) : 0;
+          return n > 0 ? n : NaN;
+        }),
       );
     case 'status':
       return Uint32Array.from(rows, (r) => CLAIM_STATUSES.indexOf(r.annotation.status) >>> 0);
@@ -223,8 +289,8 @@ const INDEX_LIMIT = 2 ** 21;
 
 /**
  * The rows ordered by `keys` (from `columnKeys`), ascending or descending; rows
- * with equal keys keep their natural order in both directions. A null sort
- * returns the rows in natural order.
+ * with equal keys keep their natural order in both directions, and rows keyed
+ * `LAST` come last in both. A null sort returns the rows in natural order.
  */
 export function sortAnnotations(
   rows: readonly TableRow[],
@@ -237,17 +303,18 @@ export function sortAnnotations(
   let maxIndex = 0;
   for (const row of rows) if (row.index > maxIndex) maxIndex = row.index;
   if (maxIndex >= INDEX_LIMIT) {
-    const dir = desc ? -1 : 1;
-    return [...rows].sort(
-      (a, b) => ((keys[a.index] as number) - (keys[b.index] as number)) * dir || byIndex(a, b),
-    );
+    const key = (row: TableRow) => {
+      const k = keys[row.index] ?? 0;
+      return desc && k !== LAST ? LAST - 1 - k : k;
+    };
+    return [...rows].sort((a, b) => key(a) - key(b) || byIndex(a, b));
   }
   // key · 2^21 + index, sorted as plain numbers: no comparator calls at all.
   const packed = new Float64Array(rows.length);
   const at: TableRow[] = new Array<TableRow>(maxIndex + 1);
   rows.forEach((row, i) => {
     const key = keys[row.index] ?? 0;
-    packed[i] = (desc ? 0xffffffff - key : key) * INDEX_LIMIT + row.index;
+    packed[i] = (desc && key !== LAST ? LAST - 1 - key : key) * INDEX_LIMIT + row.index;
     at[row.index] = row;
   });
   packed.sort();

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Structure } from '../../shared/structure';
 import type { Annotation, Category, DocumentRecord } from '../../shared/types';
 import { db } from '../db/instance';
+import { TableLinks, type LinkSummaries } from './links';
 import { StructureCache, computeSections } from './sections';
 import { buildRows, type Sections, type TableRow } from './table-model';
 
@@ -85,4 +86,38 @@ export function useSections(data: TableData | undefined): { sections: Sections; 
   const sections = useMemo(() => computeSections(rows ?? [], structures), [rows, structures]);
   const pending = needed.some((d) => !structures.has(d.id));
   return { sections, pending };
+}
+
+/** Kept across mounts, like the structures: coming back links only what changed. */
+const tableLinks = new TableLinks();
+
+/**
+ * How each row's claim is repeated, or stated with another figure, in other
+ * documents. Computed after the table shows (a slice at a time), and again
+ * only for what a data change touches; `pending` until the rows are linked.
+ */
+export function useLinks(data: TableData | undefined): { links: LinkSummaries; pending: boolean } {
+  const rows = data?.rows;
+  const [state, setState] = useState<{ links: LinkSummaries; for?: readonly TableRow[] }>(() => ({
+    links: tableLinks.current,
+  }));
+  useEffect(() => {
+    if (!rows) return;
+    let cancelled = false;
+    const annotations = rows.map((r) => r.annotation);
+    const timer = setTimeout(() => {
+      tableLinks
+        .update(
+          annotations,
+          (links, done) => setState({ links, ...(done ? { for: rows } : {}) }),
+          () => cancelled,
+        )
+        .catch((error: unknown) => console.warn('Claims could not be linked', error));
+    }, 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [rows]);
+  return { links: state.links, pending: !!rows && state.for !== rows };
 }
