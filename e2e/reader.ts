@@ -34,10 +34,27 @@ async function quoteEdges(page: Page, needle: string) {
   }, needle);
 }
 
+/**
+ * Where a quote stands once the reader has stopped moving: a jump scrolls on the
+ * editor's next measure, so on a busy machine a first reading can be stale.
+ */
+async function settledEdges(page: Page, needle: string) {
+  let last = JSON.stringify(await quoteEdges(page, needle));
+  for (let i = 0; i < 50; i++) {
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    const now = JSON.stringify(await quoteEdges(page, needle));
+    if (now === last) break;
+    last = now;
+  }
+  return JSON.parse(last) as Awaited<ReturnType<typeof quoteEdges>>;
+}
+
 /** Selects text as a user does: click where it starts, shift+click where it ends. */
 export async function selectText(page: Page, needle: string): Promise<void> {
   await expect(page.locator('.cm-content')).toContainText(needle);
-  const { start, end } = await quoteEdges(page, needle);
+  const { start, end } = await settledEdges(page, needle);
   await page.mouse.click(start.x, start.y);
   await page.keyboard.down('Shift');
   await page.mouse.click(end.x, end.y);
@@ -48,7 +65,7 @@ export async function selectText(page: Page, needle: string): Promise<void> {
 /** Clicks the middle of a quote in the reader. */
 export async function clickText(page: Page, needle: string): Promise<void> {
   await expect(page.locator('.cm-content')).toContainText(needle);
-  const { start, end } = await quoteEdges(page, needle);
+  const { start, end } = await settledEdges(page, needle);
   await page.mouse.click((start.x + end.x) / 2, (start.y + end.y) / 2);
 }
 
