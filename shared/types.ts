@@ -1,6 +1,7 @@
 /** Domain types shared by the renderer, the main process and the CSV code. */
 import type { OffsetMap } from './offset-map';
 import type { HeadingOverrides } from './structure';
+import type { FigureRecord } from './claims/link';
 import type { Quantity } from './claims/quantity';
 
 /** WHATWG encoding labels Claimmark detects and can reopen a file as. */
@@ -91,6 +92,8 @@ export interface Annotation {
   orphaned?: boolean;
   /** The figures in the quote (findQuantities), kept up to date with it. */
   quantities?: Quantity[];
+  /** Those figures as the claim index keeps them (shared/claims/link.ts), stored so a start need not read every quote. */
+  claimFigures?: FigureRecord[];
 }
 
 export interface Category {

@@ -1,3 +1,5 @@
+import { figureRecords } from '../../shared/claims/link';
+import { findQuantities } from '../../shared/claims/quantity';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -297,6 +299,7 @@ describe('AnnotationStore.reattach', () => {
       suffix: AFTER.slice(0, 32),
       // The figures are read again from the new quote: the revised one, not the old.
       quantities: [{ start: 0, end: 7, text: '13910亿斤', value: 1_391_000_000_000, unit: '斤' }],
+      claimFigures: figureRecords('13910亿斤', findQuantities('13910亿斤')),
       updatedAt: '2026-02-03T04:05:06.000Z',
     };
     // Categories, note and creation time stay with it.

@@ -3,7 +3,7 @@ import { findQuantities } from '../../shared/claims/quantity';
 import type { ClaimLinks } from '../../shared/csv';
 import type { Annotation } from '../../shared/types';
 
-type Claim = Pick<Annotation, 'id' | 'docId' | 'quote' | 'quantities'>;
+type Claim = Pick<Annotation, 'id' | 'docId' | 'quote' | 'quantities' | 'claimFigures'>;
 
 const inputOf = (a: Claim) => ({
   id: a.id,
@@ -11,6 +11,7 @@ const inputOf = (a: Claim) => ({
   text: a.quote,
   // Annotations stored before quantities were kept get them read now.
   quantities: a.quantities ?? findQuantities(a.quote),
+  ...(a.claimFigures ? { figures: a.claimFigures } : {}),
 });
 
 /**

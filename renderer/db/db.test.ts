@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { figureRecords } from '../../shared/claims/link';
 import { findQuantities } from '../../shared/claims/quantity';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -253,6 +254,7 @@ describe('upgrades', () => {
       speaker: '',
       evidence: '',
       quantities: findQuantities(oldAnnotation.quote),
+      claimFigures: figureRecords(oldAnnotation.quote, findQuantities(oldAnnotation.quote)),
     });
     expect((await db.categories.get('c1'))?.parentId).toBeNull();
     expect(await db.originals.count()).toBe(0);

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { figureRecords } from '../../shared/claims/link';
 import { findQuantities } from '../../shared/claims/quantity';
 import type {
   Annotation,
@@ -78,7 +79,7 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
  */
 export const SCHEMA_V4 = { ...SCHEMA_V3, dismissals: 'id, docId' } as const;
 
-/** The default categories get the kinds they stand for; annotations get their figures. */
+/** The default categories get the kinds they stand for; annotations get their figures, indexed. */
 export async function upgradeToV4(tx: Transaction): Promise<void> {
   const kinds: Record<string, ClaimKind> = {
     'Statistic 数据': 'statistic',
@@ -97,6 +98,7 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((a) => {
       a.quantities ??= findQuantities(a.quote);
+      a.claimFigures ??= figureRecords(a.quote, a.quantities);
     });
 }
 

@@ -70,6 +70,16 @@ const annotation = z.object({
       }),
     )
     .optional(),
+  claimFigures: z
+    .array(
+      z.object({
+        key: z.string(),
+        unit: z.string(),
+        value: z.number(),
+        tokens: z.array(z.string()),
+      }),
+    )
+    .optional(),
 });
 const category = z.object({
   id,

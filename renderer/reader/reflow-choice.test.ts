@@ -1,3 +1,4 @@
+import { figureRecords } from '../../shared/claims/link';
 import { findQuantities } from '../../shared/claims/quantity';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
@@ -171,6 +172,10 @@ describe('setReflow on a hard-wrapped Chinese document', () => {
         ...context(ZH.text, start, end),
         // Figures are read from the quote as it now stands, offsets into it.
         quantities: findQuantities(ZH.text.slice(start, end)),
+        claimFigures: figureRecords(
+          ZH.text.slice(start, end),
+          findQuantities(ZH.text.slice(start, end)),
+        ),
       };
     };
     const expected = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClaimIndex, linkClaims, type LinkInput } from './link';
+import { ClaimIndex, figureRecords, linkClaims, type LinkInput } from './link';
 import { findQuantities } from './quantity';
 
 const claim = (id: string, docId: string, text: string): LinkInput => ({
@@ -85,5 +85,16 @@ describe('ClaimIndex', () => {
     index.remove('a');
     expect(index.query(b)).toEqual([]);
     expect(index.size).toBe(0);
+  });
+
+  it('indexes a claim from its stored figures without reading its text again', () => {
+    const index = new ClaimIndex();
+    const stored = claim('a', 'd1', '全区港口吞吐量达到3.2亿吨。');
+    const figures = figureRecords(stored.text, stored.quantities);
+    // The stored records alone carry the claim: its text is not read.
+    index.add({ ...stored, text: '', figures });
+    const probe = claim('b', 'd2', '据介绍，全区港口吞吐量达到3.2亿吨。');
+    expect(index.query(probe).map((l) => [l.b, l.relation])).toEqual([['a', 'same']]);
+    expect(JSON.parse(JSON.stringify(figures))).toEqual(figures);
   });
 });

@@ -21,6 +21,19 @@ export interface LinkInput {
   docId: string;
   text: string;
   quantities: readonly Quantity[];
+  /** What the index keeps of each figure, when stored with the claim (figureRecords). */
+  figures?: readonly FigureRecord[];
+}
+
+/**
+ * A figure as the index keeps it: its key and the words around it. Stored with
+ * each annotation, so a start indexes the library without reading every quote again.
+ */
+export interface FigureRecord {
+  key: string;
+  unit: string;
+  value: number;
+  tokens: string[];
 }
 export interface ClaimLink {
   a: string;
@@ -125,14 +138,25 @@ function similarity(a: Set<string>, b: Set<string>): { score: number; shared: nu
   return { score: (dice + shared / small.size) / 2, shared };
 }
 
-function figuresOf(input: LinkInput): Figure[] {
-  return input.quantities.map((q) => ({
-    claim: input.id,
-    docId: input.docId,
+/** The figures of a claim's text as the index keeps them. */
+export function figureRecords(text: string, quantities: readonly Quantity[]): FigureRecord[] {
+  return quantities.map((q) => ({
     key: figureKey(q),
     unit: unitKey(q.unit),
     value: q.value,
-    tokens: contextTokens(input.text, q.start, q.end),
+    tokens: [...contextTokens(text, q.start, q.end)],
+  }));
+}
+
+function figuresOf(input: LinkInput): Figure[] {
+  const records = input.figures ?? figureRecords(input.text, input.quantities);
+  return records.map((r) => ({
+    claim: input.id,
+    docId: input.docId,
+    key: r.key,
+    unit: r.unit,
+    value: r.value,
+    tokens: new Set(r.tokens),
   }));
 }
 
