@@ -195,8 +195,11 @@ export interface BenchApi {
   setupClaims(bytes: number, claims: number): Promise<ClaimsSetup>;
   /** detectClaims on the text, or the baseline: split at 。！？ and test each sentence for a digit. */
   detectRun(baseline: boolean): Promise<DetectRun>;
-  /** Builds a ClaimIndex over the claims, or the baseline: a Map from figure key to claim. */
-  indexBuild(baseline: boolean): Promise<number>;
+  /**
+   * Builds a ClaimIndex over the claims reading their texts ('fresh'), or from the figure
+   * records stored with them ('stored', a start), or the baseline: a Map from figure key to claim.
+   */
+  indexBuild(mode: 'fresh' | 'stored' | 'map'): Promise<number>;
   /** Matches of `count` claims, one query each (ms per query), or the baseline: a scan of every figure. */
   indexQueries(count: number, baseline: boolean): Promise<{ ms: number[]; links: number }>;
 }
