@@ -66,9 +66,13 @@ test('the same claim in another document shows “also in”, a changed figure �
     file('xinhua.txt', '新华社专访\n据介绍，全区港口吞吐量达到3.2亿吨。'),
     file('economic.txt', '经济日报专访\n全区港口吞吐量达到2.9亿吨，创历史新高。'),
   ];
-  for (const d of documents) {
+  for (const [i, d] of documents.entries()) {
     await app.openFiles([d]);
     await page.getByRole('tab', { name: /^Suggestions/ }).click();
+    // Before it is accepted, a suggestion already says where else its claim is annotated.
+    const suggestion = page.getByRole('region', { name: 'Suggestions' }).getByRole('listitem');
+    if (i === 1) await expect(suggestion).toContainText('also in 1');
+    if (i === 2) await expect(suggestion).toContainText('differs in 2');
     await page.keyboard.press('g');
     await page.keyboard.press('a');
     await expect(page.getByRole('tab', { name: /^Annotations/ })).toHaveText('Annotations 1');

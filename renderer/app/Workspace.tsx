@@ -250,6 +250,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
               }
             />
             <SidePanel
+              docId={docId}
               side={side}
               onSide={setSide}
               annotationCount={doc ? (placed?.length ?? 0) : 0}

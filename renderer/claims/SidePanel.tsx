@@ -5,6 +5,7 @@ import { SuggestionPanel } from './SuggestionPanel';
 import './claims.css';
 
 interface Props {
+  docId: string | null;
   side: 'annotations' | 'suggestions';
   onSide(side: 'annotations' | 'suggestions'): void;
   annotationCount: number;
@@ -41,6 +42,7 @@ export function SidePanel(props: Props) {
         props.annotations
       ) : (
         <SuggestionPanel
+          docId={props.docId}
           enabled={props.suggestionsOn}
           suggestions={props.suggestions}
           current={props.current}

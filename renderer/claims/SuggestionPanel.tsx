@@ -1,11 +1,14 @@
+import { useMemo } from 'react';
 import type { ClaimCandidate } from '../../shared/claims/detect';
 import { db } from '../db/instance';
 import { useI18n } from '../i18n/i18n';
 import { shorten } from '../annotations/shorten';
 import { reading } from '../reader/suggestions';
+import { useSuggestionLinks } from './use-claim-links';
 import { SUGGESTIONS_SETTING } from './use-suggestions';
 
 interface Props {
+  docId: string | null;
   enabled: boolean;
   suggestions: readonly ClaimCandidate[];
   /** The suggestion the caret is in, or the next one after it. */
@@ -22,6 +25,9 @@ const SHOWN = 300;
 export function SuggestionPanel(props: Props) {
   const { enabled, suggestions, current } = props;
   const { t } = useI18n();
+  // One array per list of suggestions: the links query re-runs when it changes.
+  const shown = useMemo(() => suggestions.slice(0, SHOWN), [suggestions]);
+  const links = useSuggestionLinks(props.docId, shown);
   return (
     <aside className="suggestions" role="region" aria-label={t('suggestions')}>
       <div className="pane-header">
@@ -43,7 +49,7 @@ export function SuggestionPanel(props: Props) {
       {enabled && suggestions.length === 0 && <p className="hint">{t('noSuggestions')}</p>}
       {enabled && suggestions.length > 0 && <p className="hint">{t('suggestionKeys')}</p>}
       <ol className="suggestion-list">
-        {suggestions.slice(0, SHOWN).map((c) => (
+        {shown.map((c) => (
           <li
             key={c.start}
             className={c === current ? 'suggestion current' : 'suggestion'}
@@ -55,6 +61,7 @@ export function SuggestionPanel(props: Props) {
             <div className="suggestion-row">
               <span className={`kind kind-${c.kind}`}>{t(`kind_${c.kind}`)}</span>
               <span className="figures-inline">{c.quantities.map((q) => q.text).join(' · ')}</span>
+              <LinkBadges links={links?.get(c.start)} />
               <button className="small" onClick={() => props.onAccept(c)}>
                 {t('accept')}
               </button>
@@ -69,5 +76,21 @@ export function SuggestionPanel(props: Props) {
         <p className="hint">{t('moreSuggestions', { n: suggestions.length - SHOWN })}</p>
       )}
     </aside>
+  );
+}
+
+/** "also in 2 · differs in 1": the claim's fate in the other documents of the library. */
+function LinkBadges({ links }: { links: { same: number; differs: number } | undefined }) {
+  const { t } = useI18n();
+  if (!links) return null;
+  return (
+    <>
+      {links.same > 0 && (
+        <span className="badge same">{t('suggestionAlsoIn', { n: links.same })}</span>
+      )}
+      {links.differs > 0 && (
+        <span className="badge differs">{t('suggestionDiffers', { n: links.differs })}</span>
+      )}
+    </>
   );
 }

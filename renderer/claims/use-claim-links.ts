@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { ClaimCandidate } from '../../shared/claims/detect';
 import { findQuantities } from '../../shared/claims/quantity';
 import type { Annotation } from '../../shared/types';
 import { db } from '../db/instance';
@@ -48,4 +49,44 @@ export function useClaimLinks(
       differs: links.filter((l) => l.relation === 'differs').flatMap((l) => other(l.b, true)),
     };
   }, [a.id, a.docId, a.quote]);
+}
+
+/** For a suggestion: in how many other documents its claim is annotated, or stated with another figure. */
+export interface SuggestionLinks {
+  same: number;
+  differs: number;
+}
+
+/** Links of the suggestions shown (start offset → counts of other documents). */
+export function useSuggestionLinks(
+  docId: string | null,
+  suggestions: readonly ClaimCandidate[],
+): ReadonlyMap<number, SuggestionLinks> | undefined {
+  return useLiveQuery(async () => {
+    const out = new Map<number, SuggestionLinks>();
+    if (!docId || suggestions.length === 0) return out;
+    const all = await db.annotations.toArray();
+    library.sync(all);
+    const docOf = new Map(all.map((x) => [x.id, x.docId]));
+    for (const c of suggestions) {
+      // A candidate's figures are placed in the whole text; a claim's, in its quote.
+      const quantities = c.quantities.map((q) => ({
+        ...q,
+        start: q.start - c.start,
+        end: q.end - c.start,
+      }));
+      const links = library.linksOf({
+        id: `suggestion:${c.start}`,
+        docId,
+        quote: c.quote,
+        quantities,
+      });
+      const docs = (relation: 'same' | 'differs') =>
+        new Set(links.filter((l) => l.relation === relation).map((l) => docOf.get(l.b))).size;
+      const same = docs('same');
+      const differs = docs('differs');
+      if (same || differs) out.set(c.start, { same, differs });
+    }
+    return out;
+  }, [docId, suggestions]);
 }
