@@ -85,11 +85,14 @@ describe('codebookToCsv', () => {
     expect(rows.map((r) => r[4])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '', '']);
   });
 
-  it.each(['=', '+', '-', '@', '\t', '\r', '\n'])('guards a cell starting with %j', (c) => {
-    const rows = rawRows(codebookToCsv([cat('x', `${c}x`, 0, null, { description: `${c}d` })]));
-    expect(rows[1]?.[0]).toBe(`'${c}x`);
-    expect(rows[1]?.[3]).toBe(`'${c}d`);
-  });
+  it.each(['=', '+', '-', '@', '\t', '\r', '\n', '\0', '\u0001=', '\u001f+', '\0-'])(
+    'guards a cell starting with %j',
+    (c) => {
+      const rows = rawRows(codebookToCsv([cat('x', `${c}x`, 0, null, { description: `${c}d` })]));
+      expect(rows[1]?.[0]).toBe(`'${c}x`);
+      expect(rows[1]?.[3]).toBe(`'${c}d`);
+    },
+  );
 
   it('adds one more apostrophe to a cell that already starts with one before a trigger', () => {
     const rows = rawRows(codebookToCsv(CODEBOOK));

@@ -11,7 +11,7 @@
  *
  * Export: UTF-8 with a byte order mark, CRLF line ends, RFC 4180 quoting, the
  * same formula guard as the annotations CSV (`shared/csv.ts`): a cell starting
- * with `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`. Rows list each
+ * with `=`, `+`, `-`, `@` or a C0 control (NUL, tab, CR, LF…) gets a leading `'`. Rows list each
  * top-level category (sorted by `order`) followed by its subcategories (sorted
  * by `order`); the shortcut column follows `order` itself, as keys 1–9 do.
  *
@@ -23,6 +23,7 @@
  * before or after its children. Refused: an empty name, a bad colour, a parent
  * that no row defines, a third level, a name used twice.
  */
+import { guardCell, unguardCell } from './csv-guard';
 import Papa from 'papaparse';
 import type { Category } from './types';
 
@@ -45,11 +46,8 @@ type Column = (typeof CODEBOOK_CSV_COLUMNS)[number];
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
-const NEEDS_GUARD = /^'*[=+\-@\t\r\n]/;
-const GUARDED = /^'+[=+\-@\t\r\n]/;
-
-const guard = (cell: string): string => (NEEDS_GUARD.test(cell) ? `'${cell}` : cell);
-const unguard = (cell: string): string => (GUARDED.test(cell) ? cell.slice(1) : cell);
+const guard = guardCell;
+const unguard = unguardCell;
 
 /** `#rgb` or `#rrggbb` (any case, spaces around ignored) as `#rrggbb`; null otherwise. */
 export function normalizeColor(value: string): string | null {

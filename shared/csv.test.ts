@@ -153,12 +153,15 @@ describe('annotationsToCsv: content', () => {
 });
 
 describe('annotationsToCsv: formula neutralisation', () => {
-  it.each(['=', '+', '-', '@', '\t', '\r', '\n'])('prefixes a text cell starting with %j', (c) => {
-    const a = annotation('b', TEXT_B, 'claim', { note: `${c}SUM(A1)`, id: `${c}id` });
-    const [, row] = rawRows(annotationsToCsv(input([a])));
-    expect(row?.[0]).toBe(`'${c}id`);
-    expect(row?.[6]).toBe(`'${c}SUM(A1)`);
-  });
+  it.each(['=', '+', '-', '@', '\t', '\r', '\n', '\0', '\u0001=', '\u001f+', '\0-'])(
+    'prefixes a text cell starting with %j',
+    (c) => {
+      const a = annotation('b', TEXT_B, 'claim', { note: `${c}SUM(A1)`, id: `${c}id` });
+      const [, row] = rawRows(annotationsToCsv(input([a])));
+      expect(row?.[0]).toBe(`'${c}id`);
+      expect(row?.[6]).toBe(`'${c}SUM(A1)`);
+    },
+  );
 
   it('leaves other cells, and the numeric offsets, alone', () => {
     const a = annotation('b', TEXT_B, 'claim', { note: "it's 1+1=2", prefix: '' });

@@ -29,7 +29,7 @@
  * is exported with empty `start`, `end`, `source_line`, `source_column` and
  * `section`.
  *
- * A text cell that begins with `=`, `+`, `-`, `@`, a tab, CR or LF is written
+ * A text cell that begins with `=`, `+`, `-`, `@` or any C0 control (NUL, tab, CR, LF…) is written
  * with a leading `'` so that spreadsheet programs do not run it as a formula
  * (a cell that already begins with `'` before such a character gets one more);
  * Claimmark strips that one `'` again when it reads its own CSV. The numeric
@@ -38,6 +38,7 @@
 import Papa from 'papaparse';
 import { lineColumn, lineStarts, toOriginal } from './offset-map';
 import { findQuantities, type Quantity } from './claims/quantity';
+import { guardCell, unguardCell } from './csv-guard';
 import { detectStructure, sectionAt } from './structure';
 import type { Annotation, Category, DocumentOriginal, DocumentRecord } from './types';
 import { toCodePointOffsets } from './text';
@@ -108,14 +109,7 @@ export const localUtcOffsetMinutes = (d: Date): number => -d.getTimezoneOffset()
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
-/** A cell that would be (or, with its `'` removed, would become) a formula. */
-const NEEDS_GUARD = /^'*[=+\-@\t\r\n]/;
-const GUARDED = /^'+[=+\-@\t\r\n]/;
-
-/** OWASP CSV-injection guard for a text cell. */
-function guard(cell: string): string {
-  return NEEDS_GUARD.test(cell) ? `'${cell}` : cell;
-}
+const guard = guardCell;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -235,7 +229,7 @@ export function parseAnnotationsCsv(csv: string): Record<CsvColumn, string>[] {
     const record = {} as Record<CsvColumn, string>;
     CSV_COLUMNS.forEach((column, i) => {
       const cell = cells[i] ?? '';
-      record[column] = GUARDED.test(cell) ? cell.slice(1) : cell;
+      record[column] = unguardCell(cell);
     });
     return record;
   });
