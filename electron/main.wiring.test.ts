@@ -271,14 +271,23 @@ describe('main process wiring (fake electron)', () => {
     const watched = path.join(root, 'watched.txt');
     await writeFile(watched, 'first');
     const ipc = fake.calls.ipc;
-    const refused = (await ipc.get('files:watch')?.(trusted, ['relative.txt'])) as { ok: boolean };
-    expect(refused.ok).toBe(false);
-    expect(await ipc.get('files:watch')?.(trusted, [watched, path.join(root, 'gone.txt')])).toEqual(
-      {
-        ok: true,
-        value: null,
+    // A path that is not local and absolute is skipped and reported; the others are watched.
+    expect(
+      await ipc.get('files:watch')?.(trusted, [
+        watched,
+        path.join(root, 'gone.txt'),
+        'relative.txt',
+        '\\\\attacker\\share\\x.txt',
+      ]),
+    ).toEqual({
+      ok: true,
+      value: {
+        skipped: [
+          { path: 'relative.txt', problem: 'is not an absolute path' },
+          { path: '\\\\attacker\\share\\x.txt', problem: 'is a network (UNC) path' },
+        ],
       },
-    );
+    });
     const contents = fake.calls.windows[0]?.webContents;
     const changes = () => contents?.sent.filter(([channel]) => channel === 'files:changed') ?? [];
     await new Promise((r) => setTimeout(r, 50)); // the watcher's first stat

@@ -6,21 +6,17 @@
  */
 import { z } from 'zod';
 import type { FileReadResult } from './file-errors';
+import { pathProblem } from './local-path';
 import type { Result } from './result';
 
 const path = z.string().min(1).max(4096);
 
-/**
- * True for an absolute path on POSIX (`/…`) or Windows (`C:\…`, `C:/…`,
- * `\\server\share…`). Pure string test: shared/ cannot use node:path.
- */
-export function isAbsolutePath(p: string): boolean {
-  return /^(?:\/|[A-Za-z]:[\\/]|\\\\[^\\/])/.test(p);
-}
-
-const absolutePath = path
-  .refine((p) => !p.includes('\0'), 'must not contain NUL')
-  .refine(isAbsolutePath, 'must be an absolute path');
+/** A local absolute path: never a network share or a device path (shared/local-path.ts). */
+const absolutePath = path.superRefine((p, ctx) => {
+  const problem = pathProblem(p);
+  if (problem)
+    ctx.addIssue({ code: 'custom', message: `must be a local absolute path: it ${problem}` });
+});
 
 /**
  * The most files `files:watch` accepts at once. A type too, so the renderer
@@ -65,8 +61,11 @@ export const invokeArgs = {
   'files:read': z.tuple([z.array(absolutePath).min(1).max(1000)]),
   'files:take-launch-files': z.tuple([]),
   'export:save-text': z.tuple([saveTextRequest]),
-  /** Replaces the set of watched files (the library's documents' paths). */
-  'files:watch': z.tuple([z.array(absolutePath).max(MAX_WATCHED_FILES)]),
+  /**
+   * Replaces the set of watched files (the library's documents' paths). Each path is
+   * checked on its own: a bad one is skipped and reported, the others are watched.
+   */
+  'files:watch': z.tuple([z.array(path).max(MAX_WATCHED_FILES)]),
 } as const;
 
 export interface InvokeResults {
@@ -75,7 +74,8 @@ export interface InvokeResults {
   'files:read': FileReadResult[];
   'files:take-launch-files': FileReadResult[];
   'export:save-text': SaveTextResponse;
-  'files:watch': null;
+  /** The paths refused (not local absolute paths), with why. */
+  'files:watch': { skipped: { path: string; problem: string }[] };
 }
 
 export type InvokeChannel = keyof typeof invokeArgs;

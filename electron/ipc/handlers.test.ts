@@ -121,9 +121,28 @@ describe('createHandlers', () => {
 
   it('files:watch hands the whole set of paths to the watcher', async () => {
     const { handlers, deps } = setup();
-    expect(await handlers['files:watch'](['/news/a.txt', '/news/b.txt'])).toBeNull();
+    expect(await handlers['files:watch'](['/news/a.txt', '/news/b.txt'])).toEqual({ skipped: [] });
     expect(deps.watchFiles).toHaveBeenCalledWith(['/news/a.txt', '/news/b.txt']);
-    expect(await handlers['files:watch']([])).toBeNull();
+    expect(await handlers['files:watch']([])).toEqual({ skipped: [] });
     expect(deps.watchFiles).toHaveBeenLastCalledWith([]);
+  });
+
+  it('files:watch skips and reports a network, device or relative path, and watches the rest', async () => {
+    const { handlers, deps } = setup();
+    const paths = [
+      '/news/a.txt',
+      '\\\\attacker\\share\\b.txt',
+      'C:\\news\\c.txt',
+      '\\\\.\\pipe\\d',
+      'e.txt',
+    ];
+    expect(await handlers['files:watch'](paths)).toEqual({
+      skipped: [
+        { path: '\\\\attacker\\share\\b.txt', problem: 'is a network (UNC) path' },
+        { path: '\\\\.\\pipe\\d', problem: 'is a device path' },
+        { path: 'e.txt', problem: 'is not an absolute path' },
+      ],
+    });
+    expect(deps.watchFiles).toHaveBeenLastCalledWith(['/news/a.txt', 'C:\\news\\c.txt']);
   });
 });

@@ -3,6 +3,7 @@
  * real dialog and file functions), so they run under Vitest without Electron.
  * The menu reuses the same functions for File ▸ Open… and Open Folder….
  */
+import { pathProblem } from '../../shared/local-path';
 import type { FileReadResult } from '../../shared/file-errors';
 import type { SaveTextRequest, SaveTextResponse } from '../../shared/ipc';
 import { writeFileAtomic } from '../atomic-write';
@@ -51,9 +52,15 @@ export function createHandlers(deps: HandlerDeps): InvokeHandlers {
       await write(target, request.content);
       return { saved: true, path: target };
     },
+    // Each path on its own: one bad path must not stop the others being watched.
     'files:watch': async (paths) => {
-      deps.watchFiles(paths);
-      return null;
+      const skipped = paths.flatMap((path) => {
+        const problem = pathProblem(path);
+        return problem ? [{ path, problem }] : [];
+      });
+      const refused = new Set(skipped.map((s) => s.path));
+      deps.watchFiles(paths.filter((p) => !refused.has(p)));
+      return { skipped };
     },
   };
 }

@@ -95,6 +95,21 @@ describe('JSON backup', () => {
     );
   });
 
+  it.each([
+    ['\\\\attacker\\share\\news.txt', 'is a network (UNC) path'],
+    ['//attacker/share/news.txt', 'is a network (UNC) path'],
+    ['\\\\?\\C:\\news.txt', 'is a device path'],
+    ['news.txt', 'is not an absolute path'],
+  ])('refuses a backup whose document was opened from %j', async (filePath, problem) => {
+    const backup = await buildBackup(await library());
+    backup.documents[1] = { ...backup.documents[1]!, filePath };
+    const parsed = parseBackup(JSON.stringify(backup));
+    expect(parsed).toEqual({
+      ok: false,
+      error: `documents.1.filePath: "${filePath}" ${problem}; only local files are kept`,
+    });
+  });
+
   it('refuses what is not a backup, saying what is wrong', async () => {
     expect(parseBackup('{"format": "claimmark-backup"')).toMatchObject({
       ok: false,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pathProblem } from '../../shared/local-path';
 import { CLAIM_STATUSES, ENCODINGS } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 
@@ -30,7 +31,15 @@ const document = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   title: z.string(),
   fileName: z.string(),
-  filePath: z.string().optional(),
+  // A network or device path here would make the desktop app stat and watch it on start.
+  filePath: z
+    .string()
+    .superRefine((p, ctx) => {
+      const problem = pathProblem(p);
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: `"${p}" ${problem}; only local files are kept` });
+    })
+    .optional(),
   encoding: z.enum(ENCODINGS),
   bom: z.boolean(),
   length: z.number().int().nonnegative(),

@@ -29,6 +29,7 @@ function watchFiles(bridge: ClaimmarkBridge, paths: string[]): void {
   try {
     bridge.watchFiles(unique.slice(0, MAX_WATCHED_FILES)).then((result) => {
       if (!result.ok) warnNotWatched(result.error);
+      else if (result.value.skipped.length > 0) warnNotWatched(result.value.skipped);
     }, warnNotWatched);
   } catch (error) {
     warnNotWatched(error);
