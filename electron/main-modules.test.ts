@@ -43,7 +43,7 @@ describe('buildMenuTemplate', () => {
 
   it('has no undo/redo roles or Ctrl+Z accelerators (the renderer owns undo)', () => {
     for (const platform of ['linux', 'win32', 'darwin'] as const) {
-      const items = flatten(buildMenuTemplate(platform, 'Claimmark', actions()));
+      const items = flatten(buildMenuTemplate(platform, 'Claimmark', actions(), false));
       const roles = items.map((i) => i.role?.toLowerCase());
       expect(roles).not.toContain('undo');
       expect(roles).not.toContain('redo');
@@ -53,6 +53,16 @@ describe('buildMenuTemplate', () => {
       );
       expect(items.map((i) => i.accelerator).filter(Boolean)).not.toContain('CmdOrCtrl+Z');
     }
+  });
+
+  it('offers Developer Tools in a development build only', () => {
+    const roles = (packaged: boolean) =>
+      flatten(buildMenuTemplate('linux', 'Claimmark', actions(), packaged)).map((i) => i.role);
+    expect(roles(false)).toContain('toggleDevTools');
+    expect(roles(true)).not.toContain('toggleDevTools');
+    expect(
+      flatten(buildMenuTemplate('win32', 'Claimmark', actions())).map((i) => i.role),
+    ).not.toContain('toggleDevTools');
   });
 
   it('adds the app menu on macOS only', () => {
@@ -124,9 +134,18 @@ describe('userDataPath', () => {
     );
   });
 
-  it('honours CLAIMMARK_USER_DATA_DIR (e2e: a fresh profile per test)', () => {
-    expect(userDataPath({ CLAIMMARK_USER_DATA_DIR: '/tmp/e2e-1' }, '/c')).toBe(
+  it('honours CLAIMMARK_USER_DATA_DIR in a development build (e2e: a fresh profile per test)', () => {
+    expect(userDataPath({ CLAIMMARK_USER_DATA_DIR: '/tmp/e2e-1' }, '/c', false)).toBe(
       path.resolve('/tmp/e2e-1'),
+    );
+  });
+
+  it('ignores CLAIMMARK_USER_DATA_DIR in a released app', () => {
+    expect(userDataPath({ CLAIMMARK_USER_DATA_DIR: '/tmp/elsewhere' }, '/c', true)).toBe(
+      path.join('/c', 'Claimmark'),
+    );
+    expect(userDataPath({ CLAIMMARK_USER_DATA_DIR: '/tmp/elsewhere' }, '/c')).toBe(
+      path.join('/c', 'Claimmark'),
     );
   });
 });

@@ -27,7 +27,7 @@ import { createMainWindow, focusWindow, hardenWebContents } from './window';
 // at a fresh temporary folder per test. It must be set before the
 // single-instance lock, which is keyed on this folder.
 app.setName(APP_NAME);
-app.setPath('userData', userDataPath(process.env, app.getPath('appData')));
+app.setPath('userData', userDataPath(process.env, app.getPath('appData'), app.isPackaged));
 app.enableSandbox();
 
 protocol.registerSchemesAsPrivileged([
@@ -183,17 +183,22 @@ function start(files: string[]): void {
 
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
-          buildMenuTemplate(process.platform, app.name, {
-            openFiles: () => {
-              openFilesFromMenu().catch((error: unknown) => log('Open failed:', error));
+          buildMenuTemplate(
+            process.platform,
+            app.name,
+            {
+              openFiles: () => {
+                openFilesFromMenu().catch((error: unknown) => log('Open failed:', error));
+              },
+              openFolder: () => {
+                openFolderFromMenu().catch((error: unknown) => log('Open Folder failed:', error));
+              },
+              command: (command) => {
+                if (mainWindow) sendEvent(mainWindow.webContents, 'menu:command', command);
+              },
             },
-            openFolder: () => {
-              openFolderFromMenu().catch((error: unknown) => log('Open Folder failed:', error));
-            },
-            command: (command) => {
-              if (mainWindow) sendEvent(mainWindow.webContents, 'menu:command', command);
-            },
-          }),
+            app.isPackaged,
+          ),
         ),
       );
 

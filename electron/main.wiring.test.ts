@@ -70,6 +70,8 @@ function fakeElectron() {
   const electron = {
     app: {
       name: 'Claimmark',
+      // Run from the build output, as the e2e tests run it: not a packaged release.
+      isPackaged: false,
       setName: (name: string) => (calls.name = name),
       getPath: (name: string) => calls.paths.get(name) ?? `/fake/${name}`,
       setPath: (name: string, value: string) => calls.paths.set(name, value),

@@ -15,10 +15,12 @@ export interface MenuActions {
   command(command: MenuCommand): void;
 }
 
+/** `packaged`: app.isPackaged. A release build has no Developer Tools item. */
 export function buildMenuTemplate(
   platform: NodeJS.Platform,
   appName: string,
   actions: MenuActions,
+  packaged = true,
 ): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
 
@@ -75,7 +77,7 @@ export function buildMenuTemplate(
     label: '&View',
     submenu: [
       { role: 'reload' },
-      { role: 'toggleDevTools' },
+      ...(packaged ? [] : [{ role: 'toggleDevTools' } as const]),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
