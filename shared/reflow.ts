@@ -470,9 +470,12 @@ export function reflow(original: string): Reflowed {
   return reflowScan(s, analyse(s));
 }
 
-/** Null when analyseWrap says the text is not hard-wrapped. */
+/** Null when analyseWrap says the text is not hard-wrapped, or when no line would be joined. */
 export function maybeReflow(original: string): Reflowed | null {
   const s = scan(original);
   const p = analyse(s);
-  return p.hardWrapped ? reflowScan(s, p) : null;
+  if (!p.hardWrapped) return null;
+  const r = reflowScan(s, p);
+  // "Reflowed 3 lines into 3 paragraphs" would only have dropped blank lines.
+  return r.paragraphs < r.lines ? r : null;
 }

@@ -26,6 +26,18 @@ let store: AnnotationStore;
 beforeEach(async () => {
   db = new ClaimmarkDB(`store-test-${crypto.randomUUID()}`);
   await db.open();
+  // Annotations are written only for a document that exists.
+  await db.documents.add({
+    id: DOC,
+    sha256: '0'.repeat(64),
+    title: '统计公报',
+    fileName: 'a.txt',
+    encoding: 'utf-8',
+    bom: false,
+    length: TEXT.length,
+    addedAt: STAMP,
+    reflow: null,
+  });
   store = new AnnotationStore(db, () => new Date('2026-01-02T03:04:05Z'));
 });
 

@@ -7,6 +7,14 @@ export type AnnotationPatch = Partial<
   Pick<Annotation, 'categoryIds' | 'note' | 'status' | 'speaker' | 'evidence'>
 >;
 
+/** An annotation or dismissal was written for a document that no longer exists. */
+export class DocumentGoneError extends Error {
+  constructor(readonly docId: string) {
+    super('its document was deleted');
+    this.name = 'DocumentGoneError';
+  }
+}
+
 /**
  * Every annotation change goes through here: written to IndexedDB in one
  * transaction and recorded for undo.
@@ -52,6 +60,7 @@ export class AnnotationStore {
    * saw it: a category added right after a keystroke must not drop the note.
    */
   async update(target: Annotation, patch: AnnotationPatch, mergeKey?: string): Promise<Annotation> {
+    // (An update needs no document check: deleting a document deletes its annotations.)
     const stamp = this.now().toISOString();
     const result = await this.db.transaction('rw', this.db.annotations, async () => {
       const current = await this.db.annotations.get(target.id);
@@ -159,8 +168,17 @@ export class AnnotationStore {
    * be as `before` says, or nothing is written and the result is false.
    */
   private async apply(changes: Change[], checked = false): Promise<boolean> {
-    const { annotations, categories, dismissals } = this.db;
-    return this.db.transaction('rw', annotations, categories, dismissals, async () => {
+    const { annotations, categories, dismissals, documents } = this.db;
+    return this.db.transaction('rw', [annotations, categories, dismissals, documents], async () => {
+      // Checked inside the write: a document deleted meanwhile (in another tab, or
+      // while key presses were queued) gets no annotation that points at nothing.
+      for (const c of changes) {
+        if (c.table === 'categories' || !c.after) continue;
+        if (await documents.get(c.after.docId)) continue;
+        // An undo or redo for a deleted document is stale; a new change is refused.
+        if (checked) return false;
+        throw new DocumentGoneError(c.after.docId);
+      }
       if (checked) {
         for (const c of changes) {
           const id = (c.before ?? c.after)?.id;

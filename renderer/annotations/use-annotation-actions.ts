@@ -1,10 +1,10 @@
-import { useCallback, useMemo, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, type RefObject } from 'react';
 import type { Annotation, Category } from '../../shared/types';
 import { errorMessage, isQuotaError } from '../db/storage-error';
 import { useI18n } from '../i18n/i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import { useNotify } from '../ui/notices';
-import type { AnnotationPatch, AnnotationStore } from './store';
+import { DocumentGoneError, type AnnotationPatch, type AnnotationStore } from './store';
 
 interface Context {
   store: AnnotationStore;
@@ -27,11 +27,18 @@ export function useAnnotationActions(ctx: Context) {
   const { t } = useI18n();
   const notify = useNotify();
 
+  // Key presses queued for a document deleted meanwhile fail one by one: say it once.
+  const gone = useRef(new Set<string>());
   const guard = useCallback(
     async <T>(work: () => Promise<T>): Promise<T | undefined> => {
       try {
         return await work();
       } catch (error) {
+        if (error instanceof DocumentGoneError) {
+          if (!gone.current.has(error.docId)) notify('error', t('errDocumentGone'));
+          gone.current.add(error.docId);
+          return undefined;
+        }
         notify(
           'error',
           isQuotaError(error)

@@ -15,6 +15,7 @@ import { db } from '../db/instance';
 import { useBackup } from '../export/use-backup';
 import { useExportCsv } from '../export/use-export';
 import { Library } from '../library/Library';
+import { deleteStrays, strayAnnotations } from '../library/strays';
 import { useFileWatch } from '../library/use-file-watch';
 import { platform } from '../platform';
 import { lineStyles } from '../reader/headings';
@@ -105,6 +106,25 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   // Reopen the last document after a restart.
   useEffect(() => {
     void db.settings.get('lastDocument').then((s) => s && setDocId((cur) => cur ?? s.value));
+  }, []);
+
+  // Annotations an older version left without their document: said once, deleted on request.
+  useEffect(() => {
+    void strayAnnotations(db).then((strays) => {
+      if (strays.length === 0) return;
+      notify('error', t('strayAnnotations', { n: strays.length }), {
+        action: {
+          label: t('deleteStrays'),
+          run: () =>
+            void deleteStrays(
+              db,
+              strays.map((a) => a.id),
+            ).then((n) => notify('info', t('straysDeleted', { n }))),
+        },
+      });
+    });
+    // Once per start, in the language of the start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const exportCsv = useExportCsv(docId);

@@ -7,7 +7,9 @@ import { ClaimmarkDB } from '../db/db';
 import { seedDefaults } from '../db/defaults';
 import { runDecodeJob } from '../library/decode-job';
 import { importFiles } from '../library/import-files';
-import { buildBackup, parseBackup, restoreBackup } from './backup';
+import type { Category } from '../../shared/types';
+import { buildBackup, parseBackup, restoreBackup, type Backup } from './backup';
+import { backupCorpus } from './backup-corpus';
 
 const opened: ClaimmarkDB[] = [];
 function freshDb(): ClaimmarkDB {
@@ -147,3 +149,156 @@ describe('JSON backup', () => {
     expect(await dump(target)).toEqual(before);
   });
 });
+
+describe('JSON backup: consistency', () => {
+  it('refuses every spoiled backup of the corpus, naming the record, before anything is touched', async () => {
+    const target = await library();
+    const before = await dump(target);
+    const valid = await buildBackup(await library());
+    const pristine = structuredClone(valid);
+    const corpus = backupCorpus(valid);
+    expect(valid).toEqual(pristine);
+    expect(corpus.length).toBe(26);
+    const results = corpus.map(({ name, backup, record }) => {
+      let parsed: ReturnType<typeof parseBackup> | undefined;
+      expect(() => (parsed = parseBackup(JSON.stringify(backup))), name).not.toThrow();
+      return { name, record, parsed };
+    });
+    for (const { name, record, parsed } of results) {
+      expect(parsed?.ok, name).toBe(false);
+      if (parsed && !parsed.ok)
+        expect(parsed.error, name).toMatch(new RegExp(`^${escape(record)}: `));
+    }
+    expect(await dump(target)).toEqual(before);
+  });
+
+  it.each([
+    ['ends before it starts', { start: 9, end: 3 }, 'end 3 is before start 9'],
+    [
+      'ends past its text',
+      { end: 9999 },
+      /end 9999 is past the end of its document's text \(\d+ characters\)/,
+    ],
+    [
+      'has an unknown category',
+      { categoryIds: ['zz'] },
+      'categoryIds[0] "zz" is not in the codebook',
+    ],
+    ['has an empty category id', { categoryIds: [''] }, 'categoryIds[0] is empty'],
+  ])('says what is wrong with an annotation that %s', async (_, patch, message) => {
+    const backup = await buildBackup(await library());
+    const a = backup.annotations[1]!;
+    backup.annotations[1] = { ...a, ...patch };
+    const parsed = parseBackup(JSON.stringify(backup));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.error.startsWith(`annotations[1] (id "${a.id}"): `)).toBe(true);
+    if (typeof message === 'string') expect(parsed.error).toContain(message);
+    else expect(parsed.error).toMatch(message);
+  });
+
+  it('says what is wrong with the codebook and the documents', async () => {
+    const good = await buildBackup(await library());
+    const [c0, c1, c2] = good.categories as [Category, Category, Category];
+    const error = (spoil: (b: Backup) => void) => {
+      const b = structuredClone(good);
+      spoil(b);
+      const parsed = parseBackup(JSON.stringify(b));
+      return parsed.ok ? 'accepted' : parsed.error;
+    };
+    expect(error((b) => (b.categories[2] = { ...c2, parentId: c2.id }))).toBe(
+      `categories[2] (id "${c2.id}"): its parent "${c2.id}" is itself`,
+    );
+    expect(
+      error((b) => {
+        b.categories[0] = { ...c0, parentId: c1.id };
+        b.categories[1] = { ...c1, parentId: c0.id };
+      }),
+    ).toBe(
+      `categories[0] (id "${c0.id}"): its parents form a cycle ("${c0.id}" → "${c1.id}" → "${c0.id}")`,
+    );
+    expect(error((b) => (b.categories[1] = { ...c1, parentId: 'gone' }))).toBe(
+      `categories[1] (id "${c1.id}"): its parent "gone" is not in the codebook`,
+    );
+    const d1 = good.documents[1]!;
+    expect(error((b) => (b.texts = b.texts.filter((t) => t.docId !== d1.id)))).toBe(
+      `documents[1] (id "${d1.id}"): no text for this document (texts)`,
+    );
+    expect(error((b) => (b.sources = b.sources.filter((s) => s.docId !== d1.id)))).toBe(
+      `documents[1] (id "${d1.id}"): no bytes for this document (sources)`,
+    );
+    expect(error((b) => (b.exportedAt = 'not a date'))).toBe(
+      'exportedAt: "not a date" is not a date',
+    );
+    expect(error((b) => b.annotations.push(b.annotations[0]!))).toBe(
+      `annotations[3] (id "${good.annotations[0]!.id}"): the same id as annotations[0]; each must be unique`,
+    );
+    expect(error((b) => b.originals.push({ ...b.originals[0]!, docId: 'gone' }))).toBe(
+      `originals[1] (docId "gone"): refers to a missing document (gone)`,
+    );
+  });
+
+  it('restores a backup made by the app without repairs', async () => {
+    const parsed = parseBackup(JSON.stringify(await buildBackup(await library())));
+    expect(parsed.ok && parsed.repaired).toBe(undefined);
+  });
+
+  it('re-anchors a quote that is not at its offsets: placed where it is, or orphaned', async () => {
+    const source = await library();
+    const good = await buildBackup(source);
+    const textOf = (docId: string) => good.texts.find((t) => t.docId === docId)!.text;
+    const byName = (name: string) =>
+      good.annotations.findIndex(
+        (a) => a.docId === good.documents.find((d) => d.fileName === name)!.id,
+      );
+    const [plain, figures, paper] = [byName('plain.txt'), byName('目标.txt'), byName('报纸.txt')];
+    const b = structuredClone(good);
+    // Shifted by one: the quote is found again just before.
+    const p = b.annotations[plain]!;
+    b.annotations[plain] = { ...p, start: p.start + 1, end: p.end + 1 };
+    // A character of the quote changed: found by fuzzy match, quote taken from the text.
+    const f = b.annotations[figures]!;
+    b.annotations[figures] = {
+      ...f,
+      quote: f.quote.replace('5', '6'),
+      quantities: [],
+      claimFigures: [],
+    };
+    // A quote that is nowhere in the text: orphaned, keeping its quote and offsets.
+    const o = b.annotations[paper]!;
+    const stray = { ...o, quote: 'Nothing like this is in the text at all.' };
+    b.annotations[paper] = stray;
+
+    const parsed = parseBackup(JSON.stringify(b));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.repaired).toEqual({ replaced: 2, orphaned: 1 });
+    const out = parsed.backup.annotations;
+    expect(out[plain]).toEqual(good.annotations[plain]);
+    expect(out[figures]).toEqual(good.annotations[figures]);
+    expect(out[paper]).toEqual({ ...stray, orphaned: true });
+    for (const a of out.filter((x) => !x.orphaned))
+      expect(textOf(a.docId).slice(a.start, a.end)).toBe(a.quote);
+
+    // Restored as repaired; an orphan already marked so is left as it is.
+    const again = parseBackup(JSON.stringify(parsed.backup));
+    expect(again).toEqual({ ok: true, backup: parsed.backup });
+    const target = freshDb();
+    await restoreBackup(target, parsed.backup);
+    expect(await target.annotations.get(stray.id)).toMatchObject({
+      orphaned: true,
+      quote: stray.quote,
+    });
+  });
+
+  it('lets an orphaned annotation keep offsets that do not fit its text', async () => {
+    const backup = await buildBackup(await library());
+    const a = backup.annotations[0]!;
+    backup.annotations[0] = { ...a, start: 5000, end: 6000, orphaned: true };
+    const parsed = parseBackup(JSON.stringify(backup));
+    expect(parsed).toEqual({ ok: true, backup });
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pathProblem } from '../../shared/local-path';
 import { CLAIM_STATUSES, ENCODINGS } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
+import { checkBackup, type BackupRepairs } from './backup-validate';
 
 /**
  * A backup holds the whole library — documents, their texts, originals and
@@ -147,9 +148,22 @@ export async function buildBackup(db: ClaimmarkDB, now = new Date()): Promise<Ba
   }));
 }
 
-export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: string };
+export type { BackupRepairs } from './backup-validate';
 
-/** Checks a backup file before anything is touched; says what is wrong and where. */
+/**
+ * A backup that passed every check, or what is wrong and where. `repaired`
+ * counts the annotations whose quote was not at their offsets: re-placed where
+ * the quote is, or orphaned (present only when there were any).
+ */
+export type ParsedBackup =
+  { ok: true; backup: Backup; repaired?: BackupRepairs } | { ok: false; error: string };
+
+/**
+ * Checks a backup file before anything is asked or replaced; says what is
+ * wrong and where (collection, index and id of the record, and the field).
+ * Besides the shape: unique ids, references to documents and categories,
+ * ranges within the text (see `checkBackup`).
+ */
 export function parseBackup(json: string): ParsedBackup {
   let data: unknown;
   try {
@@ -170,14 +184,12 @@ export function parseBackup(json: string): ParsedBackup {
     const where = issue?.path.join('.') || 'the file';
     return { ok: false, error: `${where}: ${issue?.message ?? 'invalid'}` };
   }
-  const docIds = new Set(parsed.data.documents.map((d) => d.id));
-  const stray = [
-    ...parsed.data.texts,
-    ...parsed.data.annotations,
-    ...(parsed.data.dismissals ?? []),
-  ].find((r) => !docIds.has(r.docId));
-  if (stray) return { ok: false, error: `a record refers to a missing document (${stray.docId})` };
-  return { ok: true, backup: parsed.data };
+  const checked = checkBackup(parsed.data);
+  if (!checked.ok) return checked;
+  const { replaced, orphaned } = checked.repaired;
+  return replaced + orphaned > 0
+    ? { ok: true, backup: checked.backup, repaired: checked.repaired }
+    : { ok: true, backup: checked.backup };
 }
 
 /** Replaces the whole library with the backup, in one transaction: all or nothing. */

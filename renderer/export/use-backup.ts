@@ -49,16 +49,18 @@ export function useBackup() {
     }
     const parsed = parseBackup(text);
     if (!parsed.ok)
-      return notify('error', t('restoreFailed', { file: name, detail: parsed.error }));
+      return notify('error', t('restoreFailed', { file: name, detail: sentence(parsed.error) }));
     const b = parsed.backup;
+    const repaired = parsed.repaired ? ' ' + t('restoreRepaired', { ...parsed.repaired }) : '';
     const ok = await confirm({
-      message: t('restoreConfirm', {
-        file: name,
-        date: new Date(b.exportedAt).toLocaleString(),
-        docs: b.documents.length,
-        n: b.annotations.length,
-        current: await db.documents.count(),
-      }),
+      message:
+        t('restoreConfirm', {
+          file: name,
+          date: new Date(b.exportedAt).toLocaleString(),
+          docs: b.documents.length,
+          n: b.annotations.length,
+          current: await db.documents.count(),
+        }) + repaired,
       confirmLabel: t('restore'),
       danger: true,
     });
@@ -72,9 +74,12 @@ export function useBackup() {
       );
     } catch (error) {
       const detail = isQuotaError(error) ? t('errQuota', { file: name }) : errorMessage(error);
-      notify('error', t('restoreFailed', { file: name, detail }));
+      notify('error', t('restoreFailed', { file: name, detail: sentence(detail) }));
     }
   }, [confirm, notify, t]);
 
   return { backup, restore };
 }
+
+/** A detail that goes before the message's own full stop ("….." otherwise). */
+const sentence = (detail: string): string => detail.replace(/[.。]+\s*$/u, '');

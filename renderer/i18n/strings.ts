@@ -64,6 +64,11 @@ export const en = {
   errStorage: 'Could not save “{file}”: {detail}',
   errQuota: 'The disk is full or the storage quota is used up; “{file}” was not saved.',
   errSaveChange: 'Could not save your change: {detail}',
+  errDocumentGone: 'Not saved: the document was deleted (in this window or another one).',
+  strayAnnotations:
+    '{n} annotation(s) belong to no document (left by a document deleted while they were being saved). A backup of the library cannot hold them.',
+  deleteStrays: 'Delete them',
+  straysDeleted: 'Deleted {n} annotation(s) that belonged to no document.',
   selectTextHint: 'Select text in the reader, then press 1–9 or click a category.',
   noAnnotations: 'No annotations yet. Select a passage and press a category key (1–9).',
   note: 'Note',
@@ -182,6 +187,8 @@ export const en = {
   restoreConfirm:
     'Replace the library (now {current} documents) with the backup “{file}” of {date}: {docs} documents, {n} annotations? Everything in the library now is replaced.',
   restored: 'Restored “{file}”: {docs} documents, {n} annotations.',
+  restoreRepaired:
+    '{replaced} annotation(s) whose quote no longer matched their place will be placed on their words again, {orphaned} kept as orphans.',
   restoreFailed: 'Could not restore “{file}”: {detail}. The library is unchanged.',
   shortcuts: 'Shortcuts: 1–9 tag the selection · Ctrl+Z undo · Ctrl+O open',
   figures: 'Figures',
@@ -272,6 +279,11 @@ export const zh: Strings = {
   errStorage: '无法保存“{file}”：{detail}',
   errQuota: '磁盘已满或存储空间不足，“{file}”未保存。',
   errSaveChange: '无法保存更改：{detail}',
+  errDocumentGone: '未保存：该文档已被删除（在本窗口或另一窗口中）。',
+  strayAnnotations:
+    '有 {n} 条标注不属于任何文档（文档在保存时被删除所遗留）。文库备份无法包含它们。',
+  deleteStrays: '删除它们',
+  straysDeleted: '已删除 {n} 条不属于任何文档的标注。',
   selectTextHint: '在阅读区选中文字，然后按 1–9 或点击类别。',
   noAnnotations: '还没有标注。选中一段文字并按类别键（1–9）。',
   note: '备注',
@@ -387,6 +399,8 @@ export const zh: Strings = {
   restoreConfirm:
     '用 {date} 的备份“{file}”（{docs} 篇文档，{n} 条标注）替换当前文库（{current} 篇文档）？当前文库的全部内容将被替换。',
   restored: '已恢复“{file}”：{docs} 篇文档，{n} 条标注。',
+  restoreRepaired:
+    '其中 {replaced} 条标注的引文与位置不符，将重新定位；{orphaned} 条保留为孤立标注。',
   restoreFailed: '无法恢复“{file}”：{detail}。文库未改变。',
   shortcuts: '快捷键：1–9 标注选中内容 · Ctrl+Z 撤销 · Ctrl+O 打开',
   figures: '数字',

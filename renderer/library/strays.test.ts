@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AnnotationStore, DocumentGoneError } from '../annotations/store';
+import { ClaimmarkDB } from '../db/db';
+import { deleteDocument } from './library-actions';
+import { deleteStrays, strayAnnotations } from './strays';
+
+const opened: ClaimmarkDB[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+const TEXT = '去年全区新能源装机达到1.35亿千瓦。';
+
+async function withDocument() {
+  const db = new ClaimmarkDB(`strays-${crypto.randomUUID()}`);
+  opened.push(db);
+  await db.documents.add({
+    id: 'd1',
+    sha256: 'a'.repeat(64),
+    title: '专访',
+    fileName: 'a.txt',
+    encoding: 'utf-8',
+    bom: false,
+    length: TEXT.length,
+    addedAt: '2026-12-01T00:00:00.000Z',
+    reflow: null,
+  });
+  await db.texts.add({ docId: 'd1', text: TEXT });
+  return { db, store: new AnnotationStore(db) };
+}
+
+describe('annotations of a deleted document', () => {
+  it('are never written: tags queued behind a deletion fail and leave nothing behind', async () => {
+    const { db, store } = await withDocument();
+    const first = store.create('d1', TEXT, 0, 4, 'c1');
+    // The deletion lands between the key presses, as from another tab.
+    const deletion = deleteDocument(db, 'd1');
+    const later = Array.from({ length: 40 }, (_, i) =>
+      store.serial(() => store.create('d1', TEXT, i % 10, (i % 10) + 3, 'c1')),
+    );
+    await first;
+    await deletion;
+    const results = await Promise.allSettled(later);
+    expect(
+      results.every((r) => r.status === 'rejected' && r.reason instanceof DocumentGoneError),
+    ).toBe(true);
+    await expect(store.dismiss('d1', '一句。')).rejects.toBeInstanceOf(DocumentGoneError);
+    expect(await db.annotations.count()).toBe(0);
+    expect(await db.dismissals.count()).toBe(0);
+  });
+
+  it('left by an older version are found and deleted on request only', async () => {
+    const { db, store } = await withDocument();
+    const kept = await store.create('d1', TEXT, 0, 4, 'c1');
+    const stray = { ...kept, id: 'stray', docId: 'gone' };
+    await db.annotations.add(stray);
+    await db.dismissals.add({ id: 'gone\nx', docId: 'gone', quote: 'x', at: kept.createdAt });
+    expect((await strayAnnotations(db)).map((a) => a.id)).toEqual(['stray']);
+    expect(await deleteStrays(db, ['stray', kept.id])).toBe(1);
+    expect((await db.annotations.toArray()).map((a) => a.id)).toEqual([kept.id]);
+    expect(await db.dismissals.count()).toBe(0);
+  });
+});
