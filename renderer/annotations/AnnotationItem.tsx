@@ -121,6 +121,7 @@ function Editor(props: Props & { chips: Category[]; id: string }) {
     onChange: (value: string) => onEdit({ [key]: value }, `${key}:${a.id}`),
     onFocus: onSelect,
     onDone: onEditDone,
+    savingLabel: t('saving'),
   });
 
   return (

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import type { ClaimCandidate } from '../../shared/claims/detect';
 import { findQuantities } from '../../shared/claims/quantity';
 import type { Annotation } from '../../shared/types';
@@ -21,34 +22,51 @@ const library = new LibraryLinks();
 export function useClaimLinks(
   a: Annotation,
 ): { same: OtherClaim[]; differs: OtherClaim[] } | undefined {
-  return useLiveQuery(async () => {
-    const all = await db.annotations.toArray();
-    library.sync(all);
-    const byId = new Map(all.map((x) => [x.id, x]));
-    const links = library.linksOf(a);
-    const docIds = [...new Set(links.flatMap((l) => byId.get(l.b)?.docId ?? []))];
-    const titles = new Map(
-      (await db.documents.bulkGet(docIds)).flatMap((d) => (d ? [[d.id, d.title] as const] : [])),
+  // Read once per claim, not live: a live query would re-read the whole library
+  // on every keystroke of a note (and typing must never wait behind that).
+  const [result, setResult] = useState<{ key: string; links: ClaimLinksOf } | undefined>();
+  const key = `${a.id}\n${a.docId}\n${a.quote}`;
+  useEffect(() => {
+    let live = true;
+    void linksOfClaim(a).then((links) => live && setResult({ key, links }));
+    return () => {
+      live = false;
+    };
+    // The key holds what the links depend on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return result?.key === key ? result.links : undefined;
+}
+
+type ClaimLinksOf = { same: OtherClaim[]; differs: OtherClaim[] };
+
+async function linksOfClaim(a: Annotation): Promise<ClaimLinksOf> {
+  const all = await db.annotations.toArray();
+  library.sync(all);
+  const byId = new Map(all.map((x) => [x.id, x]));
+  const links = library.linksOf(a);
+  const docIds = [...new Set(links.flatMap((l) => byId.get(l.b)?.docId ?? []))];
+  const titles = new Map(
+    (await db.documents.bulkGet(docIds)).flatMap((d) => (d ? [[d.id, d.title] as const] : [])),
+  );
+  const mine = a.quantities ?? findQuantities(a.quote);
+  const other = (id: string, differs: boolean): OtherClaim[] => {
+    const b = byId.get(id);
+    const title = b && titles.get(b.docId);
+    if (!b || title === undefined) return [];
+    const theirs = b.quantities ?? findQuantities(b.quote);
+    const changed = theirs.find(
+      (q) => mine.some((m) => m.unit === q.unit) && !mine.some((m) => m.value === q.value),
     );
-    const mine = a.quantities ?? findQuantities(a.quote);
-    const other = (id: string, differs: boolean): OtherClaim[] => {
-      const b = byId.get(id);
-      const title = b && titles.get(b.docId);
-      if (!b || title === undefined) return [];
-      const theirs = b.quantities ?? findQuantities(b.quote);
-      const changed = theirs.find(
-        (q) => mine.some((m) => m.unit === q.unit) && !mine.some((m) => m.value === q.value),
-      );
-      const figure = differs ? changed?.text : undefined;
-      return [
-        { annotationId: id, docId: b.docId, title, quote: b.quote, ...(figure ? { figure } : {}) },
-      ];
-    };
-    return {
-      same: links.filter((l) => l.relation === 'same').flatMap((l) => other(l.b, false)),
-      differs: links.filter((l) => l.relation === 'differs').flatMap((l) => other(l.b, true)),
-    };
-  }, [a.id, a.docId, a.quote]);
+    const figure = differs ? changed?.text : undefined;
+    return [
+      { annotationId: id, docId: b.docId, title, quote: b.quote, ...(figure ? { figure } : {}) },
+    ];
+  };
+  return {
+    same: links.filter((l) => l.relation === 'same').flatMap((l) => other(l.b, false)),
+    differs: links.filter((l) => l.relation === 'differs').flatMap((l) => other(l.b, true)),
+  };
 }
 
 /** For a suggestion: in how many other documents its claim is annotated, or stated with another figure. */

@@ -64,6 +64,7 @@ export const en = {
   errStorage: 'Could not save “{file}”: {detail}',
   errQuota: 'The disk is full or the storage quota is used up; “{file}” was not saved.',
   errSaveChange: 'Could not save your change: {detail}',
+  saving: 'Saving…',
   errDocumentGone: 'Not saved: the document was deleted (in this window or another one).',
   strayAnnotations:
     '{n} annotation(s) belong to no document (left by a document deleted while they were being saved). A backup of the library cannot hold them.',
@@ -279,6 +280,7 @@ export const zh: Strings = {
   errStorage: '无法保存“{file}”：{detail}',
   errQuota: '磁盘已满或存储空间不足，“{file}”未保存。',
   errSaveChange: '无法保存更改：{detail}',
+  saving: '正在保存…',
   errDocumentGone: '未保存：该文档已被删除（在本窗口或另一窗口中）。',
   strayAnnotations:
     '有 {n} 条标注不属于任何文档（文档在保存时被删除所遗留）。文库备份无法包含它们。',
