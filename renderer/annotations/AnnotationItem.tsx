@@ -26,7 +26,7 @@ interface Props {
   /** Folds the selected row back to its summary. */
   onCollapse(): void;
   /** Typing in a field: consecutive edits of one field fold into one undo step. */
-  onEdit(patch: AnnotationPatch, mergeKey?: string): void;
+  onEdit(patch: AnnotationPatch, mergeKey?: string): void | Promise<unknown>;
   onEditDone(): void;
   onToggleCategory(id: string): void;
   onDelete(): void;

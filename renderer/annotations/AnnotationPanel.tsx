@@ -17,7 +17,7 @@ interface Props {
   onSelect(a: Annotation): void;
   /** Folds the selected annotation back: nothing is selected any more. */
   onDeselect(): void;
-  onEdit(a: Annotation, patch: AnnotationPatch, mergeKey?: string): void;
+  onEdit(a: Annotation, patch: AnnotationPatch, mergeKey?: string): void | Promise<unknown>;
   onEditDone(): void;
   onToggleCategory(a: Annotation, categoryId: string): void;
   onDelete(a: Annotation): void;

@@ -9,56 +9,59 @@ interface Props {
   className?: string;
   /** Shown while keystrokes wait to be saved. */
   savingLabel?: string;
-  onChange(value: string): void;
+  /** Saves a value; may resolve when it is written. */
+  onChange(value: string): void | Promise<unknown>;
   onFocus?(): void;
   onDone(): void;
 }
 
-/** Longest a keystroke waits before it is saved: keystrokes in between go in the same write. */
-export const SAVE_DELAY_MS = 250;
-
 /**
- * A text field saved as the user types: keystrokes are coalesced into one write
- * at most every SAVE_DELAY_MS (one write per key would queue behind the reads of
- * a big library), and flushed at once on blur, when the window is hidden or
- * closed, and when the field goes. It follows changes from outside (undo) but
- * never overwrites what is being typed.
+ * A text field saved as the user types. The first keystroke is written at once;
+ * keystrokes typed while that write is on its way are held and written together
+ * when it lands, so there is never more than one write per field in the queue
+ * (one write per key would queue behind the reads of a big library) and a kill
+ * loses at most what was typed during the last write. It follows changes from
+ * outside (undo) but never overwrites what is being typed.
  */
 export function DraftField({ label, value, multiline, onChange, onFocus, onDone, ...rest }: Props) {
   const [draft, setDraft] = useState(value);
   const [saving, setSaving] = useState(false);
   const editing = useRef(false);
   const pending = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const writing = useRef(false);
   const save = useRef(onChange);
   useEffect(() => {
     save.current = onChange;
   });
-  const flush = useRef(() => {
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    const next = pending.current;
-    pending.current = null;
-    setSaving(false);
-    if (next !== null) save.current(next);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  // Runs until nothing is held back; outlives the field, so a folded row still saves.
+  const pump = useRef(async () => {
+    if (writing.current) return;
+    writing.current = true;
+    while (pending.current !== null) {
+      const next = pending.current;
+      pending.current = null;
+      try {
+        await save.current(next);
+      } catch {
+        // The store reports its own failures.
+      }
+    }
+    writing.current = false;
+    if (mounted.current) setSaving(false);
   });
   const type = (next: string) => {
     setDraft(next);
     pending.current = next;
     setSaving(true);
-    timer.current ??= setTimeout(flush.current, SAVE_DELAY_MS);
+    void pump.current();
   };
-  useEffect(() => {
-    const now = flush.current;
-    const onHide = () => document.visibilityState === 'hidden' && now();
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', now);
-    return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', now);
-      now();
-    };
-  }, []);
   useEffect(() => {
     if (!editing.current) setDraft(value);
   }, [value]);
@@ -86,7 +89,6 @@ export function DraftField({ label, value, multiline, onChange, onFocus, onDone,
       onFocus?.();
     },
     onBlur: () => {
-      flush.current();
       editing.current = false;
       onDone();
     },

@@ -89,8 +89,9 @@ export function useAnnotationActions(ctx: Context) {
         setActive(a.id);
         reader.current?.reveal(a);
       },
-      edit: (a: Annotation, patch: AnnotationPatch, mergeKey?: string) =>
-        void guard(() => store.update(a, patch, mergeKey)),
+      // Resolves when written, so a field can hold its next keystrokes until then.
+      edit: (a: Annotation, patch: AnnotationPatch, mergeKey?: string): Promise<unknown> =>
+        guard(() => store.update(a, patch, mergeKey)),
       editDone: () => store.history.seal(),
       toggle: (a: Annotation, id: string) =>
         void guard(() => store.update(a, { categoryIds: toggleCategory(a.categoryIds, id) })),

@@ -28,7 +28,11 @@ export function useClaimLinks(
   const key = `${a.id}\n${a.docId}\n${a.quote}`;
   useEffect(() => {
     let live = true;
-    void linksOfClaim(a).then((links) => live && setResult({ key, links }));
+    // A failed read (the database closing) shows no links rather than an error.
+    linksOfClaim(a).then(
+      (links) => live && setResult({ key, links }),
+      () => live && setResult({ key, links: { same: [], differs: [] } }),
+    );
     return () => {
       live = false;
     };
