@@ -1,4 +1,4 @@
-/** Builders for the tests of this folder. */
+/** Builders for renderer tests (this folder's and the annotation panel's). */
 import type { Annotation, Category, ClaimStatus, DocumentRecord } from '../../shared/types';
 
 export function doc(id: string, title: string, addedAt: string): DocumentRecord {

@@ -3,36 +3,14 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Annotation, Category } from '../../shared/types';
+import type { Annotation } from '../../shared/types';
 import { db } from '../db/instance';
+import { annotation as makeAnnotation, category } from '../all-annotations/fixtures';
 import { AnnotationPanel } from './AnnotationPanel';
 
-const category = (id: string, name: string, order: number): Category => ({
-  id,
-  name,
-  order,
-  parentId: null,
-  color: '#336699',
-  description: '',
-});
-
-const annotation = (id: string, start: number, extra: Partial<Annotation>): Annotation => ({
-  id,
-  docId: 'd1',
-  start,
-  end: start + 4,
-  quote: `quote ${id}`,
-  prefix: '',
-  suffix: '',
-  categoryIds: [],
-  note: '',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  status: 'unverified',
-  speaker: '',
-  evidence: '',
-  ...extra,
-});
+// The same builders as the All annotations tests: one document, spans four characters long.
+const annotation = (id: string, start: number, extra: Partial<Annotation>): Annotation =>
+  makeAnnotation(id, 'd1', start, extra);
 
 // Longer than a summary keeps (120 characters); the CSS clamps it to two lines besides.
 const LONG_QUOTE =
