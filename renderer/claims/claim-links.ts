@@ -44,6 +44,14 @@ export class LibraryLinks {
   }
 }
 
+/**
+ * The app's one full-library index (the annotation panel and the CSV export):
+ * each sync touches only what changed since the last, so an export after the
+ * panel has been used indexes nothing again. (The All annotations table keeps
+ * its own, synced in slices.)
+ */
+export const libraryLinks = new LibraryLinks();
+
 /** The other documents (titles, each once) that repeat a claim, and those that give another figure. */
 export function titlesOf(
   links: readonly ClaimLink[],

@@ -4,7 +4,7 @@ import type { ClaimCandidate } from '../../shared/claims/detect';
 import { findQuantities } from '../../shared/claims/quantity';
 import type { Annotation } from '../../shared/types';
 import { db } from '../db/instance';
-import { LibraryLinks } from './claim-links';
+import { libraryLinks } from './claim-links';
 
 /** One claim of another document, and the figure it gives where it differs. */
 export interface OtherClaim {
@@ -14,9 +14,6 @@ export interface OtherClaim {
   quote: string;
   figure?: string;
 }
-
-// One index for the app's lifetime: each sync only touches what changed.
-const library = new LibraryLinks();
 
 /** The claims of other documents that repeat `a`, and those that state it with another figure. */
 export function useClaimLinks(
@@ -46,9 +43,9 @@ type ClaimLinksOf = { same: OtherClaim[]; differs: OtherClaim[] };
 
 async function linksOfClaim(a: Annotation): Promise<ClaimLinksOf> {
   const all = await db.annotations.toArray();
-  library.sync(all);
+  libraryLinks.sync(all);
   const byId = new Map(all.map((x) => [x.id, x]));
-  const links = library.linksOf(a);
+  const links = libraryLinks.linksOf(a);
   const docIds = [...new Set(links.flatMap((l) => byId.get(l.b)?.docId ?? []))];
   const titles = new Map(
     (await db.documents.bulkGet(docIds)).flatMap((d) => (d ? [[d.id, d.title] as const] : [])),
@@ -88,7 +85,7 @@ export function useSuggestionLinks(
     const out = new Map<number, SuggestionLinks>();
     if (!docId || suggestions.length === 0) return out;
     const all = await db.annotations.toArray();
-    library.sync(all);
+    libraryLinks.sync(all);
     const docOf = new Map(all.map((x) => [x.id, x.docId]));
     for (const c of suggestions) {
       // A candidate's figures are placed in the whole text; a claim's, in its quote.
@@ -97,7 +94,7 @@ export function useSuggestionLinks(
         start: q.start - c.start,
         end: q.end - c.start,
       }));
-      const links = library.linksOf({
+      const links = libraryLinks.linksOf({
         id: `suggestion:${c.start}`,
         docId,
         quote: c.quote,

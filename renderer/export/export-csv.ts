@@ -1,6 +1,6 @@
 import { annotationsToCsv, localUtcOffsetMinutes } from '../../shared/csv';
 import type { Annotation, DocumentRecord } from '../../shared/types';
-import { LibraryLinks, titlesOf } from '../claims/claim-links';
+import { libraryLinks, titlesOf } from '../claims/claim-links';
 import type { ClaimmarkDB } from '../db/db';
 
 export interface CsvExport {
@@ -53,7 +53,7 @@ export async function csvOfAnnotations(
     const library = await db.annotations.toArray();
     const titles = new Map((await db.documents.toArray()).map((d) => [d.id, d.title]));
     const docOf = new Map(library.map((a) => [a.id, a.docId]));
-    const index = new LibraryLinks();
+    const index = libraryLinks;
     index.sync(library);
     const links = new Map(
       kept.map((a) => [
