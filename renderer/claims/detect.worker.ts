@@ -2,5 +2,5 @@ import { detectClaims } from '../../shared/claims/detect';
 
 self.onmessage = (event: MessageEvent<{ id: number; text: string }>) => {
   const { id, text } = event.data;
-  self.postMessage({ id, claims: detectClaims(text) });
+  self.postMessage({ id, result: detectClaims(text) });
 };

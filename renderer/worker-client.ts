@@ -1,0 +1,37 @@
+/**
+ * A worker started on first use that answers requests by id (`{ id, ...request }`
+ * in, `{ id, result }` out). A crashed worker (out of memory on a huge input)
+ * rejects every request waiting on it, so none hangs, and the next request
+ * starts a new one.
+ */
+export function workerClient<Request extends object, Result>(
+  start: () => Worker,
+  crashMessage: string,
+): (request: Request) => Promise<Result> {
+  let worker: Worker | null = null;
+  let nextId = 0;
+  const pending = new Map<number, { resolve(r: Result): void; reject(e: Error): void }>();
+  const get = (): Worker => {
+    if (!worker) {
+      worker = start();
+      worker.onmessage = (event: MessageEvent<{ id: number; result: Result }>) => {
+        pending.get(event.data.id)?.resolve(event.data.result);
+        pending.delete(event.data.id);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        for (const job of pending.values()) job.reject(new Error(event.message || crashMessage));
+        pending.clear();
+        worker?.terminate();
+        worker = null;
+      };
+    }
+    return worker;
+  };
+  return (request) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      get().postMessage({ id, ...request });
+    });
+}
