@@ -62,12 +62,14 @@ export function SuggestionPanel(props: Props) {
               <span className={`kind kind-${c.kind}`}>{t(`kind_${c.kind}`)}</span>
               <span className="figures-inline">{c.quantities.map((q) => q.text).join(' · ')}</span>
               <LinkBadges links={links?.get(c.start)} />
-              <button className="small" onClick={() => props.onAccept(c)}>
-                {t('accept')}
-              </button>
-              <button className="small" onClick={() => props.onDismiss(c)}>
-                {t('dismissSuggestion')}
-              </button>
+              <span className="suggestion-actions">
+                <button className="small" onClick={() => props.onAccept(c)}>
+                  {t('accept')}
+                </button>
+                <button className="small" onClick={() => props.onDismiss(c)}>
+                  {t('dismissSuggestion')}
+                </button>
+              </span>
             </div>
           </li>
         ))}
