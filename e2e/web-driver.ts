@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { watchPage, type AppDriver } from './driver';
 
+/** `beforeLoad` runs on the new page before the app first loads (and touches storage). */
 export async function launchWeb(
   browser: Browser,
   baseURL: string,
+  beforeLoad?: (page: Page) => Promise<void>,
 ): Promise<{ app: AppDriver; close(): Promise<void> }> {
   // A fresh context is a fresh profile: an empty IndexedDB for every test.
   const context = await browser.newContext({ baseURL, acceptDownloads: true, locale: 'en-US' });
@@ -18,6 +20,7 @@ export async function launchWeb(
   );
   const page = await context.newPage();
   watchPage(page, problems, isLocal);
+  await beforeLoad?.(page);
   await page.goto('/');
 
   const app: AppDriver = {

@@ -1,3 +1,4 @@
+import type { SaveOutcome } from './DraftField';
 import { useId, type MouseEvent, type Ref } from 'react';
 import {
   CLAIM_STATUSES,
@@ -26,7 +27,11 @@ interface Props {
   /** Folds the selected row back to its summary. */
   onCollapse(): void;
   /** Typing in a field: consecutive edits of one field fold into one undo step. */
-  onEdit(patch: AnnotationPatch, mergeKey?: string): void | Promise<unknown>;
+  onEdit(
+    patch: AnnotationPatch,
+    mergeKey?: string,
+    expected?: AnnotationPatch,
+  ): void | Promise<SaveOutcome | void>;
   onEditDone(): void;
   onToggleCategory(id: string): void;
   onDelete(): void;
@@ -118,7 +123,8 @@ function Editor(props: Props & { chips: Category[]; id: string }) {
   const unused = categories.filter((c) => !a.categoryIds.includes(c.id));
   const field = (key: 'note' | 'speaker' | 'evidence') => ({
     value: a[key],
-    onChange: (value: string) => onEdit({ [key]: value }, `${key}:${a.id}`),
+    onChange: (value: string, stored: string) =>
+      onEdit({ [key]: value }, `${key}:${a.id}`, { [key]: stored }),
     onFocus: onSelect,
     onDone: onEditDone,
     savingLabel: t('saving'),

@@ -1,3 +1,4 @@
+import type { SaveOutcome } from './DraftField';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { Annotation, Category } from '../../shared/types';
@@ -17,7 +18,12 @@ interface Props {
   onSelect(a: Annotation): void;
   /** Folds the selected annotation back: nothing is selected any more. */
   onDeselect(): void;
-  onEdit(a: Annotation, patch: AnnotationPatch, mergeKey?: string): void | Promise<unknown>;
+  onEdit(
+    a: Annotation,
+    patch: AnnotationPatch,
+    mergeKey?: string,
+    expected?: AnnotationPatch,
+  ): void | Promise<SaveOutcome | void>;
   onEditDone(): void;
   onToggleCategory(a: Annotation, categoryId: string): void;
   onDelete(a: Annotation): void;
@@ -90,7 +96,7 @@ export function AnnotationPanel(props: Props) {
               active={a.id === activeId}
               onSelect={() => actions.onSelect(a)}
               onCollapse={actions.onDeselect}
-              onEdit={(patch, mergeKey) => actions.onEdit(a, patch, mergeKey)}
+              onEdit={(patch, mergeKey, expected) => actions.onEdit(a, patch, mergeKey, expected)}
               onEditDone={actions.onEditDone}
               onToggleCategory={(id) => actions.onToggleCategory(a, id)}
               onDelete={() => actions.onDelete(a)}

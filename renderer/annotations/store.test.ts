@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/types';
 import { ClaimmarkDB } from '../db/db';
-import { AnnotationStore } from './store';
+import { AnnotationStore, EditConflictError } from './store';
 import { UndoHistory } from './undo';
 
 const STAMP = '2026-01-02T03:04:05.000Z';
@@ -119,6 +119,18 @@ describe('AnnotationStore.update', () => {
       note: 'fresh note',
       categoryIds: ['cat-a', 'cat-b'],
     });
+  });
+
+  it('refuses to write over a note another window changed since the draft began', async () => {
+    const a = await store.create(DOC, TEXT, START, END, 'cat-a');
+    await store.update(a, { note: 'written in the other window' });
+    await expect(
+      store.update(a, { note: 'stale draft, one more key' }, undefined, { note: '' }),
+    ).rejects.toBeInstanceOf(EditConflictError);
+    expect((await stored(a.id))?.note).toBe('written in the other window');
+    // The draft that grew from the stored note is written.
+    await store.update(a, { note: 'mine' }, undefined, { note: 'written in the other window' });
+    expect((await stored(a.id))?.note).toBe('mine');
   });
 
   it('adds a second category and stamps the change', async () => {

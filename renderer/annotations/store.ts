@@ -15,6 +15,14 @@ export class DocumentGoneError extends Error {
   }
 }
 
+/** The stored field changed since the editor's draft began (another window wrote it). */
+export class EditConflictError extends Error {
+  constructor(readonly field: string) {
+    super(`the ${field} was changed in another window`);
+    this.name = 'EditConflictError';
+  }
+}
+
 /**
  * Every annotation change goes through here: written to IndexedDB in one
  * transaction and recorded for undo.
@@ -58,14 +66,23 @@ export class AnnotationStore {
   /**
    * Applies a patch to the annotation as stored now, not as the caller last
    * saw it: a category added right after a keystroke must not drop the note.
+   * With `expected`, those fields must still hold those values, or nothing is
+   * written and an EditConflictError is thrown.
    */
-  async update(target: Annotation, patch: AnnotationPatch, mergeKey?: string): Promise<Annotation> {
+  async update(
+    target: Annotation,
+    patch: AnnotationPatch,
+    mergeKey?: string,
+    expected?: AnnotationPatch,
+  ): Promise<Annotation> {
     // (An update needs no document check: deleting a document deletes its annotations.)
     const stamp = this.now().toISOString();
     const result = await this.db.transaction('rw', this.db.annotations, async () => {
       const current = await this.db.annotations.get(target.id);
       // Deleted meanwhile (another key, undo): an edit must not bring it back.
       if (!current) return null;
+      for (const [field, value] of Object.entries(expected ?? {}))
+        if (current[field as keyof AnnotationPatch] !== value) throw new EditConflictError(field);
       const next: Annotation = { ...current, ...patch, updatedAt: stamp };
       await this.db.annotations.put(next);
       return { before: current, after: next };
@@ -113,7 +130,7 @@ export class AnnotationStore {
   /** Undoes the last change; resolves to what was undone, if anything. */
   /**
    * Undoes the last change. Resolves to what was undone, to 'stale' when the
-   * records changed since in another way (the text was replaced or reflowed)
+   * records changed since in another window (or there the text was replaced or reflowed)
    * so that undoing would put them on the wrong words, or to undefined.
    */
   async undo(): Promise<UndoEntry | 'stale' | undefined> {

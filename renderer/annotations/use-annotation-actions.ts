@@ -1,10 +1,18 @@
 import { useCallback, useMemo, useRef, type RefObject } from 'react';
 import type { Annotation, Category } from '../../shared/types';
-import { errorMessage, isQuotaError } from '../db/storage-error';
+import type { UnsavedChange } from '../db/unsaved';
+import { useStorageFailures } from '../app/storage-failures';
 import { useI18n } from '../i18n/i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import { useNotify } from '../ui/notices';
-import { DocumentGoneError, type AnnotationPatch, type AnnotationStore } from './store';
+import { shorten } from './shorten';
+import type { SaveOutcome } from './DraftField';
+import {
+  DocumentGoneError,
+  EditConflictError,
+  type AnnotationPatch,
+  type AnnotationStore,
+} from './store';
 
 interface Context {
   store: AnnotationStore;
@@ -14,6 +22,12 @@ interface Context {
   activeId: string | null;
   setActive(id: string | null): void;
   reader: RefObject<ReaderHandle | null>;
+}
+
+export type Written<T> = { ok: true; value: T } | { ok: false; conflict?: boolean };
+
+function ignoreConflict(error: unknown): void {
+  if (!(error instanceof EditConflictError)) throw error;
 }
 
 /** Adds a category, or removes it when the annotation has others to keep. */
@@ -27,29 +41,29 @@ export function useAnnotationActions(ctx: Context) {
   const { t } = useI18n();
   const notify = useNotify();
 
+  const { report, settle } = useStorageFailures();
   // Key presses queued for a document deleted meanwhile fail one by one: say it once.
   const gone = useRef(new Set<string>());
+  /** Runs a write; a failure is reported with what was not saved (and held to retry on a full disk). */
   const guard = useCallback(
-    async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+    async <T>(work: () => Promise<T>, change: UnsavedChange): Promise<Written<T>> => {
       try {
-        return await work();
+        const value = await work();
+        settle(change.key);
+        return { ok: true, value };
       } catch (error) {
+        // Not a failure: the field asks the user which version to keep.
+        if (error instanceof EditConflictError) return { ok: false, conflict: true };
         if (error instanceof DocumentGoneError) {
           if (!gone.current.has(error.docId)) notify('error', t('errDocumentGone'));
           gone.current.add(error.docId);
-          return undefined;
-        }
-        notify(
-          'error',
-          isQuotaError(error)
-            ? t('errQuota', { file: '' })
-            : t('errSaveChange', { detail: errorMessage(error) }),
-        );
-        return undefined;
+        } else report(error, change);
+        return { ok: false };
       }
     },
-    [notify, t],
+    [notify, report, settle, t],
   );
+  const quoted = useCallback((quote: string) => t('whatQuote', { quote: shorten(quote, 40) }), [t]);
 
   /** Key 1–9 or a click in the category bar. */
   const tag = useCallback(
@@ -60,26 +74,46 @@ export function useAnnotationActions(ctx: Context) {
       if (!selection && !activeId) return notify('info', t('selectTextHint'));
       // Read from the database, not from the last render: a second key pressed
       // right after the first must find the annotation the first one made.
-      const id = await guard(() =>
-        store.serial(async () => {
-          const target = selection
-            ? await store.findSpan(docId, selection.from, selection.to)
-            : activeId
-              ? await store.get(activeId)
-              : undefined;
-          if (target) {
-            await store.update(target, {
-              categoryIds: toggleCategory(target.categoryIds, category.id),
-            });
-            return target.id;
-          }
-          if (!selection) return null;
-          return (await store.create(docId, text, selection.from, selection.to, category.id)).id;
-        }),
+      const span = selection ? text.slice(selection.from, selection.to) : '';
+      const written = await guard(
+        () =>
+          store.serial(async () => {
+            const target = selection
+              ? await store.findSpan(docId, selection.from, selection.to)
+              : activeId
+                ? await store.get(activeId)
+                : undefined;
+            if (target) {
+              await store.update(target, {
+                categoryIds: toggleCategory(target.categoryIds, category.id),
+              });
+              return target.id;
+            }
+            if (!selection) return null;
+            return (await store.create(docId, text, selection.from, selection.to, category.id)).id;
+          }),
+        {
+          key: `tag:${selection ? `${docId}:${selection.from}:${selection.to}` : activeId}:${category.id}`,
+          what: quoted(span || (activeId ? ((await store.get(activeId))?.quote ?? '') : '')),
+          // Again with the outcome the key press asked for: the category on that span.
+          retry: () =>
+            store.serial(async () => {
+              const target = selection
+                ? await store.findSpan(docId, selection.from, selection.to)
+                : activeId
+                  ? await store.get(activeId)
+                  : undefined;
+              if (target?.categoryIds.includes(category.id)) return;
+              if (target)
+                await store.update(target, { categoryIds: [...target.categoryIds, category.id] });
+              else if (selection)
+                await store.create(docId, text, selection.from, selection.to, category.id);
+            }),
+        },
       );
-      if (id) setActive(id);
+      if (written.ok && written.value) setActive(written.value);
     },
-    [activeId, categories, docId, guard, notify, reader, setActive, store, t, text],
+    [activeId, categories, docId, guard, notify, quoted, reader, setActive, store, t, text],
   );
 
   return useMemo(
@@ -89,29 +123,66 @@ export function useAnnotationActions(ctx: Context) {
         setActive(a.id);
         reader.current?.reveal(a);
       },
-      // Resolves when written, so a field can hold its next keystrokes until then.
-      edit: (a: Annotation, patch: AnnotationPatch, mergeKey?: string): Promise<unknown> =>
-        guard(() => store.update(a, patch, mergeKey)),
+      // Resolves when written (true) or held back (false), so a field can hold
+      // its next keystrokes until then and mark what is not saved.
+      edit: async (
+        a: Annotation,
+        patch: AnnotationPatch,
+        mergeKey?: string,
+        expected?: AnnotationPatch,
+      ): Promise<SaveOutcome> => {
+        const field = Object.keys(patch).join(',');
+        const quote = shorten(a.quote, 40);
+        const what =
+          field === 'note'
+            ? t('whatNote', { quote })
+            : field === 'speaker' || field === 'evidence' || field === 'status'
+              ? t('whatField', { field: t(field).toLowerCase(), quote })
+              : quoted(a.quote);
+        const write = () => store.update(a, patch, mergeKey, expected);
+        // Retried on a full disk; if the other window wrote the field meanwhile, theirs stays.
+        const retry = () => write().catch(ignoreConflict);
+        const key = `field:${a.id}:${field}`;
+        const written = await guard(write, { key, what, retry });
+        return written.ok ? 'saved' : written.conflict ? 'conflict' : 'unsaved';
+      },
       editDone: () => store.history.seal(),
-      toggle: (a: Annotation, id: string) =>
-        void guard(() => store.update(a, { categoryIds: toggleCategory(a.categoryIds, id) })),
+      toggle: (a: Annotation, id: string) => {
+        const write = () => store.update(a, { categoryIds: toggleCategory(a.categoryIds, id) });
+        void guard(write, {
+          key: `field:${a.id}:categoryIds`,
+          what: quoted(a.quote),
+          retry: write,
+        });
+      },
       async reattach(a: Annotation) {
         const selection = reader.current?.selection() ?? null;
         if (!selection || typeof text !== 'string') return notify('info', t('reattachHint'));
-        const placed = await guard(() => store.reattach(a, text, selection.from, selection.to));
-        if (placed) setActive(placed.id);
+        const placed = await guard(() => store.reattach(a, text, selection.from, selection.to), {
+          key: `reattach:${a.id}`,
+          what: quoted(a.quote),
+        });
+        if (placed.ok) setActive(placed.value.id);
       },
       async remove(a: Annotation) {
-        await guard(() => store.remove(a));
+        const write = () => store.remove(a);
+        const what = t('whatDelete', { quote: shorten(a.quote, 40) });
         if (activeId === a.id) setActive(null);
-        notify('info', t('annotationDeleted'));
+        if ((await guard(write, { key: `delete:${a.id}`, what, retry: write })).ok)
+          notify('info', t('annotationDeleted'));
       },
       async undo(redo = false) {
-        const entry = await guard(() => (redo ? store.redo() : store.undo()));
-        if (entry === 'stale') notify('info', t('undoStale'));
-        else if (!entry && !redo) notify('info', t('nothingToUndo'));
+        const done = await guard(() => (redo ? store.redo() : store.undo()), {
+          key: 'undo',
+          what: t('whatUndo'),
+        });
+        if (!done.ok) return;
+        if (done.value === 'stale') notify('info', t('undoStale'));
+        else if (!done.value && !redo) notify('info', t('nothingToUndo'));
       },
+      /** Any other write of the reader's (accepting or dismissing a suggestion). */
+      write: guard,
     }),
-    [activeId, guard, notify, reader, setActive, store, t, tag, text],
+    [activeId, guard, notify, quoted, reader, setActive, store, t, tag, text],
   );
 }

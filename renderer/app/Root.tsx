@@ -4,6 +4,7 @@ import { systemLanguage, type Language } from '../i18n/strings';
 import type { LanguageSetting } from '../settings/SettingsDialog';
 import { ConfirmProvider } from '../ui/confirm';
 import { NoticeProvider } from '../ui/notices';
+import { StorageFailureProvider } from './StorageFailures';
 import { Workspace } from './Workspace';
 
 export function Root() {
@@ -16,7 +17,9 @@ export function Root() {
     <I18nProvider language={language}>
       <NoticeProvider>
         <ConfirmProvider>
-          <Workspace languageSetting={setting} />
+          <StorageFailureProvider>
+            <Workspace languageSetting={setting} />
+          </StorageFailureProvider>
         </ConfirmProvider>
       </NoticeProvider>
     </I18nProvider>

@@ -8,6 +8,8 @@ import { categoryFor, useSuggestions } from '../claims/use-suggestions';
 import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../ui/notices';
 import { annotationStore as store } from '../annotations/instance';
+import { shorten } from '../annotations/shorten';
+import { useStorageFailures } from './storage-failures';
 import { useAnnotationActions } from '../annotations/use-annotation-actions';
 import { CodebookDialog } from '../codebook/CodebookDialog';
 import { useAnnotations, useCategories, useDocumentText, useDocuments } from '../db/hooks';
@@ -81,26 +83,11 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     setShownSuggestion(c.start);
     reader.current?.select(c.start, c.end);
   }, []);
-  const acceptSuggestion = useCallback(
-    async (c: ClaimCandidate) => {
-      if (!docId || typeof text !== 'string') return;
-      const category = categoryFor(c.kind, categories);
-      if (!category) return notify('info', t('noCategoryForSuggestion'));
-      const created = await store.create(docId, text, c.start, c.end, category.id);
-      setActiveId(created.id);
-      notify('info', t('acceptedInto', { category: category.name }));
-    },
-    [docId, text, categories, notify, t],
-  );
-  const dismissSuggestion = useCallback(
-    (c: ClaimCandidate) => docId && void store.dismiss(docId, c.quote),
-    [docId],
-  );
-
   const open = useCallback((id: string) => {
     setDocId(id);
     setActiveId(null);
-    void db.settings.put({ key: 'lastDocument', value: id });
+    // Only which document to reopen next time: on a full disk, not worth a notice.
+    db.settings.put({ key: 'lastDocument', value: id }).catch(() => undefined);
   }, []);
 
   // Reopen the last document after a restart.
@@ -141,6 +128,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   useFileWatch(docs, textActions.offerReload);
   const reopen = useReopen(doc, annotations?.length ?? 0);
 
+  const { report } = useStorageFailures();
   const actions = useAnnotationActions({
     store,
     docId,
@@ -150,6 +138,33 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     setActive: setActiveId,
     reader,
   });
+
+  const acceptSuggestion = useCallback(
+    async (c: ClaimCandidate) => {
+      if (!docId || typeof text !== 'string') return;
+      const category = categoryFor(c.kind, categories);
+      if (!category) return notify('info', t('noCategoryForSuggestion'));
+      const write = () => store.create(docId, text, c.start, c.end, category.id);
+      const created = await actions.write(write, {
+        key: `accept:${docId}:${c.start}`,
+        what: t('whatQuote', { quote: shorten(c.quote, 40) }),
+      });
+      if (!created.ok) return;
+      setActiveId(created.value.id);
+      notify('info', t('acceptedInto', { category: category.name }));
+    },
+    [actions, docId, text, categories, notify, t],
+  );
+  const dismissSuggestion = useCallback(
+    (c: ClaimCandidate) =>
+      docId &&
+      void actions.write(() => store.dismiss(docId, c.quote), {
+        key: `dismiss:${docId}:${c.quote}`,
+        what: t('whatDismiss'),
+        retry: () => store.dismiss(docId, c.quote),
+      }),
+    [actions, docId, t],
+  );
 
   const reveal = useReveal(docId, text, placed, reader, setActiveId);
   const goTo = useCallback(
@@ -222,7 +237,16 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
               overrides={doc.headingOverrides}
               caretLine={() => reader.current?.caretLineStart() ?? null}
               onJump={(pos) => reader.current?.scrollTo(pos)}
-              onOverrides={(next) => void db.documents.update(doc.id, { headingOverrides: next })}
+              onOverrides={(next) => {
+                const write = () => db.documents.update(doc.id, { headingOverrides: next });
+                write().catch((error: unknown) =>
+                  report(error, {
+                    key: `outline:${doc.id}`,
+                    what: t('whatOutline', { title: doc.title }),
+                    retry: write,
+                  }),
+                );
+              }}
             />
           )}
         </div>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { ClaimCandidate } from '../../shared/claims/detect';
-import { db } from '../db/instance';
+import { useSaveSetting } from '../db/use-save-setting';
 import { useI18n } from '../i18n/i18n';
 import { shorten } from '../annotations/shorten';
 import { reading } from '../reader/suggestions';
@@ -25,6 +25,7 @@ const SHOWN = 300;
 export function SuggestionPanel(props: Props) {
   const { enabled, suggestions, current } = props;
   const { t } = useI18n();
+  const saveSetting = useSaveSetting();
   // One array per list of suggestions: the links query re-runs when it changes.
   const shown = useMemo(() => suggestions.slice(0, SHOWN), [suggestions]);
   const links = useSuggestionLinks(props.docId, shown);
@@ -36,12 +37,7 @@ export function SuggestionPanel(props: Props) {
           <input
             type="checkbox"
             checked={enabled}
-            onChange={(e) =>
-              void db.settings.put({
-                key: SUGGESTIONS_SETTING,
-                value: e.target.checked ? 'on' : 'off',
-              })
-            }
+            onChange={(e) => saveSetting(SUGGESTIONS_SETTING, e.target.checked ? 'on' : 'off')}
           />
           {t('showSuggestions')}
         </label>

@@ -1,8 +1,7 @@
 import type { Category } from '../../shared/types';
 import { annotationStore } from '../annotations/instance';
 import { db } from '../db/instance';
-import { errorMessage } from '../db/storage-error';
-import { useNotify } from '../ui/notices';
+import { useStorageFailures } from '../app/storage-failures';
 import { useI18n } from '../i18n/i18n';
 import { useConfirm } from '../ui/confirm';
 import { Modal } from '../ui/Modal';
@@ -19,7 +18,7 @@ export function CodebookDialog({
 }) {
   const { t } = useI18n();
   const confirm = useConfirm();
-  const notify = useNotify();
+  const { report } = useStorageFailures();
   const parents = categories.filter((c) => c.parentId === null);
 
   const remove = async (c: Category) => {
@@ -32,11 +31,11 @@ export function CodebookDialog({
       confirmLabel: t('deleteCategory'),
       danger: true,
     });
-    if (ok) await deleteCategory(db, c.id, new Date(), annotationStore);
+    if (ok) guard(`delete:${c.id}`, () => deleteCategory(db, c.id, new Date(), annotationStore));
   };
-  const guard = (work: Promise<unknown>) =>
-    void work.catch((error: unknown) =>
-      notify('error', t('errSaveChange', { detail: errorMessage(error) })),
+  const guard = (key: string, work: () => Promise<unknown>) =>
+    void work().catch((error: unknown) =>
+      report(error, { key: `codebook:${key}`, what: t('whatCodebook'), retry: work }),
     );
   return (
     <Modal title={t('codebookTitle')} onClose={onClose}>
@@ -49,7 +48,7 @@ export function CodebookDialog({
             count={categories.length}
             parents={parents}
             hasChildren={categories.some((x) => x.parentId === c.id)}
-            onDelete={() => guard(remove(c))}
+            onDelete={() => void remove(c)}
           />
         ))}
       </ol>
@@ -58,7 +57,11 @@ export function CodebookDialog({
         <span className="spacer" />
         <button
           className="primary"
-          onClick={() => guard(addCategory(db, t('newCategory'), annotationStore))}
+          onClick={() =>
+            guard(`add:${crypto.randomUUID()}`, () =>
+              addCategory(db, t('newCategory'), annotationStore),
+            )
+          }
         >
           + {t('addCategoryButton')}
         </button>

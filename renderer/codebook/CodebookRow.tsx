@@ -1,6 +1,7 @@
 import { CLAIM_KINDS, type Category, type ClaimKind } from '../../shared/types';
 import { annotationStore } from '../annotations/instance';
 import { db } from '../db/instance';
+import { useStorageFailures } from '../app/storage-failures';
 import { useI18n } from '../i18n/i18n';
 import { moveCategory, setClaimKind, updateCategory } from './codebook';
 
@@ -24,8 +25,18 @@ export function CodebookRow({
   onDelete,
 }: Props) {
   const { t } = useI18n();
+  const { report } = useStorageFailures();
+  // Held and written again on a full disk, like every other edit.
+  const write = (key: string, work: () => Promise<unknown>) =>
+    void work().catch((error: unknown) =>
+      report(error, {
+        key: `category:${c.id}:${key}`,
+        what: t('whatCategory', { name: c.name }),
+        retry: work,
+      }),
+    );
   const update = (patch: Parameters<typeof updateCategory>[2]) =>
-    void updateCategory(db, c.id, patch, annotationStore);
+    write(Object.keys(patch).join(), () => updateCategory(db, c.id, patch, annotationStore));
   return (
     <li className={c.parentId ? 'codebook-row child' : 'codebook-row'}>
       <span className="key">{i < 9 ? i + 1 : ''}</span>
@@ -76,7 +87,9 @@ export function CodebookRow({
         title={t('claimKindHint')}
         value={c.claimKind ?? ''}
         onChange={(e) =>
-          void setClaimKind(db, c.id, (e.target.value || null) as ClaimKind | null, annotationStore)
+          write('claimKind', () =>
+            setClaimKind(db, c.id, (e.target.value || null) as ClaimKind | null, annotationStore),
+          )
         }
       >
         <option value="">{t('noClaimKind')}</option>
@@ -90,7 +103,7 @@ export function CodebookRow({
         className="icon-button"
         aria-label={`${t('moveUp')}: ${c.name}`}
         disabled={i === 0}
-        onClick={() => void moveCategory(db, c.id, -1, annotationStore)}
+        onClick={() => write('move', () => moveCategory(db, c.id, -1, annotationStore))}
       >
         ↑
       </button>
@@ -98,7 +111,7 @@ export function CodebookRow({
         className="icon-button"
         aria-label={`${t('moveDown')}: ${c.name}`}
         disabled={i === count - 1}
-        onClick={() => void moveCategory(db, c.id, 1, annotationStore)}
+        onClick={() => write('move', () => moveCategory(db, c.id, 1, annotationStore))}
       >
         ↓
       </button>

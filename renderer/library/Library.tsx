@@ -4,8 +4,7 @@ import { ENCODING_NAMES } from '../../shared/types';
 import { useAnnotationCounts, useDocuments } from '../db/hooks';
 import { annotationStore } from '../annotations/instance';
 import { db } from '../db/instance';
-import { errorMessage } from '../db/storage-error';
-import { useNotify } from '../ui/notices';
+import { useStorageFailures } from '../app/storage-failures';
 import { useI18n } from '../i18n/i18n';
 import { useConfirm } from '../ui/confirm';
 import { deleteDocument, renameDocument, sortDocuments, type LibrarySort } from './library-actions';
@@ -21,10 +20,20 @@ export function Library({ currentId, onOpen, onDeleted }: Props) {
   const docs = useDocuments();
   const counts = useAnnotationCounts();
   const confirm = useConfirm();
-  const notify = useNotify();
+  const { report } = useStorageFailures();
   const [sort, setSort] = useState<LibrarySort>('newest');
   const [renaming, setRenaming] = useState<string | null>(null);
   const locale = language === 'zh' ? 'zh-CN' : 'en';
+
+  // A failed rename is held and retried (full disk) or reported; the box closes either way.
+  const rename = (doc: DocumentRecord, title: string) => {
+    if (renaming !== doc.id) return;
+    setRenaming(null);
+    const write = () => renameDocument(db, doc.id, title);
+    write().catch((error: unknown) =>
+      report(error, { key: `rename:${doc.id}`, what: t('whatRename', { title }), retry: write }),
+    );
+  };
 
   const remove = async (doc: DocumentRecord) => {
     const n = counts?.get(doc.id) ?? 0;
@@ -39,7 +48,10 @@ export function Library({ currentId, onOpen, onDeleted }: Props) {
       annotationStore.history.forget(doc.id);
       onDeleted(doc.id);
     } catch (error) {
-      notify('error', t('errSaveChange', { detail: errorMessage(error) }));
+      report(error, {
+        key: `delete-doc:${doc.id}`,
+        what: t('whatDeleteDoc', { title: doc.title }),
+      });
     }
   };
 
@@ -81,17 +93,10 @@ export function Library({ currentId, onOpen, onDeleted }: Props) {
                   defaultValue={doc.title}
                   autoFocus
                   onKeyDown={(e) => {
-                    if (e.key === 'Enter')
-                      void renameDocument(db, doc.id, e.currentTarget.value).then(() =>
-                        setRenaming(null),
-                      );
+                    if (e.key === 'Enter') rename(doc, e.currentTarget.value);
                     if (e.key === 'Escape') setRenaming(null);
                   }}
-                  onBlur={(e) =>
-                    void renameDocument(db, doc.id, e.currentTarget.value).then(() =>
-                      setRenaming(null),
-                    )
-                  }
+                  onBlur={(e) => rename(doc, e.currentTarget.value)}
                 />
               ) : (
                 <button className="doc-open" onClick={() => onOpen(doc.id)} title={doc.title}>

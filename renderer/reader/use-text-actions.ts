@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { decodeFile } from '../library/decode';
 import { fileErrorMessage } from '../library/messages';
 import { platform } from '../platform';
+import { useStorageFailures } from '../app/storage-failures';
 import { useNotify } from '../ui/notices';
 import { setReflow } from './reflow-choice';
 import { replaceText } from './replace-text';
@@ -16,6 +17,7 @@ import { replaceText } from './replace-text';
 export function useTextActions() {
   const { t } = useI18n();
   const notify = useNotify();
+  const { report } = useStorageFailures();
 
   const replaceWith = useCallback(
     async (doc: DocumentRecord, results: FileReadResult[]) => {
@@ -36,19 +38,26 @@ export function useTextActions() {
           notify('error', fileErrorMessage(t, { name: result.file.name, code: outcome.code }));
         }
       } catch (error) {
-        notify('error', t('errSaveChange', { detail: errorMessage(error) }));
+        report(error, { key: `replace:${doc.id}`, what: t('whatReplace', { title: doc.title }) });
       }
     },
-    [notify, t],
+    [notify, report, t],
   );
 
   return {
     async toggleReflow(doc: DocumentRecord, on: boolean) {
-      try {
+      const write = async () => {
         await setReflow(db, doc.id, on);
         annotationStore.history.forget(doc.id);
+      };
+      try {
+        await write();
       } catch (error) {
-        notify('error', t('errSaveChange', { detail: errorMessage(error) }));
+        report(error, {
+          key: `reflow:${doc.id}`,
+          what: t('whatReflow', { title: doc.title }),
+          retry: write,
+        });
       }
     },
     async replace(doc: DocumentRecord) {

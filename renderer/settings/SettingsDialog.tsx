@@ -1,4 +1,4 @@
-import { db } from '../db/instance';
+import { useSaveSetting } from '../db/use-save-setting';
 import { useBackup } from '../export/use-backup';
 import { useI18n } from '../i18n/i18n';
 import { Modal } from '../ui/Modal';
@@ -7,15 +7,13 @@ export type LanguageSetting = 'system' | 'en' | 'zh';
 
 export function SettingsDialog({ value, onClose }: { value: LanguageSetting; onClose(): void }) {
   const { t } = useI18n();
+  const saveSetting = useSaveSetting();
   const { backup, restore } = useBackup();
   return (
     <Modal title={t('settings')} onClose={onClose}>
       <label className="field">
         <span>{t('language')}</span>
-        <select
-          value={value}
-          onChange={(e) => void db.settings.put({ key: 'language', value: e.target.value })}
-        >
+        <select value={value} onChange={(e) => saveSetting('language', e.target.value)}>
           <option value="system">{t('languageSystem')}</option>
           <option value="en">English</option>
           <option value="zh">简体中文</option>

@@ -4,23 +4,41 @@ import { useI18n } from '../i18n/i18n';
 export interface NoticeAction {
   label: string;
   run(): void;
+  /** Keeps the notice open after the action runs (it updates itself). */
+  keepOpen?: boolean;
 }
 
 export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
-  action?: NoticeAction;
+  actions: NoticeAction[];
+  key?: string;
 }
 
-/** `sticky` keeps an information notice until the user dismisses it. */
-type Notify = (
-  kind: Notice['kind'],
-  text: string,
-  options?: { action?: NoticeAction; sticky?: boolean },
-) => void;
-const NoticeContext = createContext<Notify>(() => {});
-export const useNotify = (): Notify => useContext(NoticeContext);
+export interface NotifyOptions {
+  action?: NoticeAction;
+  actions?: NoticeAction[];
+  /** Keeps an information notice until the user dismisses it. */
+  sticky?: boolean;
+  /**
+   * One notice per condition: a notice with the same key is updated in place
+   * instead of stacking another one (a full disk fails every keystroke).
+   */
+  key?: string;
+}
+
+type Notify = (kind: Notice['kind'], text: string, options?: NotifyOptions) => void;
+
+interface NoticeApi {
+  notify: Notify;
+  /** Takes the notice with this key away, if it is shown. */
+  withdraw(key: string): void;
+}
+
+const NoticeContext = createContext<NoticeApi>({ notify: () => {}, withdraw: () => {} });
+export const useNotify = (): Notify => useContext(NoticeContext).notify;
+export const useNotices = (): NoticeApi => useContext(NoticeContext);
 
 let nextId = 1;
 
@@ -35,25 +53,30 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
     (id: number) => setNotices((list) => list.filter((n) => n.id !== id)),
     [],
   );
+  const withdraw = useCallback(
+    (key: string) => setNotices((list) => list.filter((n) => n.key !== key)),
+    [],
+  );
   const notify = useCallback<Notify>(
     (kind, text, options = {}) => {
       const id = nextId++;
-      const { action, sticky } = options;
-      // Errors are never pushed out by newer notices: each bad file must stay reported.
+      const { sticky, key } = options;
+      const actions = [...(options.action ? [options.action] : []), ...(options.actions ?? [])];
+      const notice: Notice = { id, kind, text, actions, ...(key ? { key } : {}) };
       setNotices((list) => {
+        const same = key ? list.findIndex((n) => n.key === key) : -1;
+        if (same >= 0) return list.map((n, i) => (i === same ? notice : n));
+        // Errors are never pushed out by newer notices: each bad file must stay reported.
         const infos = list.filter((n) => n.kind === 'info');
         const drop = new Set(infos.slice(0, Math.max(0, infos.length - 3)).map((n) => n.id));
-        return [
-          ...list.filter((n) => !drop.has(n.id)),
-          { id, kind, text, ...(action ? { action } : {}) },
-        ];
+        return [...list.filter((n) => !drop.has(n.id)), notice];
       });
-      if (kind === 'info' && !action && !sticky) setTimeout(() => dismiss(id), 6000);
+      if (kind === 'info' && actions.length === 0 && !sticky) setTimeout(() => dismiss(id), 6000);
     },
     [dismiss],
   );
   return (
-    <NoticeContext.Provider value={notify}>
+    <NoticeContext.Provider value={{ notify, withdraw }}>
       {children}
       <div className="notices">
         {notices.map((n) => (
@@ -63,16 +86,17 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
             role={n.kind === 'error' ? 'alert' : 'status'}
           >
             <span>{n.text}</span>
-            {n.action && (
+            {n.actions.map((action) => (
               <button
+                key={action.label}
                 onClick={() => {
-                  dismiss(n.id);
-                  n.action?.run();
+                  if (!action.keepOpen) dismiss(n.id);
+                  action.run();
                 }}
               >
-                {n.action.label}
+                {action.label}
               </button>
-            )}
+            ))}
             <button className="icon-button" aria-label={t('dismiss')} onClick={() => dismiss(n.id)}>
               ×
             </button>
