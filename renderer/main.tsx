@@ -1,3 +1,5 @@
+// First, before anything else can run: no WebRTC, the one way past the CSP.
+import './offline-guard-install';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './app/Root';

@@ -1,0 +1,4 @@
+import { installOfflineGuard } from './offline-guard';
+
+// Its own module so that main.tsx imports it first: ES modules run in import order.
+installOfflineGuard();
