@@ -1,28 +1,33 @@
 /**
  * Reading files for the renderer. Bytes only: decoding happens in the renderer
  * (Node's TextDecoder gets GBK and Big5 wrong), so nothing here looks inside
- * a file. Every failure becomes a `FileError` code; nothing throws.
+ * a file. Every failure becomes a `FileError` code; nothing throws. One file
+ * is read by read-file.ts; here a call's files share a byte budget.
  */
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import {
-  MAX_FILE_BYTES,
-  type FileError,
-  type FileErrorCode,
-  type FileReadResult,
-} from '../shared/file-errors';
+import { MAX_FILE_BYTES, type FileReadResult } from '../shared/file-errors';
+import { classify, failure, readRegularFile, type ReadFs } from './read-file';
+
+export type { ReadFs, ReadHandle, StatLike } from './read-file';
 
 /** Extensions of the files Open Folder picks up and the dialogs offer. */
 export const TEXT_FILE_EXTENSIONS = ['txt', 'text', 'md'] as const;
 
-/** Files read at the same time; results may be held in memory all together. */
+/** Files read at the same time. */
 const READ_CONCURRENCY = 4;
 
-export interface StatLike {
-  size: number;
-  isFile(): boolean;
-  isDirectory(): boolean;
-}
+/**
+ * The most bytes one call returns, all files together: 256 MB, four files at
+ * the 64 MB cap or thousands of ordinary articles (tens of KB each). The
+ * results are held in the main process and then copied across IPC, so a call
+ * naming 1,000 files of 64 MB must not mean 64 GB in memory. Files are
+ * admitted in the order given; once the budget is used up the rest are
+ * refused, each by name, with the advice to open fewer at a time. While
+ * reading, at most READ_CONCURRENCY files not yet admitted are in memory too,
+ * so a call peaks below 256 MB + 4 × 64 MB before the IPC copy.
+ */
+export const MAX_CALL_BYTES = 256 * 1024 * 1024;
 
 export interface DirentLike {
   name: string;
@@ -30,81 +35,75 @@ export interface DirentLike {
   isSymbolicLink(): boolean;
 }
 
-/** The parts of `node:fs/promises` used here (injected in tests). */
-export interface ReadFs {
-  stat(filePath: string): Promise<StatLike>;
-  readFile(filePath: string): Promise<Uint8Array>;
-}
-
 export interface FolderFs extends ReadFs {
   readdir(dir: string, options: { withFileTypes: true }): Promise<DirentLike[]>;
 }
 
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+export interface ReadOptions<F extends ReadFs = ReadFs> {
+  fs?: F;
+  /** Per file; MAX_FILE_BYTES unless a test says otherwise. */
+  maxFileBytes?: number;
+  /** Per call, all files together; MAX_CALL_BYTES unless a test says otherwise. */
+  maxCallBytes?: number;
 }
 
-function classify(error: unknown): { code: FileErrorCode; detail?: string } {
-  switch (errorCode(error)) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return { code: 'not-found' };
-    case 'EACCES':
-    case 'EPERM':
-      return { code: 'permission' };
-    case 'EISDIR':
-      return { code: 'is-directory' };
-    default:
-      return { code: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
-  }
+function sizeText(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return Number.isInteger(mb) ? `${mb} MB` : `${bytes} bytes`;
 }
 
-function failure(filePath: string, code: FileErrorCode, detail?: string): FileReadResult {
-  const error: FileError = { name: path.basename(filePath), path: filePath, code };
-  if (detail !== undefined) error.detail = detail;
-  return { ok: false, error };
+export function tooMuchAtOnceDetail(maxCallBytes: number): string {
+  return (
+    `too much at once: Claimmark reads at most ${sizeText(maxCallBytes)} of files in one go; ` +
+    'open fewer files at a time'
+  );
 }
 
-/** A plain Uint8Array view (no Buffer subclass) so it crosses IPC as one. */
-function plainBytes(data: Uint8Array): Uint8Array {
-  return data.constructor === Uint8Array
-    ? data
-    : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-}
-
-async function readOne(filePath: string, fsApi: ReadFs): Promise<FileReadResult> {
-  try {
-    const stats = await fsApi.stat(filePath);
-    if (stats.isDirectory()) return failure(filePath, 'is-directory');
-    if (!stats.isFile()) return failure(filePath, 'unreadable', 'not a regular file');
-    if (stats.size > MAX_FILE_BYTES) return failure(filePath, 'too-large', String(stats.size));
-    const data = await fsApi.readFile(filePath);
-    // The file may have grown between stat and read.
-    if (data.byteLength > MAX_FILE_BYTES) {
-      return failure(filePath, 'too-large', String(data.byteLength));
-    }
-    return {
-      ok: true,
-      file: { name: path.basename(filePath), path: filePath, bytes: plainBytes(data) },
-    };
-  } catch (error) {
-    const { code, detail } = classify(error);
-    return failure(filePath, code, detail);
-  }
-}
-
-/** Reads each path; one result per path, in the same order. Never rejects. */
+/**
+ * Reads each path; one result per path, in the same order. Never rejects.
+ * A file is admitted when it fits in what the files before it in the list
+ * left of the budget, so which files are refused does not depend on which
+ * read finished first.
+ */
 export async function readFiles(
   paths: readonly string[],
-  fsApi: ReadFs = nodeFs,
+  options: ReadOptions = {},
 ): Promise<FileReadResult[]> {
+  const fsApi = options.fs ?? nodeFs;
+  const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
+  const limit = options.maxCallBytes ?? MAX_CALL_BYTES;
   const results: FileReadResult[] = new Array<FileReadResult>(paths.length);
+  /** Bytes of the files admitted so far: files before the one being read, as they are admitted in order. */
+  let used = 0;
+  /** Settles once the latest file handed to a worker has been admitted or refused. */
+  let decided: Promise<void> = Promise.resolve();
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < paths.length) {
       const index = next++;
-      results[index] = await readOne(paths[index] as string, fsApi);
+      const filePath = paths[index] as string;
+      const earlier = decided;
+      let decide = (): void => undefined;
+      decided = new Promise<void>((resolve) => (decide = resolve));
+      try {
+        // What is left now can only shrink: a file that does not fit now never will.
+        const outcome = await readRegularFile(filePath, fsApi, {
+          maxBytes,
+          room: () => limit - used,
+        });
+        await earlier;
+        if (
+          'overBudget' in outcome ||
+          (outcome.ok && used + outcome.file.bytes.byteLength > limit)
+        ) {
+          results[index] = failure(filePath, 'unreadable', tooMuchAtOnceDetail(limit));
+        } else {
+          if (outcome.ok) used += outcome.file.bytes.byteLength;
+          results[index] = outcome;
+        }
+      } finally {
+        decide();
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
@@ -129,7 +128,10 @@ export function compareFileNames(a: string, b: string): number {
  * symbolic links count when they point at a file. Rejects if `dir` cannot be
  * listed.
  */
-export async function listTextFiles(dir: string, fsApi: FolderFs = nodeFs): Promise<string[]> {
+export async function listTextFiles(
+  dir: string,
+  fsApi: Pick<FolderFs, 'readdir' | 'stat'> = nodeFs,
+): Promise<string[]> {
   const entries = await fsApi.readdir(dir, { withFileTypes: true });
   const names: string[] = [];
   for (const entry of entries) {
@@ -150,14 +152,14 @@ export async function listTextFiles(dir: string, fsApi: FolderFs = nodeFs): Prom
  */
 export async function readTextFolder(
   dir: string,
-  fsApi: FolderFs = nodeFs,
+  options: ReadOptions<FolderFs> = {},
 ): Promise<FileReadResult[]> {
   let paths: string[];
   try {
-    paths = await listTextFiles(dir, fsApi);
+    paths = await listTextFiles(dir, options.fs ?? nodeFs);
   } catch (error) {
     const { code, detail } = classify(error);
     return [failure(dir, code === 'is-directory' ? 'unreadable' : code, detail)];
   }
-  return readFiles(paths, fsApi);
+  return readFiles(paths, options);
 }

@@ -12,10 +12,12 @@ import { filePathsFromArgv, filesFromSecondInstanceData, type SecondInstanceData
 import { chooseFiles, chooseFolder, type DialogApi } from './dialogs';
 import { sendEvent } from './events';
 import { listTextFiles, readFiles, readTextFolder } from './files';
+import { FileGrants, GRANTS_FILE_NAME } from './grants';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { LaunchFileQueue } from './launch-files';
 import { buildMenuTemplate } from './menu';
+import { appendOfflineSwitches, restrictWebRtc, routeThroughDeadProxy } from './network-lockdown';
 import { APP_NAME, userDataPath } from './paths';
 import { isAllowedRequestUrl, urlForLog } from './policy';
 import { FileWatcher } from './watch';
@@ -29,10 +31,16 @@ import { createMainWindow, focusWindow, hardenWebContents } from './window';
 app.setName(APP_NAME);
 app.setPath('userData', userDataPath(process.env, app.getPath('appData'), app.isPackaged));
 app.enableSandbox();
+// No DNS, no direct connection, no bare WebRTC UDP (network-lockdown.ts):
+// switches only count when appended before ready.
+appendOfflineSwitches(app.commandLine);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
+
+/** How long quitting waits for the granted files to be saved. */
+const QUIT_SAVE_TIMEOUT_MS = 2000;
 
 const log = (...args: unknown[]): void => console.error('[claimmark]', ...args);
 
@@ -52,8 +60,15 @@ if (!app.requestSingleInstanceLock(lockData)) {
 function start(files: string[]): void {
   let mainWindow: BrowserWindow | null = null;
   const rendererRoot = path.join(__dirname, '..', 'dist', 'renderer');
+  // What the renderer may read: the files the user gave to Claimmark here.
+  const grants = new FileGrants({
+    file: path.join(app.getPath('userData'), GRANTS_FILE_NAME),
+    log,
+  });
 
   const deliverFiles = async (paths: string[]): Promise<void> => {
+    // Launch, second-instance, open-file and menu paths: the user chose them.
+    grants.grant(paths);
     const results = await readFiles(paths);
     const window = mainWindow;
     if (
@@ -93,6 +108,7 @@ function start(files: string[]): void {
   const handlers = createHandlers({
     dialog: dialogApi,
     launchFiles,
+    grants,
     defaultSaveDir: () => app.getPath('documents'),
     watchFiles: (paths) => fileWatcher.setPaths(paths),
   });
@@ -149,9 +165,21 @@ function start(files: string[]): void {
     openWindow();
   });
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents);
+    restrictWebRtc(contents);
+  });
 
-  app.on('will-quit', () => fileWatcher.closeAll());
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    fileWatcher.closeAll();
+    if (quitting || !grants.unsaved) return;
+    // Files just opened must still be readable after a restart: save first.
+    quitting = true;
+    event.preventDefault();
+    const timeout = new Promise((resolve) => setTimeout(resolve, QUIT_SAVE_TIMEOUT_MS).unref());
+    void Promise.race([grants.flush(), timeout]).finally(() => app.quit());
+  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -163,7 +191,7 @@ function start(files: string[]): void {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       const ses = session.defaultSession;
       // Offline by construction: only our own bundle and in-page data.
       ses.webRequest.onBeforeRequest((details, callback) => {
@@ -177,6 +205,10 @@ function start(files: string[]): void {
       });
       ses.setPermissionCheckHandler(() => false);
       ses.setDevicePermissionHandler(() => false);
+      // Before any page loads. Should it fail, the switches still hold.
+      await routeThroughDeadProxy(ses).catch((error: unknown) =>
+        log('cannot set the dead proxy:', error),
+      );
 
       protocol.handle(APP_SCHEME, createAppRequestHandler({ root: rendererRoot }));
       registerIpc(handlers);

@@ -4,11 +4,12 @@
 // launch files). It bundles main.ts the way build.mjs does.
 import { build } from 'esbuild';
 import { EventEmitter } from 'node:events';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { NOT_GRANTED_DETAIL } from './grants';
 
 type Fn = (...args: never[]) => unknown;
 type AnyFn = (...args: unknown[]) => unknown;
@@ -30,6 +31,11 @@ function fakeElectron() {
     permissionCheck: undefined as AnyFn | undefined,
     menu: undefined as unknown,
     windows: [] as FakeWindow[],
+    /** Chromium switches, and whether the app was ready when each was appended. */
+    switches: [] as { name: string; value: string | undefined; ready: boolean }[],
+    /** setProxy configs and window creations, in the order they happened. */
+    order: [] as string[],
+    proxies: [] as unknown[],
   };
   let isReady = false;
 
@@ -45,6 +51,10 @@ function fakeElectron() {
     setWindowOpenHandler(handler: AnyFn): void {
       this.windowOpenHandler = handler;
     }
+    webRtcPolicy: string | undefined;
+    setWebRTCIPHandlingPolicy(policy: string): void {
+      this.webRtcPolicy = policy;
+    }
   }
   class FakeWindow extends EventEmitter {
     webContents = new FakeContents();
@@ -52,6 +62,7 @@ function fakeElectron() {
     constructor(readonly options: Record<string, unknown>) {
       super();
       calls.windows.push(this);
+      calls.order.push('window');
       appEvents.emit('web-contents-created', {}, this.webContents);
     }
     loadURL(url: string): Promise<void> {
@@ -76,6 +87,10 @@ function fakeElectron() {
       getPath: (name: string) => calls.paths.get(name) ?? `/fake/${name}`,
       setPath: (name: string, value: string) => calls.paths.set(name, value),
       enableSandbox: () => (calls.sandboxed = true),
+      commandLine: {
+        appendSwitch: (name: string, value?: string) =>
+          calls.switches.push({ name, value, ready: isReady }),
+      },
       requestSingleInstanceLock: (data: unknown) => ((calls.lockData = data), true),
       quit: vi.fn(),
       exit: vi.fn(),
@@ -94,6 +109,12 @@ function fakeElectron() {
         setPermissionRequestHandler: (fn: AnyFn) => (calls.permissionRequest = fn),
         setPermissionCheckHandler: (fn: AnyFn) => (calls.permissionCheck = fn),
         setDevicePermissionHandler: vi.fn(),
+        setProxy: async (config: unknown) => {
+          // Settles later, as Electron's does: the window must wait for it.
+          await new Promise((r) => setTimeout(r, 5));
+          calls.proxies.push(config);
+          calls.order.push('proxy');
+        },
       },
     },
     ipcMain: { handle: (channel: string, fn: AnyFn) => calls.ipc.set(channel, fn) },
@@ -109,7 +130,7 @@ function fakeElectron() {
     isReady = true;
     resolveReady();
     await ready;
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 20));
   };
   return { electron, calls, appEvents, makeReady };
 }
@@ -194,6 +215,23 @@ describe('main process wiring (fake electron)', () => {
     expect(fake.calls.permissionCheck?.({}, 'clipboard-read', 'app://claimmark', {})).toBe(false);
   });
 
+  it('keeps everything on the machine: switches before ready, dead proxy before the window, WebRTC', () => {
+    expect(fake.calls.switches).toEqual([
+      { name: 'host-resolver-rules', value: 'MAP * ~NOTFOUND', ready: false },
+      { name: 'force-webrtc-ip-handling-policy', value: 'disable_non_proxied_udp', ready: false },
+      { name: 'proxy-server', value: 'http://127.0.0.1:9', ready: false },
+      { name: 'proxy-bypass-list', value: '<-loopback>', ready: false },
+    ]);
+    expect(fake.calls.proxies).toEqual([
+      { mode: 'fixed_servers', proxyRules: 'http://127.0.0.1:9', proxyBypassRules: '<-loopback>' },
+    ]);
+    // The page loads only once the proxy is in place.
+    expect(fake.calls.order.slice(0, 2)).toEqual(['proxy', 'window']);
+    for (const window of fake.calls.windows) {
+      expect(window.webContents.webRtcPolicy).toBe('disable_non_proxied_udp');
+    }
+  });
+
   it('opens one hardened window on the app URL', () => {
     expect(fake.calls.windows).toHaveLength(1);
     const [window] = fake.calls.windows;
@@ -228,6 +266,7 @@ describe('main process wiring (fake electron)', () => {
       'files:open-dialog',
       'files:open-folder-dialog',
       'files:read',
+      'files:read-dropped',
       'files:take-launch-files',
       'files:watch',
     ]);
@@ -269,15 +308,52 @@ describe('main process wiring (fake electron)', () => {
     ]);
   });
 
-  it('files:watch watches the files; a change on disk reaches the window as files:changed', async () => {
-    const watched = path.join(root, 'watched.txt');
-    await writeFile(watched, 'first');
+  it('files:read refuses what the user did not open; what the dialog returned is readable and remembered', async () => {
     const ipc = fake.calls.ipc;
-    // A path that is not local and absolute is skipped and reported; the others are watched.
+    const planted = path.join(root, 'planted.txt');
+    const chosen = path.join(root, 'chosen.txt');
+    await writeFile(planted, 'never opened');
+    await writeFile(chosen, 'chosen');
+    const refused = (p: string) => ({
+      ok: false,
+      error: { name: path.basename(p), path: p, code: 'unreadable', detail: NOT_GRANTED_DETAIL },
+    });
+    expect(await ipc.get('files:read')?.(trusted, ['/etc/passwd', planted, chosen])).toEqual({
+      ok: true,
+      value: [refused('/etc/passwd'), refused(planted), refused(chosen)],
+    });
+    Object.assign(fake.electron.dialog, {
+      showOpenDialog: async () => ({ canceled: false, filePaths: [chosen] }),
+    });
+    await ipc.get('files:open-dialog')?.(trusted);
+    expect(await ipc.get('files:read')?.(trusted, [chosen, planted])).toMatchObject({
+      ok: true,
+      value: [{ ok: true, file: { path: chosen } }, refused(planted)],
+    });
+    // Remembered in the profile, so the library can reload it after a restart.
+    const store = path.join(root, 'profile', 'granted-files.json');
+    await vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(store, 'utf8')).files).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: chosen })]),
+      ),
+    );
+  });
+
+  it('files:watch watches the granted files; a change on disk reaches the window as files:changed', async () => {
+    const watched = path.join(root, 'watched.txt');
+    const planted = path.join(root, 'planted-watch.txt');
+    await writeFile(watched, 'first');
+    await writeFile(planted, 'first');
+    const ipc = fake.calls.ipc;
+    Object.assign(fake.electron.dialog, {
+      showOpenDialog: async () => ({ canceled: false, filePaths: [watched] }),
+    });
+    await ipc.get('files:open-dialog')?.(trusted);
+    // A path that is not local and absolute, or was never opened, is skipped and reported.
     expect(
       await ipc.get('files:watch')?.(trusted, [
         watched,
-        path.join(root, 'gone.txt'),
+        planted,
         'relative.txt',
         '\\\\attacker\\share\\x.txt',
       ]),
@@ -285,6 +361,7 @@ describe('main process wiring (fake electron)', () => {
       ok: true,
       value: {
         skipped: [
+          { path: planted, problem: 'was not opened in Claimmark on this machine' },
           { path: 'relative.txt', problem: 'is not an absolute path' },
           { path: '\\\\attacker\\share\\x.txt', problem: 'is a network (UNC) path' },
         ],
@@ -294,14 +371,31 @@ describe('main process wiring (fake electron)', () => {
     const changes = () => contents?.sent.filter(([channel]) => channel === 'files:changed') ?? [];
     await new Promise((r) => setTimeout(r, 50)); // the watcher's first stat
     await writeFile(watched, 'second, longer');
+    await writeFile(planted, 'second, longer');
     await vi.waitFor(() => expect(changes()).toEqual([['files:changed', watched]]), {
       timeout: 5000,
     });
 
     // Quitting closes the watchers: later writes are not reported.
-    fake.appEvents.emit('will-quit');
+    fake.appEvents.emit('will-quit', { preventDefault: vi.fn() });
     await writeFile(watched, 'third');
     await new Promise((r) => setTimeout(r, 700));
     expect(changes()).toHaveLength(1);
+  });
+
+  it('quitting just after a file was opened waits until the grant is saved', async () => {
+    const late = path.join(root, 'late.txt');
+    await writeFile(late, 'late');
+    const quit = vi.spyOn(fake.electron.app, 'quit');
+    // A second launch hands over a file, and the user quits at once.
+    fake.appEvents.emit('second-instance', {}, ['claimmark'], root, { files: [late] });
+    const event = { preventDefault: vi.fn() };
+    fake.appEvents.emit('will-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(quit).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(quit).toHaveBeenCalled());
+    const store = path.join(root, 'profile', 'granted-files.json');
+    const saved = JSON.parse(await readFile(store, 'utf8')) as { files: { path: string }[] };
+    expect(saved.files.map((f) => f.path)).toContain(late);
   });
 });

@@ -39,6 +39,15 @@ function subscribe<C extends EventChannel>(
   };
 }
 
+/** The path of a dropped `File`; "" for anything else (webUtils throws for a non-File). */
+function pathOf(file: unknown): string {
+  try {
+    return webUtils.getPathForFile(file as File);
+  } catch {
+    return '';
+  }
+}
+
 const bridge: ClaimmarkBridge = {
   openFilesDialog: (kind) =>
     kind ? invoke('files:open-dialog', kind) : invoke('files:open-dialog'),
@@ -46,12 +55,12 @@ const bridge: ClaimmarkBridge = {
   readFiles: (paths) => invoke('files:read', paths),
   takeLaunchFiles: () => invoke('files:take-launch-files'),
   saveTextFile: (request) => invoke('export:save-text', request),
-  pathForFile: (file) => {
-    try {
-      return webUtils.getPathForFile(file);
-    } catch {
-      return '';
-    }
+  pathForFile: (file) => pathOf(file),
+  // The paths come from webUtils here, never from the page: the main process
+  // grants what this channel names (see 'files:read-dropped' in ipc/handlers.ts).
+  readDroppedFiles: async (files) => {
+    const paths = (Array.isArray(files) ? files : []).map(pathOf).filter((p) => p !== '');
+    return paths.length > 0 ? invoke('files:read-dropped', paths) : { ok: true, value: [] };
   },
   onFilesOpened: (listener) => subscribe('files:opened', listener),
   onMenuCommand: (listener) => subscribe('menu:command', listener),

@@ -70,6 +70,7 @@ describe('preload bridge', () => {
       'openFilesDialog',
       'openFolderDialog',
       'pathForFile',
+      'readDroppedFiles',
       'readFiles',
       'saveTextFile',
       'takeLaunchFiles',
@@ -123,6 +124,24 @@ describe('preload bridge', () => {
     expect(listeners.get('files:opened')?.size).toBe(0);
     expect(listeners.get('files:changed')?.size).toBe(0);
     expect(got).toEqual(['export-library-csv', [], '/news/a.txt']);
+  });
+
+  it('readDroppedFiles sends the paths webUtils gives for File objects, never a string of the page', async () => {
+    invokeImpl = async () => ({ ok: true, value: [] });
+    invoked.length = 0;
+    const dropped = { path: '/home/a/dropped.txt' } as unknown as File;
+    const made = {} as File; // new File([...]) in the page: no path on disk
+    const forged = ['/etc/passwd', { name: '/home/a/.ssh/id_ed25519' }] as unknown as File[];
+    await bridge.readDroppedFiles([dropped, made, ...forged]);
+    expect(invoked).toEqual([['files:read-dropped', ['/home/a/dropped.txt']]]);
+    // Nothing with a path: nothing is sent at all.
+    invoked.length = 0;
+    await expect(bridge.readDroppedFiles(forged)).resolves.toEqual({ ok: true, value: [] });
+    await expect(bridge.readDroppedFiles('/etc/passwd' as unknown as File[])).resolves.toEqual({
+      ok: true,
+      value: [],
+    });
+    expect(invoked).toEqual([]);
   });
 
   it('pathForFile returns the path, or "" for what is not a dropped file', () => {

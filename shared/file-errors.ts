@@ -15,7 +15,11 @@ export const FILE_ERROR_CODES = [
 ] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
-/** Files above this size are refused before they are read. */
+/**
+ * Files above this size are refused: before they are read when their size
+ * says so, and by the main process once it has read one byte more (a size
+ * can lie: /proc files say 0, a file may grow while it is read).
+ */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface FileError {

@@ -58,12 +58,21 @@ export const invokeArgs = {
   /** Without an argument: text files to import. */
   'files:open-dialog': z.union([z.tuple([]), z.tuple([z.enum(PICK_KINDS)])]),
   'files:open-folder-dialog': z.tuple([]),
+  /** Reads files the main process granted (shown in a dialog, launched, dropped, watched). */
   'files:read': z.tuple([z.array(absolutePath).min(1).max(1000)]),
+  /**
+   * Files dropped on the window: the preload resolves each dropped `File` to
+   * its path (webUtils) and sends the paths here, which grants and reads them.
+   * Page script cannot reach it (context isolation), only `readDroppedFiles(files)`.
+   */
+  'files:read-dropped': z.tuple([z.array(absolutePath).min(1).max(1000)]),
   'files:take-launch-files': z.tuple([]),
   'export:save-text': z.tuple([saveTextRequest]),
   /**
    * Replaces the set of watched files (the library's documents' paths). Each path is
    * checked on its own: a bad one is skipped and reported, the others are watched.
+   * After a restart this also makes the library's files readable again, those the
+   * user opened in Claimmark on this machine that are still regular files.
    */
   'files:watch': z.tuple([z.array(path).max(MAX_WATCHED_FILES)]),
 } as const;
@@ -72,9 +81,10 @@ export interface InvokeResults {
   'files:open-dialog': FileReadResult[];
   'files:open-folder-dialog': FileReadResult[];
   'files:read': FileReadResult[];
+  'files:read-dropped': FileReadResult[];
   'files:take-launch-files': FileReadResult[];
   'export:save-text': SaveTextResponse;
-  /** The paths refused (not local absolute paths), with why. */
+  /** The paths not watched (not local absolute paths, not opened here, gone), with why. */
   'files:watch': { skipped: { path: string; problem: string }[] };
 }
 
@@ -103,8 +113,10 @@ export interface ClaimmarkBridge {
   readFiles(paths: string[]): Promise<InvokeResult<'files:read'>>;
   takeLaunchFiles(): Promise<InvokeResult<'files:take-launch-files'>>;
   saveTextFile(request: SaveTextRequest): Promise<InvokeResult<'export:save-text'>>;
-  /** The path of a file dropped on the window (Electron's webUtils). */
+  /** The path of a file dropped on the window (Electron's webUtils), or "". */
   pathForFile(file: File): string;
+  /** Reads dropped files from disk; those without a path on disk are left out. */
+  readDroppedFiles(files: File[]): Promise<InvokeResult<'files:read-dropped'>>;
   onFilesOpened(listener: (results: FileReadResult[]) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Replaces the set of files watched for changes (at most MAX_WATCHED_FILES). */

@@ -1,8 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { FileReadResult } from '../../shared/file-errors';
 import type { DialogApi } from '../dialogs';
+import { readFiles, readTextFolder } from '../files';
+import { FileGrants, GRANTS_FILE_NAME, NOT_GRANTED_DETAIL } from '../grants';
 import { createHandlers, type HandlerDeps } from './handlers';
 
 const okFile = (p: string): FileReadResult => ({
@@ -10,7 +15,7 @@ const okFile = (p: string): FileReadResult => ({
   file: { name: p, path: p, bytes: new Uint8Array([1]) },
 });
 
-function setup(dialog: Partial<DialogApi> = {}, launch: string[] = []) {
+function setup(dialog: Partial<DialogApi> = {}, launch: string[] = [], grants = new FileGrants()) {
   const openOptions: OpenDialogOptions[] = [];
   const saveOptions: SaveDialogOptions[] = [];
   const deps = {
@@ -26,6 +31,7 @@ function setup(dialog: Partial<DialogApi> = {}, launch: string[] = []) {
       ...dialog,
     },
     launchFiles: { take: vi.fn(() => launch.splice(0)) },
+    grants,
     defaultSaveDir: () => '/home/a/Documents',
     readFiles: vi.fn(async (paths: readonly string[]) => paths.map(okFile)),
     readTextFolder: vi.fn(async (dir: string) => [okFile(`${dir}/a.txt`)]),
@@ -121,6 +127,7 @@ describe('createHandlers', () => {
 
   it('files:watch hands the whole set of paths to the watcher', async () => {
     const { handlers, deps } = setup();
+    deps.grants.grant(['/news/a.txt', '/news/b.txt']);
     expect(await handlers['files:watch'](['/news/a.txt', '/news/b.txt'])).toEqual({ skipped: [] });
     expect(deps.watchFiles).toHaveBeenCalledWith(['/news/a.txt', '/news/b.txt']);
     expect(await handlers['files:watch']([])).toEqual({ skipped: [] });
@@ -129,6 +136,7 @@ describe('createHandlers', () => {
 
   it('files:watch skips and reports a network, device or relative path, and watches the rest', async () => {
     const { handlers, deps } = setup();
+    deps.grants.grant(['/news/a.txt', 'C:\\news\\c.txt']);
     const paths = [
       '/news/a.txt',
       '\\\\attacker\\share\\b.txt',
@@ -144,5 +152,138 @@ describe('createHandlers', () => {
       ],
     });
     expect(deps.watchFiles).toHaveBeenLastCalledWith(['/news/a.txt', 'C:\\news\\c.txt']);
+  });
+});
+
+describe('what the renderer may read (real files, real reads)', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'claimmark-handlers-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const text = (r: FileReadResult | undefined) =>
+    r?.ok ? new TextDecoder().decode(r.file.bytes) : r?.error;
+
+  function realSetup(
+    chosen: { files?: string[]; folder?: string } = {},
+    launch: string[] = [],
+    grants = new FileGrants(),
+  ) {
+    const watchFiles = vi.fn();
+    const deps: HandlerDeps = {
+      dialog: {
+        showOpenDialog: async (o) => {
+          const folder = o.properties?.includes('openDirectory');
+          const picked = folder ? (chosen.folder ? [chosen.folder] : []) : (chosen.files ?? []);
+          return { canceled: picked.length === 0, filePaths: picked };
+        },
+        showSaveDialog: async () => ({ canceled: true, filePath: '' }),
+      },
+      launchFiles: { take: () => launch.splice(0) },
+      grants,
+      defaultSaveDir: () => dir,
+      watchFiles,
+      readFiles: (paths) => readFiles(paths),
+      readTextFolder: (folder) => readTextFolder(folder),
+    };
+    return { handlers: createHandlers(deps), watchFiles, grants };
+  }
+
+  const refusal = (p: string) => ({
+    ok: false as const,
+    error: { name: path.basename(p), path: p, code: 'unreadable', detail: NOT_GRANTED_DETAIL },
+  });
+
+  it('refuses, by name, what it was never given: /etc/passwd, a key, a tmp file', async () => {
+    const secret = path.join(dir, 'id_ed25519');
+    await writeFile(secret, '-----BEGIN OPENSSH PRIVATE KEY-----');
+    const { handlers } = realSetup();
+    const asked = ['/etc/passwd', secret, '/proc/self/environ'];
+    expect(await handlers['files:read'](asked)).toEqual(asked.map(refusal));
+    expect(NOT_GRANTED_DETAIL).toContain('not opened in Claimmark on this machine');
+  });
+
+  it('reads a file once the open dialog returned it, and only that one', async () => {
+    const article = path.join(dir, 'article.txt');
+    const neighbour = path.join(dir, 'neighbour.txt');
+    await writeFile(article, 'the article');
+    await writeFile(neighbour, 'not chosen');
+    const { handlers } = realSetup({ files: [article] });
+    expect(text((await handlers['files:read']([article]))[0])).toEqual(refusal(article).error);
+    expect(text((await handlers['files:open-dialog']())[0])).toBe('the article');
+    const [again, other] = await handlers['files:read']([article, neighbour]);
+    expect(text(again)).toBe('the article');
+    expect(other).toEqual(refusal(neighbour));
+  });
+
+  it('grants the text files Open Folder read, not the rest of the folder', async () => {
+    await writeFile(path.join(dir, 'a.txt'), 'A');
+    await writeFile(path.join(dir, 'notes.csv'), 'not a text file to open');
+    const { handlers } = realSetup({ folder: dir });
+    expect((await handlers['files:open-folder-dialog']()).map(text)).toEqual(['A']);
+    const [a, csv] = await handlers['files:read']([
+      path.join(dir, 'a.txt'),
+      path.join(dir, 'notes.csv'),
+    ]);
+    expect(text(a)).toBe('A');
+    expect(csv).toEqual(refusal(path.join(dir, 'notes.csv')));
+  });
+
+  it('grants the launch files and dropped files as they are read', async () => {
+    const launched = path.join(dir, 'launched.txt');
+    const dropped = path.join(dir, 'dropped.txt');
+    await writeFile(launched, 'L');
+    await writeFile(dropped, 'D');
+    const { handlers } = realSetup({}, [launched]);
+    expect((await handlers['files:take-launch-files']()).map(text)).toEqual(['L']);
+    expect((await handlers['files:read-dropped']([dropped])).map(text)).toEqual(['D']);
+    expect((await handlers['files:read']([launched, dropped])).map(text)).toEqual(['L', 'D']);
+  });
+
+  it('reads a granted path as granted, whatever the spelling asked for', async () => {
+    const article = path.join(dir, 'article.txt');
+    await writeFile(article, 'the article');
+    const { handlers } = realSetup({ files: [article] });
+    await handlers['files:open-dialog']();
+    const [result] = await handlers['files:read']([path.join(dir, 'x', '..', 'article.txt')]);
+    expect(result).toMatchObject({ ok: true, file: { path: article } });
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'a FIFO granted by a dialog is still refused, not read',
+    async () => {
+      const fifo = path.join(dir, 'pipe.txt');
+      execFileSync('mkfifo', [fifo]);
+      const { handlers } = realSetup({ files: [fifo] });
+      const [result] = await handlers['files:open-dialog']();
+      expect(result).toMatchObject({ ok: false, error: { path: fifo, code: 'unreadable' } });
+    },
+  );
+
+  it('files:watch watches granted files only; after a restart it grants again what was opened here', async () => {
+    const store = path.join(dir, GRANTS_FILE_NAME);
+    const opened = path.join(dir, 'opened.txt');
+    const planted = path.join(dir, 'planted.txt');
+    await writeFile(opened, 'v1');
+    await writeFile(planted, 'never opened in Claimmark');
+    const first = realSetup({ files: [opened] }, [], new FileGrants({ file: store }));
+    await first.handlers['files:open-dialog']();
+    await first.grants.flush();
+
+    // Restart: a new main process, the same profile.
+    const second = realSetup({}, [], new FileGrants({ file: store }));
+    expect(await second.handlers['files:read']([opened])).toEqual([refusal(opened)]);
+    expect(await second.handlers['files:watch']([opened, planted])).toEqual({
+      skipped: [{ path: planted, problem: 'was not opened in Claimmark on this machine' }],
+    });
+    expect(second.watchFiles).toHaveBeenLastCalledWith([opened]);
+    await writeFile(opened, 'v2');
+    expect((await second.handlers['files:read']([opened, planted])).map(text)).toEqual([
+      'v2',
+      refusal(planted).error,
+    ]);
   });
 });

@@ -61,16 +61,18 @@ export function electronPlatform(bridge: ClaimmarkBridge): Platform {
     readPaths: async (paths) => unwrap(await bridge.readFiles(paths)),
     async filesFromDrop(data) {
       const { files } = droppedEntries(data);
-      const paths: string[] = [];
+      const onDisk: File[] = [];
       const withoutPath: File[] = [];
       for (const file of files) {
-        const path = bridge.pathForFile(file);
-        if (path) paths.push(path);
+        if (bridge.pathForFile(file)) onDisk.push(file);
         else withoutPath.push(file);
       }
-      // Paths go through the main process so folders, permissions and size are
-      // judged the same way as for File ▸ Open.
-      const fromDisk: FileReadResult[] = paths.length ? unwrap(await bridge.readFiles(paths)) : [];
+      // Files on disk go through the main process so folders, permissions and
+      // size are judged the same way as for File ▸ Open; handing it the File
+      // objects (not paths) is what lets it read them at all.
+      const fromDisk: FileReadResult[] = onDisk.length
+        ? unwrap(await bridge.readDroppedFiles(onDisk))
+        : [];
       return fromDisk.concat(await Promise.all(withoutPath.map(readBrowserFile)));
     },
     saveText: (fileName, content, filter) => saveFile(bridge, fileName, content, filter),
