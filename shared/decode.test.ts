@@ -182,12 +182,14 @@ describe('decodeBytes: refusals', () => {
     expect(refused(new Uint8Array([...png, ...randomBytes(2000, 1)]))).toBe('binary');
   });
 
-  it('refuses text with NUL bytes (and no UTF-16 BOM) as binary', () => {
-    expect(refused(encode('hello\0world, this is mostly text\n', 'utf-8'))).toBe('binary');
-    // Even one NUL in a long, otherwise clean text.
-    expect(refused(encode(SIMPLIFIED.repeat(100) + '\0', 'gb18030'))).toBe('binary');
-    // UTF-16 without a BOM is not recognised; its NULs mark it as binary.
-    expect(refused(encode(ENGLISH, 'utf-16le'))).toBe('binary');
+  it('refuses text with more NULs than a damaged text has as binary', () => {
+    // One NUL is tolerated in a short text, two are not (see "stray NULs" below).
+    expect(refused(encode('hello\0world, \0this is mostly text\n', 'utf-8'))).toBe('binary');
+    // A 2.5 KB article may hold two; five scattered ones make it binary.
+    const article = ENGLISH.repeat(35);
+    const five = [...article].map((ch, i) => (i % 500 === 250 ? '\0' : ch)).join('');
+    expect(five.split('\0')).toHaveLength(6);
+    expect(refused(encode(five, 'utf-8'))).toBe('binary');
   });
 
   it('refuses random bytes without NULs as binary', () => {
@@ -233,6 +235,320 @@ describe('decodeBytes: damaged text', () => {
   });
 });
 
+/** Lines "line 1" … "line n" of an English article, each a sentence long. */
+const lines = (n: number): string[] =>
+  Array.from({ length: n }, (_, i) => `Line ${i + 1}: ${ENGLISH.trim()}`);
+const bytesOf = (...parts: (Uint8Array | number[])[]): Uint8Array =>
+  new Uint8Array(parts.flatMap((p) => [...p]));
+
+describe('decodeBytes: damage report', () => {
+  it('reports nothing for a clean file', () => {
+    expect(decoded(encode(SIMPLIFIED, 'utf-8')).damage).toBeUndefined();
+    expect(decoded(encode(SIMPLIFIED, 'gb18030')).damage).toBeUndefined();
+  });
+
+  it('counts a stray byte in UTF-8 and gives its line', () => {
+    const text = lines(6).join('\n');
+    const at = encode(lines(2).join('\n') + '\nLine 3: The', 'utf-8').length;
+    const utf8 = encode(text, 'utf-8');
+    const bytes = bytesOf(utf8.slice(0, at), [0xff], utf8.slice(at));
+    expect(decoded(bytes)).toEqual({
+      text: text.replace('Line 3: The', 'Line 3: The\uFFFD'),
+      encoding: 'utf-8',
+      bom: false,
+      damage: { undecodable: 1, firstLine: 3, nulsRemoved: 0 },
+    });
+  });
+
+  it('counts each damaged UTF-8 sequence and gives the line of the first, with CRLF line ends', () => {
+    const [a = '', b, c, d] = [
+      SIMPLIFIED.split('\n')[0],
+      '第二行',
+      '第三行，这里坏了',
+      `第四行也坏了。${ENGLISH.trim().repeat(5)}`,
+    ];
+    const crlf = (s: string) => encode(s + '\r\n', 'utf-8');
+    // Line 3 loses the last byte of '坏' (E5 9D 8F): one sequence; line 4 gets 0xC0 0x80 (two).
+    const third = crlf(c);
+    const cut = encode('第三行，这里', 'utf-8').length + 2;
+    const bytes = bytesOf(
+      crlf(a),
+      crlf(b),
+      third.slice(0, cut),
+      third.slice(cut + 1),
+      [0xc0, 0x80],
+      crlf(d),
+    );
+    const result = decoded(bytes);
+    expect(result.encoding).toBe('utf-8');
+    expect(result.damage).toEqual({ undecodable: 3, firstLine: 3, nulsRemoved: 0 });
+    expect(result.text).toBe(`${a}\n${b}\n第三行，这里\uFFFD了\n\uFFFD\uFFFD${d}\n`);
+  });
+
+  it('counts a UTF-8 file cut in the middle of its last character, on its last line', () => {
+    const text = SIMPLIFIED.repeat(3) + '完';
+    const result = decoded(encode(text, 'utf-8').slice(0, -1));
+    expect(result.damage).toEqual({ undecodable: 1, firstLine: 7, nulsRemoved: 0 });
+  });
+
+  it('does not count a U+FFFD the UTF-8 file encodes (EF BF BD)', () => {
+    const text = `Replacement character: \uFFFD\n${SIMPLIFIED}`;
+    expect(decoded(encode(text, 'utf-8'))).toEqual({ text, encoding: 'utf-8', bom: false });
+  });
+
+  it('skips encoded U+FFFD before the first real damage when giving its line', () => {
+    const text = `A \uFFFD here.\n${SIMPLIFIED}Bad: `;
+    const bytes = bytesOf(encode(text, 'utf-8'), [0xe4, 0xb8], encode('!\nEnd \uFFFD\n', 'utf-8'));
+    const result = decoded(bytes);
+    expect(result.text).toBe(`${text}\uFFFD!\nEnd \uFFFD\n`);
+    expect(result.damage).toEqual({ undecodable: 1, firstLine: 4, nulsRemoved: 0 });
+  });
+
+  it('counts a GB18030 file that ends with a lead byte', () => {
+    const text = SIMPLIFIED.repeat(4);
+    const bytes = bytesOf(encode(text, 'gb18030'), [0xd6]);
+    expect(decoded(bytes)).toEqual({
+      text: text + '\uFFFD',
+      encoding: 'gb18030',
+      bom: false,
+      damage: { undecodable: 1, firstLine: 9, nulsRemoved: 0 },
+    });
+  });
+
+  it('does not count a U+FFFD the GB18030 file encodes (84 31 A4 37), but finds the damage after it', () => {
+    const head = `替换字符：\uFFFD\n${SIMPLIFIED.repeat(3)}`;
+    const gb = encode(head, 'gb18030');
+    expect([...gb.slice(10, 14)]).toEqual([0x84, 0x31, 0xa4, 0x37]);
+    const bytes = bytesOf(gb, [0xd6], encode('\n结尾\n', 'gb18030'));
+    const result = decoded(bytes);
+    expect(result).toMatchObject({ encoding: 'gb18030', text: `${head}\uFFFD\n结尾\n` });
+    expect(result.damage).toEqual({ undecodable: 1, firstLine: 8, nulsRemoved: 0 });
+    expect(decoded(gb).damage).toBeUndefined();
+    // Cut at the very end instead.
+    const cut = decoded(bytesOf(gb, [0xd6]));
+    expect(cut).toMatchObject({ encoding: 'gb18030', text: `${head}\uFFFD` });
+    expect(cut.damage).toEqual({ undecodable: 1, firstLine: 8, nulsRemoved: 0 });
+  });
+
+  it('counts a Big5 file that ends with a lead byte', () => {
+    const text = TRADITIONAL.repeat(4);
+    const result = decoded(bytesOf(encode(text, 'big5'), [0xa4]));
+    expect(result).toMatchObject({ encoding: 'big5', text: text + '\uFFFD' });
+    expect(result.damage).toEqual({ undecodable: 1, firstLine: 9, nulsRemoved: 0 });
+  });
+
+  it.each([
+    ['utf-16le', [0xff, 0xfe]],
+    ['utf-16be', [0xfe, 0xff]],
+  ] as const)('counts the dangling last byte of odd-length %s', (encoding, bom) => {
+    const text = `${ENGLISH}${SIMPLIFIED}`;
+    const bytes = bytesOf(encode(text, encoding, [...bom]), [0x41]);
+    expect(decoded(bytes)).toEqual({
+      text: text + '\uFFFD',
+      encoding,
+      bom: true,
+      damage: { undecodable: 1, firstLine: 4, nulsRemoved: 0 },
+    });
+  });
+
+  it('counts a lone surrogate in UTF-16 but not a U+FFFD it encodes', () => {
+    const before = encode('\uFFFD encoded\nline two ', 'utf-16le', [0xff, 0xfe]);
+    const bytes = bytesOf(before, [0x00, 0xd8], encode(' and more text\n' + ENGLISH, 'utf-16le'));
+    const result = decoded(bytes);
+    expect(result.text).toBe(`\uFFFD encoded\nline two \uFFFD and more text\n${ENGLISH}`);
+    expect(result.damage).toEqual({ undecodable: 1, firstLine: 2, nulsRemoved: 0 });
+  });
+
+  it('keeps a UTF-8 file with one broken character as UTF-8 even where GB18030 reads it without an error', () => {
+    // Lines of Chinese only (and no 0x80 byte, which GB18030 reads alone):
+    // every two UTF-8 bytes are a valid GB18030 pair as long as each line has
+    // an even number of bytes. Line 2 has seven characters, the fourth cut to
+    // two bytes: 20 bytes, so GB18030 reads the whole file without an error.
+    const cjk = [...'国家统计局发布数据显示去年全国粮食总产量达到新高'].filter(
+      (ch) => !encode(ch, 'utf-8').includes(0x80),
+    );
+    expect(cjk.length).toBeGreaterThanOrEqual(10);
+    const first = cjk.slice(0, 10).join('');
+    const second = encode(cjk.slice(0, 7).join(''), 'utf-8');
+    const rest = `${cjk.slice(0, 10).join('')}\n`.repeat(20);
+    const broken = bytesOf(second.slice(0, 11), second.slice(12));
+    const bytes = bytesOf(encode(first + '\n', 'utf-8'), broken, [0x0a], encode(rest, 'utf-8'));
+    expect(() => new TextDecoder('gb18030', { fatal: true }).decode(bytes)).not.toThrow();
+
+    const result = decoded(bytes);
+    expect(result.encoding).toBe('utf-8');
+    const cut = `${cjk.slice(0, 3).join('')}\uFFFD${cjk.slice(4, 7).join('')}`;
+    expect(result.text).toBe(`${first}\n${cut}\n${rest}`);
+    expect(result.damage).toEqual({ undecodable: 1, firstLine: 2, nulsRemoved: 0 });
+  });
+
+  it('keeps an English UTF-8 article with a few curly quotes and one bad byte as UTF-8', () => {
+    const text = 'The minister said the plan would “cut costs, not jobs”.\n'.repeat(3) + ENGLISH;
+    const bytes = bytesOf(encode('Caf', 'utf-8'), [0xe9], encode(`\n${text}`, 'utf-8'));
+    expect(decoded(bytes)).toEqual({
+      text: `Caf\uFFFD\n${text}`,
+      encoding: 'utf-8',
+      bom: false,
+      damage: { undecodable: 1, firstLine: 1, nulsRemoved: 0 },
+    });
+  });
+});
+
+/** A small file of a binary format: its real header, then deterministic noise. */
+const BINARIES: [string, () => Uint8Array][] = [
+  [
+    'PNG',
+    () =>
+      bytesOf(
+        [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+        [0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0x01, 0, 0, 0, 0, 0xc8, 8, 2, 0, 0, 0],
+        [0x5b, 0x1e, 0x6c, 0x3d],
+        [0, 0, 0x07, 0xd0, 0x49, 0x44, 0x41, 0x54],
+        randomBytes(2000, 11),
+        [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82],
+      ),
+  ],
+  [
+    'ZIP',
+    () =>
+      bytesOf(
+        [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0x08, 0, 0x21, 0x6c, 0x9a, 0x5b],
+        randomBytes(4, 12),
+        [0xd0, 0x07, 0, 0, 0x10, 0x27, 0, 0, 0x0b, 0, 0, 0],
+        encode('article.txt', 'utf-8'),
+        randomBytes(2000, 13),
+        [0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0x01, 0, 0x01, 0, 0x39, 0, 0, 0, 0x15, 0x08, 0, 0],
+        [0, 0],
+      ),
+  ],
+  [
+    'PDF',
+    () =>
+      bytesOf(
+        encode('%PDF-1.7\n%', 'utf-8'),
+        [0xe2, 0xe3, 0xcf, 0xd3],
+        encode('\n1 0 obj\n<< /Length 3000 /Filter /FlateDecode >>\nstream\n', 'utf-8'),
+        randomBytes(3000, 14),
+        encode('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'utf-8'),
+      ),
+  ],
+  [
+    'ELF',
+    () => {
+      const header = new Uint8Array(64);
+      header.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
+      header.set([2, 0, 0x3e, 0, 1, 0, 0, 0, 0x40, 0x10, 0x40], 16);
+      header.set([0x40, 0, 0, 0, 0, 0, 0, 0], 32);
+      header.set([0x40, 0, 0x38, 0, 0x0d, 0, 0x40, 0, 0x1f, 0, 0x1e, 0], 52);
+      return bytesOf(header, randomBytes(3000, 15));
+    },
+  ],
+  ['random bytes', () => randomBytes(3000, 16)],
+  [
+    '16-bit audio (NULs every other byte, as in UTF-16)',
+    () => {
+      const samples = new Uint8Array(4000);
+      const view = new DataView(samples.buffer);
+      for (let i = 0; i < 2000; i++) view.setInt16(2 * i, Math.round(90 * Math.sin(i / 7)), true);
+      return bytesOf(
+        encode('RIFF', 'utf-8'),
+        [0xc4, 0x0f, 0, 0],
+        encode('WAVEdata', 'utf-8'),
+        samples,
+      );
+    },
+  ],
+];
+
+describe('decodeBytes: stray NULs and binary files', () => {
+  it.each(BINARIES)('refuses a %s file as binary', (_, make) => {
+    expect(refused(make())).toBe('binary');
+  });
+
+  it.each([1, 2, 3])('imports a UTF-8 article with %i stray NULs, taking them out', (n) => {
+    const text = lines(50).join('\n'); // about 4 KB, so up to 4 NULs
+    const positions = [7, 1500, 3000].slice(0, n);
+    const withNuls = [...text].map((ch, i) => (positions.includes(i) ? `\0${ch}` : ch)).join('');
+    expect(decoded(encode(withNuls, 'utf-8'))).toEqual({
+      text,
+      encoding: 'utf-8',
+      bom: false,
+      damage: { undecodable: 0, firstLine: 0, nulsRemoved: n },
+    });
+  });
+
+  it('imports a short text with one NUL, such as a string terminator at the end', () => {
+    expect(decoded(encode('hello world, this is mostly text\n\0', 'utf-8'))).toEqual({
+      text: 'hello world, this is mostly text\n',
+      encoding: 'utf-8',
+      bom: false,
+      damage: { undecodable: 0, firstLine: 0, nulsRemoved: 1 },
+    });
+  });
+
+  it('imports a Chinese GB18030 article with a NUL as GB18030', () => {
+    const text = SIMPLIFIED.repeat(20);
+    const withNul = text.slice(0, 300) + '\0' + text.slice(300);
+    expect(decoded(encode(withNul, 'gb18030'))).toEqual({
+      text,
+      encoding: 'gb18030',
+      bom: false,
+      damage: { undecodable: 0, firstLine: 0, nulsRemoved: 1 },
+    });
+  });
+
+  it('imports a Big5 article with a NUL as Big5', () => {
+    const text = TRADITIONAL.repeat(10);
+    const withNul = text.slice(0, 100) + '\0' + text.slice(100);
+    expect(decoded(encode(withNul, 'big5'))).toMatchObject({
+      text,
+      encoding: 'big5',
+      damage: { nulsRemoved: 1 },
+    });
+  });
+
+  it('reports stray NULs and undecodable bytes together', () => {
+    const text = SIMPLIFIED.repeat(10);
+    const bytes = bytesOf(encode(`\0${text}`, 'utf-8'), [0xe4]);
+    expect(decoded(bytes)).toMatchObject({
+      text: text + '\uFFFD',
+      encoding: 'utf-8',
+      damage: { undecodable: 1, firstLine: 21, nulsRemoved: 1 },
+    });
+  });
+
+  it('takes stray NULs out after a BOM, and when reopening as another encoding', () => {
+    const bytes = encode(`${SIMPLIFIED}\0${SIMPLIFIED}`, 'utf-8', [0xef, 0xbb, 0xbf]);
+    const damage = { undecodable: 0, firstLine: 0, nulsRemoved: 1 };
+    expect(decoded(bytes)).toMatchObject({ text: SIMPLIFIED.repeat(2), bom: true, damage });
+    expect(decoded(bytes, 'utf-8')).toMatchObject({ text: SIMPLIFIED.repeat(2), damage });
+  });
+
+  it('still refuses a text whose other bytes are control characters', () => {
+    const text = `${ENGLISH}\0${'\x01\x02'.repeat(5)}`;
+    expect(refused(encode(text, 'utf-8'))).toBe('binary');
+  });
+
+  it.each(['utf-16le', 'utf-16be'] as const)(
+    'reads %s without a BOM by where its NULs fall',
+    (enc) => {
+      for (const text of [ENGLISH, `${SIMPLIFIED}${ENGLISH}`, `${TRADITIONAL}Taipei, 22 Nov.\n`]) {
+        expect(decoded(encode(text, enc))).toEqual({ text, encoding: enc, bom: false });
+      }
+    },
+  );
+
+  it('reads odd-length UTF-16 without a BOM, counting the dangling byte', () => {
+    const bytes = bytesOf(encode(ENGLISH.repeat(3), 'utf-16le'), [0x2e]);
+    expect(decoded(bytes)).toEqual({
+      text: ENGLISH.repeat(3) + '\uFFFD',
+      encoding: 'utf-16le',
+      bom: false,
+      damage: { undecodable: 1, firstLine: 4, nulsRemoved: 0 },
+    });
+  });
+});
+
 describe('decodeBytes: large files', () => {
   const repeat = (unit: string, bytes: number, enc: string) => {
     const per = iconv.encode(unit, enc).length;
@@ -256,6 +572,28 @@ describe('decodeBytes: large files', () => {
     const head = repeat(ENGLISH, DETECT_SAMPLE_BYTES + 1000, 'utf-8');
     const text = head + SIMPLIFIED.repeat(20);
     expect(decoded(encode(text, 'gb18030'))).toMatchObject({ text, encoding: 'gb18030' });
+  });
+
+  it('keeps a large UTF-8 file with a bad byte after the sample as UTF-8, with its line', () => {
+    const head = repeat(SIMPLIFIED, DETECT_SAMPLE_BYTES + 1000, 'utf-8');
+    const headLines = head.split('\n').length - 1;
+    const bytes = bytesOf(encode(head, 'utf-8'), [0xff], encode(SIMPLIFIED, 'utf-8'));
+    expect(decoded(bytes)).toMatchObject({
+      text: `${head}\uFFFD${SIMPLIFIED}`,
+      encoding: 'utf-8',
+      damage: { undecodable: 1, firstLine: headLines + 1, nulsRemoved: 0 },
+    });
+  });
+
+  it('keeps a GB18030 file with ASCII in its whole sample and a bad byte later as GB18030', () => {
+    const head = repeat(ENGLISH, DETECT_SAMPLE_BYTES + 1000, 'utf-8');
+    const tail = SIMPLIFIED.repeat(20);
+    const bytes = bytesOf(encode(head + tail, 'gb18030'), [0xff], encode('\nEnd\n', 'gb18030'));
+    expect(decoded(bytes)).toMatchObject({
+      text: `${head}${tail}\uFFFD\nEnd\n`,
+      encoding: 'gb18030',
+      damage: { undecodable: 1 },
+    });
   });
 
   it.each(['utf-8', 'big5'])('decodes %s when the sample cut splits a character', (enc) => {

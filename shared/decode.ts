@@ -1,8 +1,9 @@
 /**
- * Turns the bytes of a file into text: BOM → strict UTF-8 → detector on a
- * sample (GB18030 vs Big5) → a frequency score when the detector is unsure →
- * best effort. Runs in the renderer (and its workers), never on Node's
- * TextDecoder in production: Node 20 mis-decodes some GBK/Big5 text
+ * Turns the bytes of a file into text: BOM → NUL bytes (a few stray ones,
+ * UTF-16 without a BOM, or binary) → strict UTF-8 → nearly valid UTF-8 →
+ * detector on a sample (GB18030 vs Big5) → a frequency score when the detector
+ * is unsure → best effort. Runs in the renderer (and its workers), never on
+ * Node's TextDecoder in production: Node 20 mis-decodes some GBK/Big5 text
  * (nodejs/node#61041). The `gbk` label is never used; GBK is read as GB18030,
  * of which it is a subset.
  */
@@ -11,12 +12,28 @@ import type { Encoding } from './types';
 import type { Result } from './result';
 import { err, ok } from './result';
 import { normalizeNewlines } from './text';
+import {
+  countNuls,
+  countReplacements,
+  encodedBeforeFirstInvented,
+  encodedReplacements,
+  lineAt,
+  lineOfByte,
+  nthReplacement,
+  strayNulLimit,
+  utf16ByNuls,
+  type DecodeDamage,
+} from './decode-damage';
+
+export type { DecodeDamage } from './decode-damage';
 
 export interface DecodedText {
   text: string;
   encoding: Encoding;
   /** True when the bytes started with the byte order mark of `encoding`. */
   bom: boolean;
+  /** What could not be read cleanly; absent when nothing. */
+  damage?: DecodeDamage;
 }
 export interface DecodeError {
   code: 'empty' | 'binary' | 'undecodable';
@@ -26,25 +43,36 @@ export interface DecodeError {
 export const DETECT_SAMPLE_BYTES = 64 * 1024;
 
 /**
- * Replacement characters (U+FFFD) tolerated after a best-effort decode: one,
- * or 1% of the characters if that is more. A damaged text file has isolated bad
- * bytes (a last character cut in half, a stray byte pasted from elsewhere):
- * refusing the whole article over them would lose more than it protects, the
- * reader shows each U+FFFD, and the user can still reopen the file as another
- * encoding. Text in an encoding Claimmark does not read, or data that is not
- * text, usually gives several percent or more (measured: Latin-1 French ≈ 3%
- * as GB18030, random bytes 9–17%) and is refused. Not always: Latin-1 German,
- * Shift_JIS and EUC-KR happen to be valid GB18030 and come out garbled but
- * accepted — only the encodings in ENCODINGS are ever detected.
+ * Undecodable byte sequences (each a U+FFFD in the text) tolerated after a
+ * best-effort decode: one, or 1% of the characters if that is more. A damaged
+ * text file has isolated bad bytes (a last character cut in half, a stray byte
+ * pasted from elsewhere): refusing the whole article over them would lose more
+ * than it protects, the reader shows each U+FFFD, the import notice counts
+ * them, and the user can still reopen the file as another encoding. Text in
+ * an encoding Claimmark does not read, or data that is not text, usually gives
+ * several percent or more (measured: Latin-1 French ≈ 3% as GB18030, random
+ * bytes 9–17%) and is refused. Not always: Latin-1 German, Shift_JIS and
+ * EUC-KR happen to be valid GB18030 and come out garbled but accepted — only
+ * the encodings in ENCODINGS are ever detected. A U+FFFD the file encodes is a
+ * character like any other and is not counted.
  */
 export const MAX_REPLACEMENT_RATIO = 0.01;
 /** Above this share of U+FFFD the content is noise rather than text: `binary`. */
 export const BINARY_REPLACEMENT_RATIO = 0.05;
 /**
  * Share of C0 control characters (other than tab, LF, VT, FF, CR) and DEL above
- * which a file is `binary`. Text has none; random bytes have about 11%.
+ * which a file is `binary`. Text has none; random bytes have about 11%. Stray
+ * NULs are taken out (see `strayNulLimit`) before this is counted.
  */
 export const MAX_CONTROL_RATIO = 0.01;
+/**
+ * A UTF-8 reading with a few errors is kept, rather than trying GB18030 and
+ * Big5, when it has at least this many well-formed multi-byte characters per
+ * error. GB18030 or Big5 text read as UTF-8 has the reverse (measured on the
+ * common characters below: 4.3 errors per valid character as GB18030, 6.7 as
+ * Big5).
+ */
+export const MIN_UTF8_EVIDENCE = 4;
 /** Below this many double-byte characters the detector is not trusted. */
 const MIN_DETECT_CHARS = 40;
 
@@ -59,10 +87,15 @@ function bomOf(bytes: Uint8Array): (typeof BOMS)[number] | undefined {
 }
 
 interface Decoding {
+  /** The decoder's output, line ends as in the file. */
   text: string;
-  /** Bytes that were not valid in the encoding (each one is a U+FFFD in the text). */
+  /** Byte sequences that were not valid in the encoding (each one a U+FFFD in the text). */
   errors: number;
+  /** Offset of the first invalid Big5 sequence the structural count found, or -1. */
+  firstStructural: number;
 }
+
+const CLEAN: Decoding = { text: '', errors: 0, firstStructural: -1 };
 
 /**
  * Decodes with the WHATWG decoder and counts the errors; `strict` gives null at
@@ -74,13 +107,20 @@ function decodeWith(
   strict: boolean,
   stream = false,
 ): Decoding | null {
-  const structural = encoding === 'big5' ? big5Errors(bytes, stream) : 0;
-  if (strict && structural > 0) return null;
+  const structural = encoding === 'big5' ? big5Errors(bytes, stream) : { errors: 0, first: -1 };
+  if (strict && structural.errors > 0) return null;
   try {
     // ignoreBOM: the caller strips (and reports) byte order marks itself.
     const decoder = new TextDecoder(encoding, { fatal: strict, ignoreBOM: true });
     const text = decoder.decode(bytes, { stream });
-    return { text, errors: strict ? 0 : Math.max(structural, countReplacements(text)) };
+    if (strict) return { text, errors: 0, firstStructural: -1 };
+    const replaced = countReplacements(text);
+    const invented = replaced > 0 ? replaced - encodedReplacements(encoding, bytes) : 0;
+    return {
+      text,
+      errors: Math.max(structural.errors, invented),
+      firstStructural: structural.first,
+    };
   } catch {
     return null;
   }
@@ -88,34 +128,36 @@ function decodeWith(
 
 /**
  * Invalid Big5 byte sequences by the WHATWG rules (a lead byte 0x81–0xFE, then
- * 0x40–0x7E or 0xA1–0xFE). Chromium's decoder reports them; Node's ICU decoder
- * turns many into private-use characters instead (nodejs/node#40091), so they
- * are counted here to behave the same in both.
+ * 0x40–0x7E or 0xA1–0xFE), and where the first one starts. Chromium's decoder
+ * reports them; Node's ICU decoder turns many into private-use characters (or
+ * nothing) instead (nodejs/node#40091), so they are counted here to behave the
+ * same in both.
  */
-function big5Errors(bytes: Uint8Array, stream: boolean): number {
+function big5Errors(bytes: Uint8Array, stream: boolean): { errors: number; first: number } {
   let errors = 0;
+  let first = -1;
+  const error = (at: number) => {
+    if (errors++ === 0) first = at;
+  };
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i] ?? 0;
     if (lead < 0x80) continue;
     if (lead === 0x80 || lead === 0xff) {
-      errors++;
+      error(i);
       continue;
     }
     const trail = bytes[i + 1];
-    if (trail === undefined) return stream ? errors : errors + 1;
+    if (trail === undefined) {
+      if (!stream) error(i);
+      break;
+    }
     if ((trail >= 0x40 && trail <= 0x7e) || (trail >= 0xa1 && trail <= 0xfe)) i++;
     else {
-      errors++;
+      error(i);
       if (trail >= 0x80) i++; // an ASCII byte is read again on its own
     }
   }
-  return errors;
-}
-
-function countReplacements(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
-  return n;
+  return { errors, first };
 }
 
 function countControls(text: string): number {
@@ -127,31 +169,68 @@ function countControls(text: string): number {
   return n;
 }
 
-/** Checks a decoded text against the thresholds above and wraps it up. */
+function countChar(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** 1-based line of the first byte sequence the decoder could not read. */
+function firstDamageLine(
+  decoding: Decoding,
+  encoding: Encoding,
+  bytes: Uint8Array,
+  text: string,
+): number {
+  const lines: number[] = [];
+  const encoded = encodedBeforeFirstInvented(encoding, bytes, decoding.text);
+  if (encoded >= 0) {
+    // Newlines were normalised and NULs taken out since: neither moves a U+FFFD past another.
+    const at = nthReplacement(text, encoded);
+    if (at >= 0) lines.push(lineAt(text, at));
+  }
+  if (decoding.firstStructural >= 0) {
+    lines.push(lineOfByte(encoding, bytes, decoding.firstStructural));
+  }
+  return lines.length > 0 ? Math.min(...lines) : 0;
+}
+
+/**
+ * Checks a decoded text against the thresholds above and wraps it up, taking
+ * out a few stray NULs and describing what was damaged. `bytes` are the bytes
+ * that were decoded (without a BOM).
+ */
 function finish(
   decoding: Decoding,
   encoding: Encoding,
   bom: boolean,
+  bytes: Uint8Array,
 ): Result<DecodedText, DecodeError> {
-  const text = normalizeNewlines(decoding.text);
+  let text = normalizeNewlines(decoding.text);
+  const nuls = countChar(text, '\0');
+  if (nuls > strayNulLimit(bytes.length)) return err({ code: 'binary' });
+  if (nuls > 0) text = text.replaceAll('\0', '');
   if (!/\S/.test(text)) return err({ code: 'empty' });
   if (countControls(text) > text.length * MAX_CONTROL_RATIO) return err({ code: 'binary' });
   const bad = decoding.errors;
   if (bad > text.length * BINARY_REPLACEMENT_RATIO) return err({ code: 'binary' });
   if (bad > Math.max(1, text.length * MAX_REPLACEMENT_RATIO)) return err({ code: 'undecodable' });
-  return ok({ text, encoding, bom });
+  if (bad === 0 && nuls === 0) return ok({ text, encoding, bom });
+  const firstLine = bad > 0 ? firstDamageLine(decoding, encoding, bytes, text) : 0;
+  return ok({ text, encoding, bom, damage: { undecodable: bad, firstLine, nulsRemoved: nuls } });
 }
 
 /** Strict decode first; a tolerant one (judged by `finish`) when that fails. */
 function decodeAs(encoding: Encoding, body: Uint8Array, bom: boolean) {
   const decoding = decodeWith(encoding, body, true) ?? decodeWith(encoding, body, false);
-  return finish(decoding ?? { text: '', errors: 0 }, encoding, bom);
+  return finish(decoding ?? CLEAN, encoding, bom, body);
 }
 
 /**
  * Decodes a file's bytes. With `forced` (the user reopening a file as another
  * encoding) only that encoding is used, its own BOM is stripped, and a result
- * that is mostly replacement or control characters is refused like any other.
+ * that is mostly replacement, NUL or control characters is refused like any
+ * other.
  */
 export function decodeBytes(
   bytes: Uint8Array,
@@ -164,34 +243,78 @@ export function decodeBytes(
     return decodeAs(forced, own ? bytes.subarray(bom.bytes.length) : bytes, own);
   }
   if (bom) return decodeAs(bom.encoding, bytes.subarray(bom.bytes.length), true);
-  if (bytes.includes(0)) return err({ code: 'binary' });
+
+  // More NULs than a damaged text has: UTF-16 without a BOM, or not text at all.
+  const nuls = countNuls(bytes);
+  if (nuls.even + nuls.odd > strayNulLimit(bytes.length)) {
+    const utf16 = utf16ByNuls(nuls, bytes.length);
+    return utf16 ? decodeAs(utf16, bytes, false) : err({ code: 'binary' });
+  }
 
   // Strict UTF-8 over the whole buffer: a sample could end inside a character.
   const utf8 = decodeWith('utf-8', bytes, true);
-  if (utf8) return finish(utf8, 'utf-8', false);
+  if (utf8) return finish(utf8, 'utf-8', false, bytes);
+  const nearly = nearlyUtf8(bytes);
+  if (nearly) return finish(nearly, 'utf-8', false, bytes);
 
   const order = rankChinese(bytes.subarray(0, DETECT_SAMPLE_BYTES));
   for (const encoding of order) {
     const decoding = decodeWith(encoding, bytes, true);
-    if (decoding) return finish(decoding, encoding, false);
+    if (decoding) return finish(decoding, encoding, false, bytes);
   }
   return bestEffort(bytes, order);
 }
 
 /**
+ * A UTF-8 reading with few errors among many well-formed multi-byte characters:
+ * a UTF-8 file with a damaged character or two. Strict GB18030 or Big5 must not
+ * get the chance to take it (both accept many pairs of UTF-8 bytes, and chardet,
+ * which gives up on UTF-8 at the first bad byte, rates such a file as a
+ * single-byte code page). Judged on the sample first, so that GB18030 and Big5
+ * files, which fail at once, cost no full UTF-8 decode.
+ */
+function nearlyUtf8(bytes: Uint8Array): Decoding | null {
+  const plausible = (d: Decoding | null): d is Decoding =>
+    d !== null &&
+    d.errors <= Math.max(1, d.text.length * MAX_REPLACEMENT_RATIO) &&
+    multiByteChars(d.text) >= MIN_UTF8_EVIDENCE * d.errors;
+  if (bytes.length > DETECT_SAMPLE_BYTES) {
+    const sample = decodeWith('utf-8', bytes.subarray(0, DETECT_SAMPLE_BYTES), false, true);
+    if (!plausible(sample)) return null;
+  }
+  const whole = decodeWith('utf-8', bytes, false);
+  return plausible(whole) ? whole : null;
+}
+
+/** Characters of two or more UTF-8 bytes that are not U+FFFD. */
+function multiByteChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && c !== 0xfffd && (c < 0xdc00 || c > 0xdfff)) n++;
+  }
+  return n;
+}
+
+/**
  * No candidate decodes the whole file cleanly: take the one with the fewest
- * errors on the sample (UTF-8 included, so a UTF-8 file with one bad byte is
- * not read as GB18030), and let `finish` decide whether that is still text.
+ * errors on the sample, and let `finish` decide whether that is still text.
+ * UTF-8 wins a tie with errors (an ASCII file with a stray byte is as bad in
+ * every encoding, and is UTF-8); a tie without errors (a sample of ASCII only
+ * says nothing) goes to the Chinese encodings in the detector's order.
  */
 function bestEffort(bytes: Uint8Array, order: readonly Encoding[]) {
   const sample = bytes.subarray(0, DETECT_SAMPLE_BYTES);
+  const errorsOf = (encoding: Encoding) =>
+    decodeWith(encoding, sample, false, true)?.errors ?? Infinity;
   let best: Encoding = 'utf-8';
-  let fewest = Infinity;
-  for (const encoding of [...order, 'utf-8'] as const) {
-    const errors = decodeWith(encoding, sample, false, true)?.errors ?? Infinity;
-    if (errors < fewest) [best, fewest] = [encoding, errors];
+  let fewest = errorsOf('utf-8');
+  for (const encoding of order) {
+    const errors = errorsOf(encoding);
+    const takesTie = errors === 0 && fewest === 0 && best === 'utf-8';
+    if (errors < fewest || takesTie) [best, fewest] = [encoding, errors];
   }
-  return finish(decodeWith(best, bytes, false) ?? { text: '', errors: 0 }, best, false);
+  return finish(decodeWith(best, bytes, false) ?? CLEAN, best, false, bytes);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { decodeBytes } from '../../shared/decode';
+import { decodeBytes, type DecodeDamage } from '../../shared/decode';
 import { sha256Hex } from '../../shared/text';
 import type { Encoding } from '../../shared/types';
 import { prepareText, type PreparedText } from './prepare-text';
@@ -11,6 +11,8 @@ export type DecodeJobResult =
       bom: boolean;
       sha256: string;
       prepared: PreparedText;
+      /** Undecodable bytes and stray NULs taken out; absent when the file decoded cleanly. */
+      damage?: DecodeDamage;
     }
   | { ok: false; code: 'empty' | 'binary' | 'undecodable' };
 
@@ -27,7 +29,7 @@ export async function runDecodeJob(
 ): Promise<DecodeJobResult> {
   const decoded = decodeBytes(bytes, forced);
   if (!decoded.ok) return { ok: false, code: decoded.error.code };
-  const { text, encoding, bom } = decoded.value;
+  const { text, encoding, bom, damage } = decoded.value;
   return {
     ok: true,
     text,
@@ -35,5 +37,6 @@ export async function runDecodeJob(
     bom,
     sha256: await sha256Hex(text),
     prepared: prepareText(text, reflowMode),
+    ...(damage ? { damage } : {}),
   };
 }

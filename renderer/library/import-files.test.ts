@@ -294,6 +294,42 @@ describe('importFiles', () => {
   });
 });
 
+describe('importFiles: damaged files', () => {
+  it('imports a text with a stray NUL without it, keeps the bytes as they were, and says so', async () => {
+    const text = ZH.repeat(5);
+    const bytes = encode(text.slice(0, 100) + '\0' + text.slice(100), 'gb18030');
+    const [outcome] = await importFiles([read('粮食.txt', bytes)], deps);
+
+    expect(outcome).toMatchObject({
+      kind: 'added',
+      damage: { undecodable: 0, firstLine: 0, nulsRemoved: 1 },
+    });
+    const doc = added(outcome);
+    expect(doc.encoding).toBe('gb18030');
+    const stored = (await db.texts.get(doc.id))?.text;
+    expect(stored).toBe(text);
+    expect(stored).not.toContain('\0');
+    expect((await db.sources.get(doc.id))?.bytes).toEqual(bytes);
+  });
+
+  it('imports a UTF-8 file cut inside its last character, reporting it and its line', async () => {
+    const bytes = utf8(ZH + '完').slice(0, -1);
+    const [outcome] = await importFiles([read('cut.txt', bytes)], deps);
+    expect(outcome).toMatchObject({
+      kind: 'added',
+      damage: { undecodable: 1, firstLine: 5, nulsRemoved: 0 },
+    });
+    const doc = added(outcome);
+    expect(doc.encoding).toBe('utf-8');
+    expect((await db.texts.get(doc.id))?.text).toBe(ZH + '\uFFFD');
+  });
+
+  it('reports no damage for a clean file', async () => {
+    const [outcome] = await importFiles([read('a.txt', utf8(EN))], deps);
+    expect(outcome).toEqual({ kind: 'added', doc: expect.any(Object) });
+  });
+});
+
 describe('reopenAs', () => {
   async function importBig5(
     decode: Decoder = runDecodeJob,

@@ -1,3 +1,4 @@
+import type { DecodeDamage } from '../../shared/decode';
 import type { FileError, FileReadResult, RawFile } from '../../shared/file-errors';
 import { codePointLength } from '../../shared/text';
 import { defaultTitle } from '../../shared/title';
@@ -10,7 +11,8 @@ import { summarise } from '../../shared/anchor';
 import { reanchorStored, type AnchorReport } from '../reader/reanchor-stored';
 
 export type ImportOutcome =
-  | { kind: 'added'; doc: DocumentRecord }
+  /** `damage`: what the import notice must warn about; absent for a clean file. */
+  | { kind: 'added'; doc: DocumentRecord; damage?: DecodeDamage }
   | { kind: 'existing'; doc: DocumentRecord; fileName: string }
   | { kind: 'rejected'; error: FileError }
   | { kind: 'storage-failed'; fileName: string; quota: boolean; detail: string };
@@ -99,7 +101,7 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
       detail: errorMessage(error),
     };
   }
-  return { kind: 'added', doc };
+  return { kind: 'added', doc, ...(decoded.damage ? { damage: decoded.damage } : {}) };
 }
 
 export type ReopenOutcome =

@@ -6,9 +6,13 @@ import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../ui/notices';
 import { decodeFile } from './decode';
 import { importFiles } from './import-files';
-import { fileErrorMessage } from './messages';
+import { damageMessages, fileErrorMessage, importedMessage } from './messages';
 
-/** Imports files, reports each one that failed, and opens the last one imported. */
+/**
+ * Imports files, reports each one that failed, warns about each one imported
+ * with damage (undecodable bytes, stray NULs taken out), names the ones
+ * imported, and opens the last one.
+ */
 export function useImport(
   open: (docId: string) => void,
 ): (results: FileReadResult[]) => Promise<void> {
@@ -22,11 +26,12 @@ export function useImport(
         decode: decodeFile,
         now: () => new Date(),
       });
-      let added = 0;
+      const added: string[] = [];
+      const warnings: string[] = [];
       let last: string | null = null;
       for (const o of outcomes) {
         if (o.kind === 'added') {
-          added++;
+          added.push(o.doc.fileName);
           last = o.doc.id;
           const { doc } = o;
           if (doc.reflow) {
@@ -35,6 +40,7 @@ export function useImport(
               action: { label: t('showAsInFile'), run: () => void setReflow(db, doc.id, false) },
             });
           }
+          if (o.damage) warnings.push(...damageMessages(t, doc.fileName, o.damage));
         } else if (o.kind === 'existing') {
           last = o.doc.id;
           notify('info', t('alreadyInLibrary', { file: o.fileName, title: o.doc.title }));
@@ -49,7 +55,10 @@ export function useImport(
           );
         }
       }
-      if (added > 0) notify('info', t('imported', { n: added }));
+      // Warnings stay until dismissed. They come after the reflow notices, so a
+      // full stack of notices drops those first (it drops the oldest).
+      for (const warning of warnings) notify('info', warning, { sticky: true });
+      if (added.length > 0) notify('info', importedMessage(t, added));
       if (last) open(last);
     },
     [notify, open, t],
