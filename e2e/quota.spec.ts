@@ -59,7 +59,11 @@ test('a full disk: one notice names what is not saved, marks it, and saves it wh
   });
   const { app } = session;
   const { page } = app;
-  const column = hardWrap(makeParagraphs('zh', 3, 7), { seed: 9, ...WIDTHS.zh });
+  const column = hardWrap(makeParagraphs('zh', 3, 7), {
+    seed: 9,
+    ...WIDTHS.zh,
+    columnBreakChance: 0,
+  });
   await app.openFiles([{ name: 'column.txt', bytes: iconv.encode(column.text, 'gb18030') }]);
   await expect(libraryItems(page)).toHaveCount(1);
   await app.openFiles([utf8File()]);

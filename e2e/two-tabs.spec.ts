@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { AppDriver } from './driver';
 import { expect, test } from './fixtures';
 import { annotationItems, expandAnnotation, libraryItems, reader, selectText } from './reader';
+import { libraryState } from './library-state';
 import { utf8File } from './samples';
 
 // Two tabs of the web app on one profile share one IndexedDB, as two windows
@@ -17,28 +18,6 @@ async function secondTab(app: AppDriver): Promise<Page> {
   await tab.goto('/');
   return tab;
 }
-
-/** Every annotation's document, read from IndexedDB itself. */
-const strays = (page: Page) =>
-  page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('claimmark');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-      });
-    const docs = new Set((await all<{ id: string }>('documents')).map((d) => d.id));
-    const annotations = await all<{ docId: string }>('annotations');
-    db.close();
-    return {
-      annotations: annotations.length,
-      strays: annotations.filter((a) => !docs.has(a.docId)).length,
-    };
-  });
 
 test('a note changed in another tab reaches a focused field here; the next keystroke builds on it', async ({
   app,
@@ -90,12 +69,12 @@ test('tagging in one tab while the document is deleted in another leaves no anno
       await other.keyboard.press('ArrowRight');
     }
   })();
-  await expect.poll(async () => (await strays(page)).annotations).toBeGreaterThan(3);
+  await expect.poll(async () => (await libraryState(page)).annotations).toBeGreaterThan(3);
   await page.getByRole('button', { name: 'Delete document: Budget claims under scrutiny' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete document' }).click();
   await tagging;
   await expect(libraryItems(page)).toHaveCount(0);
-  expect(await strays(page)).toEqual({ annotations: 0, strays: 0 });
+  expect(await libraryState(page)).toMatchObject({ annotations: 0, strays: 0 });
   // Key presses that came after the delete are refused once, not one notice each.
   await expect(
     other.getByRole('alert').filter({ hasText: 'the document was deleted' }),

@@ -9,6 +9,7 @@ import {
 import { ClaimFacts } from '../claims/ClaimFacts';
 import { CategoryChip } from '../codebook/CategoryChip';
 import { useI18n } from '../i18n/i18n';
+import { draftWriter } from '../db/drafts-instance';
 import { DraftField } from './DraftField';
 import { firstLine, shorten } from './shorten';
 import type { AnnotationPatch } from './store';
@@ -125,6 +126,8 @@ function Editor(props: Props & { chips: Category[]; id: string }) {
     value: a[key],
     onChange: (value: string, stored: string) =>
       onEdit({ [key]: value }, `${key}:${a.id}`, { [key]: stored }),
+    onDraft: (value: string) => void draftWriter.write(a.id, key, value),
+    onStored: (value: string) => void draftWriter.settle(a.id, key, value),
     onFocus: onSelect,
     onDone: onEditDone,
     savingLabel: t('saving'),

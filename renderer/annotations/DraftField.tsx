@@ -18,6 +18,9 @@ interface Props {
    * grew from). May resolve when it is written, with what became of it.
    */
   onChange(next: string, stored: string): void | Promise<SaveOutcome | void>;
+  /** Every keystroke, at once (the crash journal); `onStored` once the field's text is stored. */
+  onDraft?(value: string): void;
+  onStored?(value: string): void;
   onFocus?(): void;
   onDone(): void;
 }
@@ -48,8 +51,10 @@ export function DraftField({ label, value, multiline, onChange, onFocus, onDone,
   const written = useRef(new Set<string>());
   const held = useRef(false);
   const save = useRef(onChange);
+  const journal = useRef({ draft: rest.onDraft, stored: rest.onStored });
   useEffect(() => {
     save.current = onChange;
+    journal.current = { draft: rest.onDraft, stored: rest.onStored };
   });
   const mounted = useRef(true);
   useEffect(() => {
@@ -81,6 +86,7 @@ export function DraftField({ label, value, multiline, onChange, onFocus, onDone,
       } else {
         stored.current = next;
         written.current.add(next);
+        if (pending.current === null) journal.current.stored?.(next);
         if (mounted.current) setUnsaved(false);
       }
     }
@@ -91,6 +97,7 @@ export function DraftField({ label, value, multiline, onChange, onFocus, onDone,
     setDraft(next);
     pending.current = next;
     if (held.current) return;
+    journal.current.draft?.(next);
     setSaving(true);
     void pump.current();
   };

@@ -10,6 +10,8 @@ import { useNotify } from '../ui/notices';
 import { annotationStore as store } from '../annotations/instance';
 import { shorten } from '../annotations/shorten';
 import { useStorageFailures } from './storage-failures';
+import { recoverDrafts } from '../db/drafts';
+import { draftJournal } from '../db/drafts-instance';
 import { useAnnotationActions } from '../annotations/use-annotation-actions';
 import { CodebookDialog } from '../codebook/CodebookDialog';
 import { useAnnotations, useCategories, useDocumentText, useDocuments } from '../db/hooks';
@@ -93,6 +95,30 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   // Reopen the last document after a restart.
   useEffect(() => {
     void db.settings.get('lastDocument').then((s) => s && setDocId((cur) => cur ?? s.value));
+  }, []);
+
+  // Text typed just before a crash, journaled but not yet in its annotation: put back, and said.
+  useEffect(() => {
+    void recoverDrafts(
+      draftJournal,
+      (id) => db.annotations.get(id),
+      (a, field, value) => store.update(a, { [field]: value }),
+    )
+      .then((recovered) => {
+        if (recovered.length === 0) return;
+        const what = recovered
+          .map(({ annotation, field }) => {
+            const quote = shorten(annotation.quote, 40);
+            return field === 'note'
+              ? t('whatNote', { quote })
+              : t('whatField', { field: t(field).toLowerCase(), quote });
+          })
+          .join(', ');
+        notify('info', t('draftsRecovered', { what }), { sticky: true });
+      })
+      .catch(() => undefined);
+    // Once per start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Annotations an older version left without their document: said once, deleted on request.

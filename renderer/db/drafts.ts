@@ -1,0 +1,101 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Annotation } from '../../shared/types';
+
+export type DraftFieldName = 'note' | 'speaker' | 'evidence';
+
+export interface Draft {
+  /** `${annotationId}\n${field}` */
+  key: string;
+  annotationId: string;
+  field: DraftFieldName;
+  value: string;
+  at: string;
+}
+
+/**
+ * A journal of what is being typed, in a database of its own. Each keystroke
+ * is put here at once: no live query reads this database, so the put never
+ * waits behind the reads a big library's changes set off, the way the write
+ * to the annotation does. An entry goes once its value is stored in the
+ * annotation; one still here at start is text typed just before a crash.
+ */
+export class DraftJournal extends Dexie {
+  drafts!: EntityTable<Draft, 'key'>;
+
+  constructor(name = 'claimmark-drafts') {
+    super(name);
+    this.version(1).stores({ drafts: 'key' });
+  }
+}
+
+const keyOf = (annotationId: string, field: DraftFieldName) => `${annotationId}\n${field}`;
+
+/** Puts keystrokes into the journal, one put in flight per field, the newest value next. */
+export class DraftWriter {
+  private readonly pending = new Map<string, Draft>();
+  private readonly busy = new Set<string>();
+
+  constructor(
+    private readonly journal: DraftJournal,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  write(annotationId: string, field: DraftFieldName, value: string): Promise<void> {
+    const key = keyOf(annotationId, field);
+    this.pending.set(key, { key, annotationId, field, value, at: this.now().toISOString() });
+    return this.pump(key);
+  }
+
+  /** The annotation now holds `value`: the entry can go, unless newer keystrokes replaced it. */
+  async settle(annotationId: string, field: DraftFieldName, value: string): Promise<void> {
+    const key = keyOf(annotationId, field);
+    if (this.pending.get(key)?.value === value) this.pending.delete(key);
+    if (this.pending.has(key)) return;
+    await this.journal
+      .transaction('rw', this.journal.drafts, async () => {
+        if ((await this.journal.drafts.get(key))?.value === value)
+          await this.journal.drafts.delete(key);
+      })
+      .catch(() => undefined);
+  }
+
+  private async pump(key: string): Promise<void> {
+    if (this.busy.has(key)) return;
+    this.busy.add(key);
+    try {
+      for (let next = this.pending.get(key); next; next = this.pending.get(key)) {
+        this.pending.delete(key);
+        // A full disk fails this too; the annotation's own write reports it.
+        await this.journal.drafts.put(next).catch(() => undefined);
+      }
+    } finally {
+      this.busy.delete(key);
+    }
+  }
+}
+
+export interface RecoveredDraft {
+  annotation: Annotation;
+  field: DraftFieldName;
+}
+
+/**
+ * Writes into their annotations the drafts a crash left unstored, and empties
+ * the journal of those already stored or whose annotation is gone.
+ */
+export async function recoverDrafts(
+  journal: DraftJournal,
+  read: (id: string) => Promise<Annotation | undefined>,
+  write: (annotation: Annotation, field: DraftFieldName, value: string) => Promise<unknown>,
+): Promise<RecoveredDraft[]> {
+  const recovered: RecoveredDraft[] = [];
+  for (const draft of await journal.drafts.toArray()) {
+    const annotation = await read(draft.annotationId);
+    if (annotation && annotation[draft.field] !== draft.value) {
+      await write(annotation, draft.field, draft.value);
+      recovered.push({ annotation, field: draft.field });
+    }
+    await journal.drafts.delete(draft.key);
+  }
+  return recovered;
+}
