@@ -65,4 +65,15 @@ describe('notices', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Other' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('never push out a notice kept until dismissed, however many fading ones follow', () => {
+    const { notify } = withNotices();
+    act(() => {
+      notify('info', '“a.txt”: 2 byte sequences could not be decoded', { sticky: true });
+      for (let i = 0; i < 6; i++) notify('info', `Imported file ${i}`);
+    });
+    const shown = screen.getAllByRole('status').map((n) => n.textContent);
+    expect(shown[0]).toContain('a.txt');
+    expect(shown).toHaveLength(5);
+  });
 });

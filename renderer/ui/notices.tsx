@@ -13,6 +13,8 @@ export interface Notice {
   kind: 'info' | 'error';
   text: string;
   actions: NoticeAction[];
+  /** Plain information: goes by itself after a few seconds. */
+  fades: boolean;
   key?: string;
 }
 
@@ -62,16 +64,18 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
       const id = nextId++;
       const { sticky, key } = options;
       const actions = [...(options.action ? [options.action] : []), ...(options.actions ?? [])];
-      const notice: Notice = { id, kind, text, actions, ...(key ? { key } : {}) };
+      const fades = kind === 'info' && actions.length === 0 && !sticky;
+      const notice: Notice = { id, kind, text, actions, fades, ...(key ? { key } : {}) };
       setNotices((list) => {
         const same = key ? list.findIndex((n) => n.key === key) : -1;
         if (same >= 0) return list.map((n, i) => (i === same ? notice : n));
-        // Errors are never pushed out by newer notices: each bad file must stay reported.
-        const infos = list.filter((n) => n.kind === 'info');
+        // Errors, and notices kept until dismissed, are never pushed out by newer
+        // ones: each bad or damaged file must stay reported.
+        const infos = list.filter((n) => n.kind === 'info' && n.fades);
         const drop = new Set(infos.slice(0, Math.max(0, infos.length - 3)).map((n) => n.id));
         return [...list.filter((n) => !drop.has(n.id)), notice];
       });
-      if (kind === 'info' && actions.length === 0 && !sticky) setTimeout(() => dismiss(id), 6000);
+      if (fades) setTimeout(() => dismiss(id), 6000);
     },
     [dismiss],
   );
@@ -85,18 +89,24 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
             className={`notice notice-${n.kind}`}
             role={n.kind === 'error' ? 'alert' : 'status'}
           >
-            <span>{n.text}</span>
-            {n.actions.map((action) => (
-              <button
-                key={action.label}
-                onClick={() => {
-                  if (!action.keepOpen) dismiss(n.id);
-                  action.run();
-                }}
-              >
-                {action.label}
-              </button>
-            ))}
+            <div className="notice-body">
+              <span>{n.text}</span>
+              {n.actions.length > 0 && (
+                <div className="notice-actions">
+                  {n.actions.map((action) => (
+                    <button
+                      key={action.label}
+                      onClick={() => {
+                        if (!action.keepOpen) dismiss(n.id);
+                        action.run();
+                      }}
+                    >
+                      {action.label}
+                    </button>
+                  ))}
+                </div>
+              )}
+            </div>
             <button className="icon-button" aria-label={t('dismiss')} onClick={() => dismiss(n.id)}>
               ×
             </button>
