@@ -153,7 +153,7 @@ for (let trial = 0; trial < TRIALS; trial++) {
     const typed = '核对统计公报原文，增速与去年同期口径不一致需复核。';
     const keys = between(6, [...typed].length);
     await withBrowser(baseURL, async (browser, page) => {
-      await restore(page, libraryBackup(10, 2000, SEED + trial));
+      await restore(page, libraryBackup(1, 20000, SEED + trial));
       await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible({
         timeout: 90_000,
       });

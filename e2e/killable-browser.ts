@@ -63,6 +63,8 @@ export class KillableBrowser {
     } catch {
       // Already gone (it failed to start): nothing to kill.
     }
+    // Let Playwright drop the dead connection now, not at the end of the test.
+    await this.browser?.close().catch(() => undefined);
     this.child = null;
     this.browser = null;
   }

@@ -10,6 +10,7 @@ import { useNotify } from '../ui/notices';
 import { annotationStore as store } from '../annotations/instance';
 import { shorten } from '../annotations/shorten';
 import { useStorageFailures } from './storage-failures';
+import { useStableSpans } from '../reader/stable-spans';
 import { recoverDrafts } from '../db/drafts';
 import { draftJournal } from '../db/drafts-instance';
 import { useAnnotationActions } from '../annotations/use-annotation-actions';
@@ -67,13 +68,15 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   const categories = useMemo(() => stored ?? [], [stored]);
   const placed = useMemo(() => annotations?.filter((a) => !a.orphaned), [annotations]);
   const orphans = useMemo(() => annotations?.filter((a) => a.orphaned) ?? [], [annotations]);
+  // What the reader draws: unchanged by an edit to a note or a claim field.
+  const spans = useStableSpans(placed);
   const overrides = doc?.headingOverrides;
   const structure = useMemo(
     () => (typeof text === 'string' ? detectStructure(text, overrides) : null),
     [text, overrides],
   );
   const styles = useMemo(() => lineStyles(structure), [structure]);
-  const suggestions = useSuggestions(docId, text, placed);
+  const suggestions = useSuggestions(docId, text, spans);
   /** The suggestion the caret is in, else the next one after it, else the first. */
   const currentSuggestion = useCallback((): ClaimCandidate | null => {
     const list = suggestions.visible;
@@ -192,7 +195,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     [actions, docId, t],
   );
 
-  const reveal = useReveal(docId, text, placed, reader, setActiveId);
+  const reveal = useReveal(docId, text, spans, reader, setActiveId);
   const goTo = useCallback(
     (target: RevealTarget) => {
       setView('reader');
@@ -202,7 +205,13 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     [open, reveal],
   );
 
-  const navigation = useNavigation({ text, placed, activeId, reader, select: actions.select });
+  const navigation = useNavigation({
+    text,
+    placed: spans,
+    activeId,
+    reader,
+    select: actions.select,
+  });
 
   useShortcuts(
     {
@@ -301,7 +310,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
             <ReaderPane
               doc={doc}
               text={text}
-              annotations={placed}
+              annotations={spans}
               categories={categories}
               activeId={activeId}
               suggestions={suggestions.visible}

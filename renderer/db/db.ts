@@ -113,7 +113,9 @@ export class ClaimmarkDB extends Dexie {
   dismissals!: EntityTable<Dismissal, 'id'>;
 
   constructor(name = 'claimmark') {
-    super(name);
+    // No query cache: it deep-cloned every live result (20,000 annotations on
+    // each keystroke of a note), and nothing here relies on its optimistic updates.
+    super(name, { cache: 'disabled' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);

@@ -23,7 +23,7 @@ export class DraftJournal extends Dexie {
   drafts!: EntityTable<Draft, 'key'>;
 
   constructor(name = 'claimmark-drafts') {
-    super(name);
+    super(name, { cache: 'disabled' });
     this.version(1).stores({ drafts: 'key' });
   }
 }
