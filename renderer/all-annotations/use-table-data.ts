@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../db/live';
 import { useEffect, useMemo, useState } from 'react';
 import type { Structure } from '../../shared/structure';
 import type { Annotation, Category, DocumentRecord } from '../../shared/types';
@@ -19,9 +19,9 @@ export interface TableData {
  * while loading.
  */
 export function useTableData(): TableData | undefined {
-  const annotations = useLiveQuery((): Promise<Annotation[]> => db.annotations.toArray(), []);
-  const documents = useLiveQuery(() => db.documents.toArray(), []);
-  const categories = useLiveQuery(() => db.categories.orderBy('order').toArray(), []);
+  const annotations = useLive((): Promise<Annotation[]> => db.annotations.toArray(), []);
+  const documents = useLive(() => db.documents.toArray(), []);
+  const categories = useLive(() => db.categories.orderBy('order').toArray(), []);
   return useMemo(() => {
     if (!annotations || !documents || !categories) return undefined;
     return { rows: buildRows(annotations, documents, categories), documents, categories };

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../db/live';
 import { useEffect, useState } from 'react';
 import type { ClaimCandidate } from '../../shared/claims/detect';
 import { findQuantities } from '../../shared/claims/quantity';
@@ -81,7 +81,7 @@ export function useSuggestionLinks(
   docId: string | null,
   suggestions: readonly ClaimCandidate[],
 ): ReadonlyMap<number, SuggestionLinks> | undefined {
-  return useLiveQuery(async () => {
+  return useLive(async () => {
     const out = new Map<number, SuggestionLinks>();
     if (!docId || suggestions.length === 0) return out;
     const all = await db.annotations.toArray();

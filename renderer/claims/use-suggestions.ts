@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../db/live';
 import { useEffect, useMemo, useState } from 'react';
 import type { ClaimCandidate } from '../../shared/claims/detect';
 import type { Annotation, Category, ClaimKind } from '../../shared/types';
@@ -36,7 +36,7 @@ export function useSuggestions(
   }, [enabled, text]);
   // Only the open text's candidates: a long text's arrive a moment after it opens.
   const candidates = enabled && found && found.text === text ? found.claims : NONE;
-  const dismissed = useLiveQuery(
+  const dismissed = useLive(
     async () =>
       docId
         ? new Set((await db.dismissals.where('docId').equals(docId).toArray()).map((d) => d.quote))

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from './live';
 import type { Annotation, Category, DocumentRecord } from '../../shared/types';
 import { DocumentAnnotations } from './document-annotations';
 import { db } from './instance';
@@ -7,7 +7,7 @@ import { db } from './instance';
 // Each hook returns undefined while loading.
 
 export const useDocuments = (): DocumentRecord[] | undefined =>
-  useLiveQuery(() => db.documents.toArray(), []);
+  useLive(() => db.documents.toArray(), []);
 
 /**
  * docId → number of annotations. One `count()` per document: IndexedDB counts
@@ -15,7 +15,7 @@ export const useDocuments = (): DocumentRecord[] | undefined =>
  * query recording each one) took 300 ms per change with 20,000 annotations.
  */
 export const useAnnotationCounts = (): Map<string, number> | undefined =>
-  useLiveQuery(async () => {
+  useLive(async () => {
     const ids = (await db.documents.toCollection().primaryKeys()).map(String);
     const counts = await Promise.all(
       ids.map((id) => db.annotations.where('docId').equals(id).count()),
@@ -29,7 +29,7 @@ export const useAnnotationCounts = (): Map<string, number> | undefined =>
  * nothing ever pairs one document's text with another's annotations.
  */
 export function useDocumentText(docId: string | null): string | null | undefined {
-  const result = useLiveQuery(
+  const result = useLive(
     async () => ({ docId, text: docId ? ((await db.texts.get(docId))?.text ?? null) : null }),
     [docId],
   );
@@ -55,14 +55,14 @@ export function useAnnotations(docId: string | null): Annotation[] | undefined {
 }
 
 export const useCategories = (): Category[] | undefined =>
-  useLiveQuery(() => db.categories.orderBy('order').toArray(), []);
+  useLive(() => db.categories.orderBy('order').toArray(), []);
 
 export const useSetting = (key: string): string | null | undefined =>
-  useLiveQuery(async () => (await db.settings.get(key))?.value ?? null, [key]);
+  useLive(async () => (await db.settings.get(key))?.value ?? null, [key]);
 
 /** Every speaker named so far, for suggestions. */
 export const useSpeakers = (): string[] | undefined =>
-  useLiveQuery(
+  useLive(
     async () => (await db.annotations.orderBy('speaker').uniqueKeys()).map(String).filter(Boolean),
     [],
   );

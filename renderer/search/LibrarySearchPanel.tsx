@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../db/live';
 import { useEffect, useRef, useState } from 'react';
 import type { LibraryHit } from '../../shared/find';
 import { db } from '../db/instance';
@@ -38,7 +38,7 @@ export function LibrarySearchPanel({ onChoose, onClose }: Props) {
     setSearch(created);
     return () => created.dispose();
   }, []);
-  const annotations = useLiveQuery(() => db.annotations.toArray(), []);
+  const annotations = useLive(() => db.annotations.toArray(), []);
   useEffect(() => {
     if (!search || !annotations) return;
     search.setAnnotations(

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../db/live';
 import { useMemo } from 'react';
 import { useCategories, useDocuments } from '../db/hooks';
 import { db } from '../db/instance';
@@ -10,7 +10,7 @@ import { computeStats, type CorpusStats } from './compute';
  * Undefined while loading.
  */
 export function useCorpusStats(docId: string | null): CorpusStats | undefined {
-  const annotations = useLiveQuery(
+  const annotations = useLive(
     () =>
       docId ? db.annotations.where('docId').equals(docId).toArray() : db.annotations.toArray(),
     [docId],
