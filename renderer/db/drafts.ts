@@ -30,10 +30,15 @@ export class DraftJournal extends Dexie {
 
 const keyOf = (annotationId: string, field: DraftFieldName) => `${annotationId}\n${field}`;
 
-/** Puts keystrokes into the journal, one put in flight per field, the newest value next. */
+/**
+ * Puts keystrokes into the journal, each in its own transaction at once: they
+ * commit in the order they were made (IndexedDB runs write transactions on one
+ * store in order), and none waits for the one before, so a crash loses only
+ * those typed within one commit of it.
+ */
 export class DraftWriter {
-  private readonly pending = new Map<string, Draft>();
-  private readonly busy = new Set<string>();
+  /** The newest value written per field, so that settling never removes a newer one. */
+  private readonly latest = new Map<string, string>();
 
   constructor(
     private readonly journal: DraftJournal,
@@ -42,35 +47,26 @@ export class DraftWriter {
 
   write(annotationId: string, field: DraftFieldName, value: string): Promise<void> {
     const key = keyOf(annotationId, field);
-    this.pending.set(key, { key, annotationId, field, value, at: this.now().toISOString() });
-    return this.pump(key);
+    this.latest.set(key, value);
+    const draft = { key, annotationId, field, value, at: this.now().toISOString() };
+    // A full disk fails this too; the annotation's own write reports it.
+    return this.journal.drafts.put(draft).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** The annotation now holds `value`: the entry can go, unless newer keystrokes replaced it. */
   async settle(annotationId: string, field: DraftFieldName, value: string): Promise<void> {
     const key = keyOf(annotationId, field);
-    if (this.pending.get(key)?.value === value) this.pending.delete(key);
-    if (this.pending.has(key)) return;
+    if (this.latest.get(key) !== value) return;
+    this.latest.delete(key);
     await this.journal
       .transaction('rw', this.journal.drafts, async () => {
         if ((await this.journal.drafts.get(key))?.value === value)
           await this.journal.drafts.delete(key);
       })
       .catch(() => undefined);
-  }
-
-  private async pump(key: string): Promise<void> {
-    if (this.busy.has(key)) return;
-    this.busy.add(key);
-    try {
-      for (let next = this.pending.get(key); next; next = this.pending.get(key)) {
-        this.pending.delete(key);
-        // A full disk fails this too; the annotation's own write reports it.
-        await this.journal.drafts.put(next).catch(() => undefined);
-      }
-    } finally {
-      this.busy.delete(key);
-    }
   }
 }
 
