@@ -7,6 +7,7 @@
 
 /** The seeded PRNG the test fixtures use (mulberry32). */
 export { mulberry32 as prng } from '../shared/wrap-fixtures';
+import { utf8Length } from '../shared/text';
 import { mulberry32 as prng } from '../shared/wrap-fixtures';
 
 type Rng = () => number;
@@ -103,21 +104,6 @@ function article(rng: Rng): string[] {
     lines.push(line);
   }
   return lines;
-}
-
-/** UTF-8 length of a string without encoding it (lone surrogates never occur here). */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** Articles until the UTF-8 encoding reaches `targetBytes`; ends with a newline. */

@@ -4,7 +4,7 @@
  * them is, and NUL bytes — a few stray ones in a text, or the high bytes of
  * UTF-16 without a byte order mark, or binary data.
  */
-import { normalizeNewlines } from './text';
+import { normalizeNewlines, utf8Length } from './text';
 import type { Encoding } from './types';
 
 /** Damage a decoded text came with; absent from a clean decode. */
@@ -132,21 +132,6 @@ export function encodedReplacements(encoding: Encoding, bytes: Uint8Array): numb
     return n;
   }
   return countSequence(bytes, pattern);
-}
-
-/** Bytes UTF-8 takes for text[from, to); `to` is not inside a surrogate pair. */
-function utf8Length(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /**

@@ -28,6 +28,21 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 /** Length in Unicode code points: a surrogate pair counts once, a lone surrogate once. */
+/** Bytes UTF-8 takes for text[from, to), without encoding it; `to` is not inside a surrogate pair. */
+export function utf8Length(text: string, from = 0, to = text.length): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 export function codePointLength(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {

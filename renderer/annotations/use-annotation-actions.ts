@@ -46,10 +46,14 @@ export function useAnnotationActions(ctx: Context) {
   const gone = useRef(new Set<string>());
   /** Runs a write; a failure is reported with what was not saved (and held to retry on a full disk). */
   const guard = useCallback(
-    async <T>(work: () => Promise<T>, change: UnsavedChange): Promise<Written<T>> => {
+    async <T>(
+      work: () => Promise<T>,
+      change: UnsavedChange | (() => Promise<UnsavedChange>),
+    ): Promise<Written<T>> => {
+      const described = () => (typeof change === 'function' ? change() : Promise.resolve(change));
       try {
         const value = await work();
-        settle(change.key);
+        if (typeof change !== 'function') settle(change.key);
         return { ok: true, value };
       } catch (error) {
         // Not a failure: the field asks the user which version to keep.
@@ -57,7 +61,7 @@ export function useAnnotationActions(ctx: Context) {
         if (error instanceof DocumentGoneError) {
           if (!gone.current.has(error.docId)) notify('error', t('errDocumentGone'));
           gone.current.add(error.docId);
-        } else report(error, change);
+        } else report(error, await described());
         return { ok: false };
       }
     },
@@ -74,46 +78,48 @@ export function useAnnotationActions(ctx: Context) {
       if (!selection && !activeId) return notify('info', t('selectTextHint'));
       // Read from the database, not from the last render: a second key pressed
       // right after the first must find the annotation the first one made.
-      const span = selection ? text.slice(selection.from, selection.to) : '';
+      const target = () =>
+        selection
+          ? store.findSpan(docId, selection.from, selection.to)
+          : activeId
+            ? store.get(activeId)
+            : Promise.resolve(undefined);
+      const key = `tag:${selection ? `${docId}:${selection.from}:${selection.to}` : activeId}:${category.id}`;
       const written = await guard(
         () =>
           store.serial(async () => {
-            const target = selection
-              ? await store.findSpan(docId, selection.from, selection.to)
-              : activeId
-                ? await store.get(activeId)
-                : undefined;
-            if (target) {
-              await store.update(target, {
-                categoryIds: toggleCategory(target.categoryIds, category.id),
+            const found = await target();
+            if (found) {
+              await store.update(found, {
+                categoryIds: toggleCategory(found.categoryIds, category.id),
               });
-              return target.id;
+              return found.id;
             }
             if (!selection) return null;
             return (await store.create(docId, text, selection.from, selection.to, category.id)).id;
           }),
-        {
-          key: `tag:${selection ? `${docId}:${selection.from}:${selection.to}` : activeId}:${category.id}`,
-          what: quoted(span || (activeId ? ((await store.get(activeId))?.quote ?? '') : '')),
+        // Worked out only if the write fails: a key press waits for nothing else.
+        async () => ({
+          key,
+          what: quoted(
+            selection ? text.slice(selection.from, selection.to) : ((await target())?.quote ?? ''),
+          ),
           // Again with the outcome the key press asked for: the category on that span.
           retry: () =>
             store.serial(async () => {
-              const target = selection
-                ? await store.findSpan(docId, selection.from, selection.to)
-                : activeId
-                  ? await store.get(activeId)
-                  : undefined;
-              if (target?.categoryIds.includes(category.id)) return;
-              if (target)
-                await store.update(target, { categoryIds: [...target.categoryIds, category.id] });
+              const found = await target();
+              if (found?.categoryIds.includes(category.id)) return;
+              if (found)
+                await store.update(found, { categoryIds: [...found.categoryIds, category.id] });
               else if (selection)
                 await store.create(docId, text, selection.from, selection.to, category.id);
             }),
-        },
+        }),
       );
+      if (written.ok) settle(key);
       if (written.ok && written.value) setActive(written.value);
     },
-    [activeId, categories, docId, guard, notify, quoted, reader, setActive, store, t, text],
+    [activeId, categories, docId, guard, notify, quoted, reader, setActive, settle, store, t, text],
   );
 
   return useMemo(
