@@ -32,6 +32,16 @@ describe('the draft journal', () => {
     expect((await j.drafts.toArray()).map((d) => d.value)).toEqual(['核对统计']);
   });
 
+  it('holds the newest keystroke once the journal is open too, each put committed as it is sent', async () => {
+    const j = journal();
+    await j.open();
+    const writer = new DraftWriter(j);
+    await Promise.all(['增', '增速', '增速与去年'].map((v) => writer.write('a1', 'evidence', v)));
+    expect((await j.drafts.toArray()).map((d) => [d.field, d.value])).toEqual([
+      ['evidence', '增速与去年'],
+    ]);
+  });
+
   it('lets an entry go once the annotation holds it, but not for an older value', async () => {
     const j = journal();
     const writer = new DraftWriter(j);

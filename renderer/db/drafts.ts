@@ -29,6 +29,23 @@ export class DraftJournal extends Dexie {
 }
 
 const keyOf = (annotationId: string, field: DraftFieldName) => `${annotationId}\n${field}`;
+const ignore = () => undefined;
+
+/**
+ * One put, committed as it is sent. Dexie commits only once the put's success
+ * has come back to this thread, and a busy main thread (a big document's
+ * highlights being drawn) can hold that back past the next keystroke; an
+ * explicit commit() goes to the database with the put and needs nothing more
+ * from this thread.
+ */
+function putAndCommit(db: IDBDatabase, draft: Draft): Promise<void> {
+  const tx = db.transaction('drafts', 'readwrite');
+  tx.objectStore('drafts').put(draft);
+  tx.commit();
+  return new Promise((resolve) => {
+    tx.oncomplete = tx.onabort = () => resolve();
+  });
+}
 
 /**
  * Puts keystrokes into the journal, each in its own transaction at once: they
@@ -50,10 +67,14 @@ export class DraftWriter {
     this.latest.set(key, value);
     const draft = { key, annotationId, field, value, at: this.now().toISOString() };
     // A full disk fails this too; the annotation's own write reports it.
-    return this.journal.drafts.put(draft).then(
-      () => undefined,
-      () => undefined,
-    );
+    if (this.journal.isOpen()) {
+      try {
+        return putAndCommit(this.journal.backendDB(), draft);
+      } catch {
+        // The connection went (a version change): Dexie opens it again below.
+      }
+    }
+    return this.journal.drafts.put(draft).then(ignore, ignore);
   }
 
   /** The annotation now holds `value`: the entry can go, unless newer keystrokes replaced it. */
