@@ -62,13 +62,13 @@ export interface SeededDocument {
   targets: { id: string; index: number; start: number; quote: string }[];
 }
 
-/** Issue 4: a phrase the generators never write, put into three documents of the library. */
+/** A phrase the generators never write, put into three documents of the library. */
 export const RARE_PHRASE = '审计署特派办';
-/** Issue 4: the All annotations filters measured (text typed, status ticked). */
+/** The All annotations filters measured (text typed, status ticked). */
 export const TABLE_TEXT = '经济';
 export const TABLE_STATUS = 'disputed';
 
-/** Issue 4's library as made in the page (harness-library.ts). */
+/** The search and table library as made in the page (harness-library.ts). */
 export interface LibraryInfo {
   docs: number;
   englishDocs: number;
@@ -166,7 +166,7 @@ export interface BenchApi {
   /** replaceText's steps, one at a time (ms each). */
   replaceSteps(): Promise<Record<string, number>>;
 
-  /** Makes issue 4's library in the page: `docs` documents, about `bytes` of UTF-8, `annotations`. */
+  /** Makes the search and table library in the page: `docs` documents, about `bytes` of UTF-8, `annotations`. */
   makeLibrary(docs: number, bytes: number, annotations: number): Promise<LibraryInfo>;
   /** Writes that library into the app's database (the app must have seeded its codebook). */
   seedLibrary(): Promise<{ docsMs: number; annotationsMs: number }>;

@@ -1,5 +1,5 @@
 /**
- * Issue 8, claim intelligence in the page: shared/claims/detect.ts on a 1 MB
+ * Claim intelligence in the page: shared/claims/detect.ts on a 1 MB
  * Chinese text next to the least a sentence-level rule must do (split at
  * 。！？ and look for a digit), and shared/claims/link.ts's ClaimIndex over a
  * library of 100,000 claims next to a Map of figure keys (build) and a scan of

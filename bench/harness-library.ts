@@ -1,5 +1,5 @@
 /**
- * Issue 4's library, made in the page: 200 news documents of about 20 MB in
+ * A library made in the page: 200 news documents of about 20 MB in
  * all (Chinese from generate.ts, one in ten English from shared/wrap-fixtures),
  * annotations with claim fields over them, and the writing of both into the
  * app's own database ('claimmark'). Deterministic: the same spec gives the

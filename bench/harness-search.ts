@@ -1,5 +1,5 @@
 /**
- * Issue 4, library search in the page: shared/find.ts (searchLibrary, a kept
+ * Library search in the page: shared/find.ts (searchLibrary, a kept
  * LibraryIndex) and the app's worker client (renderer/search/library-search.ts)
  * over the library of harness-library.ts, next to a plain indexOf loop.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 4, the All annotations table as pure data in the page: the app's
+ * The All annotations table as pure data in the page: the app's
  * renderer/all-annotations/table-model.ts (buildRows, filterAnnotations,
  * columnKeys + sortAnnotations) on the library of harness-library.ts, next to
  * a plain filter loop and Array.prototype.sort of the same row objects; and

@@ -33,21 +33,45 @@ type Line =
     }
   | { kind: 'detail'; label: string; value: string };
 
+/** One figure of `dist-bench/results.json`, for programs that read the benchmark. */
+export interface Result {
+  id: string;
+  ms: number;
+  baseline_ms: number | null;
+  ratio: number | null;
+}
+
+const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
+
 /** Rows of "measurement | baseline measured in the same run | ratio". */
 export class Table {
   private lines: Line[] = [];
+  private readonly figures: Result[] = [];
 
   section(title: string): void {
     this.lines.push({ kind: 'section', title });
   }
 
+  /** With an `id`, the row is also one figure of results.json (README: "Benchmarks"). */
   row(
     label: string,
     samples: readonly number[],
     base?: { label: string; samples: readonly number[] },
+    id?: string,
   ): void {
     const value = median(samples);
     const baseValue = base ? median(base.samples) : NaN;
+    // A figure that was not measured (NaN) writes no id, as a section not run.
+    if (id && Number.isFinite(value)) {
+      if (this.figures.some((f) => f.id === id)) throw new Error(`bench id ${id} written twice`);
+      const ratio = base && baseValue > 0 ? value / baseValue : NaN;
+      this.figures.push({
+        id,
+        ms: value,
+        baseline_ms: finite(baseValue),
+        ratio: finite(ratio),
+      });
+    }
     this.lines.push({
       kind: 'row',
       label,
@@ -57,6 +81,11 @@ export class Table {
       baseValue: base ? fmtMs(baseValue) : '',
       ratio: base && baseValue > 0 ? `${(value / baseValue).toFixed(1)}×` : '',
     });
+  }
+
+  /** The figures with ids, in the order they were measured. */
+  results(): Result[] {
+    return this.figures.map((f) => ({ ...f }));
   }
 
   /** An indented line under a row: a split of its time, or a fact about it. */

@@ -1,18 +1,19 @@
 /**
  * `npm run bench`: import a generated 10 MB Chinese text and open a document
  * carrying 10,000 annotations in headless Chromium on the production web
- * build, printing each time next to a baseline measured in the same run.
+ * build, printing each time next to a baseline measured in the same run, and
+ * writing the figures with ids to dist-bench/results.json.
  * A benchmark, not a test: it checks that what it measured happened (the
  * text decoded to the right SHA-256, the screen showed it), never a timing.
  * Touches nothing outside 127.0.0.1.
  *
- * Files: generate.ts (text, spans) · server.ts · launch.ts (Chromium) ·
- * harness*.ts (in-page, at /bench/) · probe.ts (in-page timer, every page) ·
- * scenarios.ts, open.ts, ui.ts, issue3-*.ts, issue4-*.ts (what is measured; edits.ts: the
- * edits to re-anchor after; harness-reflow.ts, harness-anchor.ts, harness-library.ts,
- * harness-search.ts, harness-table.ts, harness-claims.ts: their in-page half; ui-workbench.ts: issue 4's UI;
- * issue8-claims.ts: detectClaims and the claim index) ·
- * profile.ts (CDP) · report.ts.
+ * What is measured: import-text.ts (decode pipeline, UI import), open-document.ts
+ * (open, scroll, jump, tag), reflow-import.ts, reanchor.ts (with edits.ts: the
+ * edits to re-anchor after; replace text), library-search.ts, annotation-table.ts,
+ * claim-intelligence.ts. Each has its in-page half in harness-*.ts (at /bench/)
+ * and drives the app through ui.ts (import, open, tag), ui-search.ts or ui-table.ts
+ * (with ui-views.ts). Around them: generate.ts (text, spans) · server.ts · launch.ts
+ * (Chromium) · probe.ts (in-page timer, every page) · profile.ts (CDP) · report.ts.
  * Environment: BENCH_REPS (default 5), BENCH_UI_REPS (3), BENCH_ANNOTATIONS (10000),
  * BENCH_SECTIONS (default all: import,open,reflow,reanchor,search,table,claims), BENCH_CLAIMS (100000),
  * BENCH_TABLE_ANNOTATIONS (100000, the table section's; the search section carries BENCH_ANNOTATIONS).
@@ -30,16 +31,16 @@ import { chromiumPath } from '../e2e/browser';
 import { reflow } from '../shared/reflow';
 import { makeHardWrapped } from '../shared/wrap-fixtures';
 import { generateText } from './generate';
-import { reanchorAfterEdits } from './issue3-anchor';
-import { claimIntelligence } from './issue8-claims';
-import { reflowAndImport, type WrappedSample } from './issue3-reflow';
-import { librarySearch } from './issue4-search';
-import { annotationTable } from './issue4-table';
+import { reanchorAfterEdits } from './reanchor';
+import { claimIntelligence } from './claim-intelligence';
+import { reflowAndImport, type WrappedSample } from './reflow-import';
+import { librarySearch } from './library-search';
+import { annotationTable } from './annotation-table';
 import { browserVersion, launch } from './launch';
 import { Table } from './report';
-import { openAndScroll } from './open';
+import { openAndScroll } from './open-document';
 import type { Context, Sample } from './scenario-common';
-import { importThroughTheUi, pipelineAndBaselines } from './scenarios';
+import { importThroughTheUi, pipelineAndBaselines } from './import-text';
 import { serve } from './server';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -190,6 +191,7 @@ async function main(): Promise<void> {
   let version: string | undefined;
   const started = Date.now();
   const loadBefore = loadavg()[0] ?? 0;
+  let failure: unknown = null;
   try {
     const first = await launch(server.origin, probe);
     version = await browserVersion(first.page);
@@ -204,6 +206,9 @@ async function main(): Promise<void> {
     if (SECTIONS.has('search')) await librarySearch(ctx, table);
     if (SECTIONS.has('table')) await annotationTable(ctx, table);
     if (SECTIONS.has('claims')) await claimIntelligence(ctx, table);
+  } catch (error) {
+    // What was measured before the failure is still printed and written.
+    failure = error;
   } finally {
     await server.close();
     await rm(files, { recursive: true, force: true });
@@ -228,6 +233,9 @@ async function main(): Promise<void> {
     '',
   ];
   process.stdout.write(lines.join('\n'));
+  await writeFile(join(OUT, 'results.json'), `${JSON.stringify(table.results(), null, 2)}\n`);
+  progress(`figures with ids written to ${join(OUT, 'results.json')}`);
+  if (failure) throw failure;
 }
 
 main().then(

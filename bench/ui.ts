@@ -3,6 +3,7 @@
  * `/`). Each is timed inside the page by probe.ts: from the user's event to
  * the first animation frame at which the screen shows the result.
  */
+import { basename } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Check, ProbeResult, SeededDocument, Trigger } from './api';
 import { launch, openApp, openHarness, type Session } from './launch';
@@ -28,7 +29,14 @@ function arm(page: Page, trigger: Trigger, checks: Check[]): Promise<void> {
 
 async function result(page: Page, what: string): Promise<ProbeResult> {
   const r = await page.evaluate(() => window.benchProbe.result());
-  if (r.timedOut) throw new Error(`${what}: timed out; reached ${JSON.stringify(r.marks)}`);
+  if (r.timedOut) {
+    const notices = await page.evaluate(
+      () => document.querySelector('.notices')?.textContent ?? '',
+    );
+    throw new Error(
+      `${what}: timed out; reached ${JSON.stringify(r.marks)}; notices said: ${notices || '(none)'}`,
+    );
+  }
   return r;
 }
 
@@ -59,7 +67,8 @@ export async function importThroughUi(
     await openApp(page, appPath);
     const stop = during ? await during(page) : null;
     await arm(page, 'change', [
-      { name: 'library', selector: '[aria-label="Library"] li', text: sentinel },
+      // The file name: the title is the text's first headline, which may be anywhere in it.
+      { name: 'library', selector: '[aria-label="Library"] li', text: basename(filePath) },
       { name: 'text', ...onScreen(sentinel) },
       ...extra,
     ]);

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useLive } from './live';
-import type { Annotation, Category, DocumentRecord } from '../../shared/types';
-import { DocumentAnnotations } from './document-annotations';
+import type { Category, DocumentRecord } from '../../shared/types';
 import { db } from './instance';
 
 // Each hook returns undefined while loading.
@@ -34,24 +32,6 @@ export function useDocumentText(docId: string | null): string | null | undefined
     [docId],
   );
   return result?.docId === docId ? result.text : undefined;
-}
-
-export function useAnnotations(docId: string | null): Annotation[] | undefined {
-  const [result, setResult] = useState<{ docId: string | null; list: Annotation[] }>();
-  useEffect(() => {
-    if (!docId) {
-      setResult({ docId, list: [] });
-      return;
-    }
-    const model = new DocumentAnnotations(
-      db,
-      docId,
-      (list) => setResult({ docId, list }),
-      (error) => console.warn('Claimmark: could not read the annotations of', docId, error),
-    );
-    return () => model.close();
-  }, [docId]);
-  return result?.docId === docId ? result.list : undefined;
 }
 
 export const useCategories = (): Category[] | undefined =>

@@ -1,5 +1,5 @@
 /**
- * Issue 3, reflow: importing a generated 10 MB hard-wrapped Chinese file, in
+ * Reflow: importing a generated 10 MB hard-wrapped Chinese file, in
  * the app's pipeline (harness) and through the UI, next to a plain UTF-8
  * decode; the steps one at a time; where the UI import's time goes.
  */
@@ -8,7 +8,7 @@ import { launch, openHarness } from './launch';
 import { startCpuProfile, summariseCpu, type CpuSummary } from './profile';
 import { fmtMs, median, type Table } from './report';
 import { collect, longTaskLine, phaseLines, repeat, shares, type Context } from './scenario-common';
-import { traceUiImport } from './scenarios';
+import { traceUiImport } from './import-text';
 import { importThroughUi } from './ui';
 
 /** The hard-wrapped file, and what reflow should make of it. */

@@ -1,5 +1,5 @@
 /**
- * Issue 8, claim intelligence: detectClaims on a 1 MB Chinese text and the
+ * Claim intelligence: detectClaims on a 1 MB Chinese text and the
  * claim index over 100,000 claims, in the harness page, each next to a
  * baseline measured in the same run (harness-claims.ts).
  */

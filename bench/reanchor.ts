@@ -1,5 +1,5 @@
 /**
- * Issue 3, re-anchoring: 10,000 annotations on a 1 MB Chinese text after 100
+ * Re-anchoring: 10,000 annotations on a 1 MB Chinese text after 100
  * scattered edits — shared/anchor.ts `reanchor` next to `indexOf` of each
  * quote, the groups of anchors that cost, and the app's replaceText with its
  * database writes next to the least such a replacement must write.

@@ -1,5 +1,5 @@
 /**
- * Issue 4, library search over 200 generated documents (about 20 MB): the
+ * Library search over 200 generated documents (about 20 MB): the
  * shared code (searchLibrary, a kept LibraryIndex) and the app's worker client
  * in the harness page, then Ctrl+Shift+F through the UI, each next to a plain
  * indexOf loop finding every occurrence in the same texts, quotes and notes.
@@ -9,13 +9,8 @@ import { RARE_PHRASE, type SearchRun } from './api';
 import { openHarness } from './launch';
 import { fmtMs, median, type Table } from './report';
 import { collect, longTaskLine, markLines, repeat, type Context } from './scenario-common';
-import {
-  cpuProfileOf,
-  librarySession,
-  searchThroughUi,
-  traceOf,
-  type SearchStep,
-} from './ui-workbench';
+import { searchThroughUi, type SearchStep } from './ui-search';
+import { cpuProfileOf, librarySession, traceOf } from './ui-views';
 
 export const LIBRARY_DOCS = Number(process.env.BENCH_LIBRARY_DOCS ?? 200);
 export const LIBRARY_BYTES = 20 * 1024 * 1024;

@@ -1,23 +1,17 @@
 /**
- * Issue 4, the All annotations table with 100,000 annotations over the
+ * The All annotations table with 100,000 annotations over the
  * library of 200 documents: the table model in the harness page next to a
  * plain filter loop and Array.prototype.sort of the same row objects; then
  * the view through the UI (open, sort by a header, tick a status, type).
  */
 import type { Page } from '@playwright/test';
 import { TABLE_STATUS, TABLE_TEXT, type TableExpectation, type TableOp } from './api';
-import { LIBRARY_BYTES, LIBRARY_DOCS } from './issue4-search';
+import { LIBRARY_BYTES, LIBRARY_DOCS } from './library-search';
 import { openHarness } from './launch';
 import { fmtMs, median, type Table } from './report';
 import { collect, longTaskLine, markLines, repeat, type Context } from './scenario-common';
-import {
-  cpuProfileOf,
-  librarySession,
-  tableThroughUi,
-  traceOf,
-  type TableStep,
-  type TableUiRun,
-} from './ui-workbench';
+import { tableThroughUi, type TableStep, type TableUiRun } from './ui-table';
+import { cpuProfileOf, librarySession, traceOf } from './ui-views';
 
 const ANNOTATIONS = Number(process.env.BENCH_TABLE_ANNOTATIONS ?? 100_000);
 const n = (x: number) => x.toLocaleString('en');

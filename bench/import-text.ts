@@ -106,6 +106,7 @@ export async function importThroughTheUi(
         label: 'TextDecoder + put + bare CodeMirror shown',
         samples: shows.get(s.name) ?? [],
       },
+      `import.ui.${s.label.replace('-', '')}`,
     );
     phaseLines(table, probes);
     longTaskLine(table, probes);
