@@ -238,6 +238,11 @@ export interface KeyTimed {
 }
 
 async function press(page: Page, key: string, checks: Check[], what: string): Promise<KeyTimed> {
+  // As a person presses keys: after the work the last one set off (counts, the
+  // claim links of the active annotation) is done, not in the middle of it.
+  await page.evaluate(
+    () => new Promise<void>((done) => requestIdleCallback(() => done(), { timeout: 5000 })),
+  );
   await arm(page, 'keydown', [...checks, STORED]);
   await page.keyboard.press(key);
   const probe = await result(page, what);

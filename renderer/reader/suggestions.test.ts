@@ -16,7 +16,8 @@ function drawn(state: EditorState): [number, number, string][] {
     const attributes = (mark.spec as { attributes?: Record<string, string> }).attributes;
     out.push([from, to, attributes?.title ?? '']);
   });
-  return out;
+  // A patched set keeps added marks in a layer of their own: the order of a walk is not the text's.
+  return out.sort();
 }
 
 const show = (state: EditorState, list: readonly ClaimCandidate[]) =>
