@@ -19,6 +19,7 @@ import { useAnnotations } from '../db/use-annotations';
 import { db } from '../db/instance';
 import { useBackup } from '../export/use-backup';
 import { useExportCsv } from '../export/use-export';
+import { useExportXlsx } from '../export/use-export-xlsx';
 import { Library } from '../library/Library';
 import { deleteStrays, strayAnnotations } from '../library/strays';
 import { useFileWatch } from '../library/use-file-watch';
@@ -142,6 +143,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   }, []);
 
   const exportCsv = useExportCsv(docId);
+  const exportXlsx = useExportXlsx(docId);
   const backup = useBackup();
   const onCommand = useCallback(
     (command: MenuCommand) => {
@@ -249,7 +251,13 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
         hasDocument={doc !== null}
         onOpen={() => void pick(platform.pickFiles)}
         onOpenFolder={() => platform.pickFolder && void pick(platform.pickFolder)}
-        onExport={(scope) => void (scope === 'backup' ? backup.backup() : exportCsv(scope))}
+        onExport={(scope) =>
+          void (scope === 'backup'
+            ? backup.backup()
+            : scope === 'xlsx'
+              ? exportXlsx('library')
+              : exportCsv(scope))
+        }
         onSettings={() => setDialog('settings')}
         onSearch={() => setSearching(true)}
         view={view}
