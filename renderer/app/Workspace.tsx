@@ -26,6 +26,7 @@ import { useFileWatch } from '../library/use-file-watch';
 import { platform } from '../platform';
 import { lineStyles } from '../reader/headings';
 import { useStructure } from '../reader/use-structure';
+import type { HeadingOverrides } from '../../shared/structure';
 import { FindBar } from '../reader/FindBar';
 import { Outline } from '../reader/Outline';
 import type { ReaderHandle } from '../reader/Reader';
@@ -205,6 +206,25 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     [open, reveal],
   );
 
+  // Stable, so that the memoised library and outline skip the renders of a key press.
+  const closeIfOpen = useCallback((id: string) => setDocId((cur) => (cur === id ? null : cur)), []);
+  const caretLine = useCallback(() => reader.current?.caretLineStart() ?? null, []);
+  const jumpTo = useCallback((pos: number) => reader.current?.scrollTo(pos), []);
+  const saveOverrides = useCallback(
+    (next: HeadingOverrides) => {
+      if (!doc) return;
+      const write = () => db.documents.update(doc.id, { headingOverrides: next });
+      write().catch((error: unknown) =>
+        report(error, {
+          key: `outline:${doc.id}`,
+          what: t('whatOutline', { title: doc.title }),
+          retry: write,
+        }),
+      );
+    },
+    [doc, report, t],
+  );
+
   const navigation = useNavigation({
     text,
     placed: spans,
@@ -266,29 +286,15 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
       <div className="workspace">
         <div className="sidebar">
           {searching && <LibrarySearchPanel onChoose={goTo} onClose={() => setSearching(false)} />}
-          <Library
-            docs={docs}
-            currentId={docId}
-            onOpen={open}
-            onDeleted={(id) => id === docId && setDocId(null)}
-          />
+          <Library docs={docs} currentId={docId} onOpen={open} onDeleted={closeIfOpen} />
           {doc && typeof text === 'string' && structure && (
             <Outline
               text={text}
               structure={structure}
               overrides={doc.headingOverrides}
-              caretLine={() => reader.current?.caretLineStart() ?? null}
-              onJump={(pos) => reader.current?.scrollTo(pos)}
-              onOverrides={(next) => {
-                const write = () => db.documents.update(doc.id, { headingOverrides: next });
-                write().catch((error: unknown) =>
-                  report(error, {
-                    key: `outline:${doc.id}`,
-                    what: t('whatOutline', { title: doc.title }),
-                    retry: write,
-                  }),
-                );
-              }}
+              caretLine={caretLine}
+              onJump={jumpTo}
+              onOverrides={saveOverrides}
             />
           )}
         </div>

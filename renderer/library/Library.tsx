@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../shared/types';
 import { annotationStore } from '../annotations/instance';
 import { db } from '../db/instance';
@@ -28,7 +28,8 @@ const ROW_ESTIMATE = 80;
  */
 export const ALL_ROWS_UP_TO = 100;
 
-export function Library({ docs, currentId, onOpen, onDeleted }: Props) {
+/** Memoised: a key press in the reader leaves the library list as it is. */
+export const Library = memo(function Library({ docs, currentId, onOpen, onDeleted }: Props) {
   const { t, language } = useI18n();
   const confirm = useConfirm();
   const { report } = useStorageFailures();
@@ -179,7 +180,7 @@ export function Library({ docs, currentId, onOpen, onDeleted }: Props) {
       )}
     </nav>
   );
-}
+});
 
 /** Whether the row of `docId` is rendered and wholly inside the pane, below its header. */
 function onScreen(pane: HTMLElement | null, docId: string | null): boolean {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { readingOrder, type HeadingOverrides, type Structure } from '../../shared/structure';
 import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../ui/notices';
@@ -20,7 +20,8 @@ const EMPTY: HeadingOverrides = { promote: [], demote: [] };
 const without = (list: number[], n: number) => list.filter((x) => x !== n);
 
 /** The articles and headings found in the text; clicking one scrolls the reader there. */
-export function Outline(props: Props) {
+/** Memoised: a key press elsewhere (a tag, a note) leaves the outline as it is. */
+export const Outline = memo(function Outline(props: Props) {
   const { text, structure, overrides = EMPTY, caretLine, onJump, onOverrides } = props;
   const { t } = useI18n();
   const notify = useNotify();
@@ -94,7 +95,7 @@ export function Outline(props: Props) {
       )}
     </section>
   );
-}
+});
 
 function lineStartOf(text: string, pos: number): number {
   return text.lastIndexOf('\n', pos - 1) + 1;
