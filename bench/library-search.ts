@@ -251,6 +251,12 @@ export async function librarySearch(ctx: Context, table: Table): Promise<void> {
       step: FIRST.query,
       during: traceOf(table, `Ctrl+Shift+F and the ${FIRST.label}`),
     });
+    // The first search shares the window's thread with the app still opening: say with what.
+    await searchThroughUi(page, all[0]!, next, {
+      appPath: 'profile/',
+      step: FIRST.query,
+      during: cpuProfileOf(ctx, table, `Ctrl+Shift+F and the ${FIRST.label}, CPU profile`),
+    });
     await openHarness(page);
     if (lib.session.problems.length) throw new Error(lib.session.problems.join('\n'));
   } finally {

@@ -199,6 +199,33 @@ describe('SearchEngine: reading ahead while the query is typed', () => {
     engine.close();
   });
 
+  it('holds the first documents once warmed, and drops one whose text changes', async () => {
+    await seedLibrary(10);
+    const before = await expected('２０２３年１月');
+    const { engine, done, hitsOf } = engineWithReplies({ firstBatchUnits: 500 });
+    await engine.warm();
+    const ids = (await db.texts.toCollection().primaryKeys()).map(String);
+    await overwriteUnseen(ids.map((docId) => ({ docId, text: 'nothing to find' })));
+    engine.search({ id: 1, query: '２０２３年１月', limitPerDoc: 50 });
+    await done(1);
+    // Only the head was read ahead: its hits are the old text's, the rest as the texts are now.
+    const head = before.filter((h) => h.docId === ids[0] || h.kind !== 'text');
+    expect(head.some((h) => h.docId === ids[0] && h.kind === 'text')).toBe(true);
+    expect(hitsOf(1)).toEqual(head);
+
+    // A change through Dexie reaches what it holds.
+    await db.texts.put({ docId: ids[0]!, text: '２０２３年１月 changed' });
+    engine.search({ id: 2, query: '２０２３年１月', limitPerDoc: 50 });
+    await done(2);
+    expect(hitsOf(2)).toEqual(await expected('２０２３年１月'));
+    expect(
+      hitsOf(2)
+        .filter((h) => h.kind === 'text')
+        .map((h) => h.context),
+    ).toEqual(['２０２３年１月 changed']);
+    engine.close();
+  });
+
   it('gives a query typed while it reads exactly the full result set', async () => {
     await seedLibrary(30);
     const { engine, done, hitsOf } = engineWithReplies({ firstBatchUnits: 500 });
