@@ -199,13 +199,25 @@ export interface BenchApi {
   searchKept(query: string): Promise<SearchRun>;
   /** The baseline: every occurrence of `needle` by indexOf in the texts, quotes and notes. */
   searchIndexOf(needle: string): Promise<SearchRun>;
-  /** A new worker client: setDocuments + setAnnotations + search until the hits arrive. */
-  workerFirst(query: string): Promise<SearchRun & { syncMs: number }>;
+  /**
+   * A new worker client, its worker reading the seeded 'claimmark' database
+   * itself: search until every hit has arrived (`ms`), and when the first did.
+   */
+  workerFirst(query: string): Promise<SearchRun & { firstMs: number }>;
   /** A search on the worker client made by workerFirst. */
   workerSearch(query: string): Promise<SearchRun>;
   workerDispose(): Promise<void>;
-  /** The library search panel's reads from the app's database: every text and annotation (ms). */
-  searchReads(): Promise<number>;
+  /**
+   * The search baseline: every text of the app's database read once
+   * (`db.texts.toArray()`, `ms`), then, timed apart, every annotation.
+   */
+  searchReadTexts(): Promise<{
+    ms: number;
+    texts: number;
+    units: number;
+    annotationsMs: number;
+    annotations: number;
+  }>;
   /** The table model's operation `op` on the library's annotations. */
   tableRun(op: TableOp): Promise<TableRun>;
   /** The same operation in plain JavaScript on the same row objects. */

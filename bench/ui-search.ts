@@ -17,10 +17,18 @@ const hintIs = (hint: string): Check => ({
   exact: true,
 });
 
+/** The first result on screen: while the library is still being searched, or once it is. */
+const firstHit: Check = {
+  name: 'first hits',
+  selector: '.library-search .search-hit',
+  visibleIn: '.library-search .search-results',
+};
+
 /**
  * A fresh page load of the app; Ctrl+Shift+F and the first query typed at
- * once (timed from the shortcut's keydown to its results), then each next
- * query typed into the open panel (timed from the input event).
+ * once (timed from the shortcut's keydown to its first results on screen,
+ * and to its final count), then each next query typed into the open panel
+ * (timed from the input event to its count).
  */
 export async function searchThroughUi(
   page: Page,
@@ -38,10 +46,27 @@ export async function searchThroughUi(
     page,
     'first search',
     'keydown',
-    [{ name: 'panel', selector: '.library-search input' }, hintIs(first.hint)],
+    [{ name: 'panel', selector: '.library-search input' }, firstHit, hintIs(first.hint)],
     async () => {
+      // Typed in the page the moment the box has focus (one input event, as
+      // from an input method): typed from here, the driver's own round trips
+      // and checks put 150–500 ms between the shortcut and the typing, more
+      // than the whole search, while the window sat idle.
+      await page.evaluate((query) => {
+        // No named function in here: tsx would wrap it in a helper the page lacks.
+        const typed = new AbortController();
+        document.addEventListener(
+          'focusin',
+          (event) => {
+            if (!(event.target as HTMLElement).matches('.library-search input[type="search"]'))
+              return;
+            typed.abort();
+            setTimeout(() => document.execCommand('insertText', false, query), 0);
+          },
+          { signal: typed.signal },
+        );
+      }, first.query);
       await page.keyboard.press('ControlOrMeta+Shift+F');
-      await box.fill(first.query);
     },
     hook(first.query),
   );

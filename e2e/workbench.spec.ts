@@ -1,6 +1,6 @@
 import { parseAnnotationsCsv } from '../shared/csv';
 import { expect, test } from './fixtures';
-import { annotationItems, clickText, reader } from './reader';
+import { annotationItems, clickText, libraryItems, reader } from './reader';
 import { gb18030File, utf8File } from './samples';
 
 test('find with a full-width digit, tag the match; S selects a sentence; claim fields reach the CSV', async ({
@@ -114,4 +114,38 @@ test('library search finds text, quotes and notes across documents and opens the
   await search.getByRole('searchbox').fill('审计署');
   await search.getByRole('button', { name: /note/ }).click();
   await expect(page.locator('.annotation.active')).toContainText('independent audit');
+});
+
+test('library search sees documents added, notes written and documents deleted since the last search', async ({
+  app,
+}) => {
+  const { page } = app;
+  const search = page.getByRole('search', { name: 'Search library' });
+  // The search worker keeps what it read; each search below must still find today's library.
+  const searchFor = async (query: string, count: string) => {
+    await page.keyboard.press('ControlOrMeta+Shift+f');
+    await search.getByRole('searchbox').fill(query);
+    await expect(search.locator('[aria-live]')).toHaveText(count);
+    await search.getByRole('searchbox').press('Escape');
+    await expect(search).toBeHidden();
+  };
+  await app.openFiles([utf8File()]);
+  await searchFor('2030', '1 matches in 1 documents');
+
+  await app.openFiles([gb18030File()]);
+  await searchFor('2030', '2 matches in 2 documents');
+
+  await page.getByRole('button', { name: /^Budget claims/ }).click();
+  await clickText(page, 'independent audit');
+  await page.keyboard.press('s');
+  await page.keyboard.press('5');
+  await annotationItems(page).first().getByLabel('Note').fill('target year 2030 questioned');
+  await searchFor('2030', '3 matches in 2 documents');
+  await searchFor('questioned', '1 matches in 1 documents');
+
+  await page.getByRole('button', { name: 'Delete document: 内蒙古经济稳步增长' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete document' }).click();
+  await expect(libraryItems(page)).toHaveCount(1);
+  await searchFor('2030', '2 matches in 1 documents');
+  await searchFor('内蒙古', '0 matches in 0 documents');
 });

@@ -8,6 +8,7 @@ import { watchConnection } from './db/connection';
 import { seedDefaults } from './db/defaults';
 import { db } from './db/instance';
 import { errorMessage } from './db/storage-error';
+import { warmLibrarySearch } from './search/instance';
 import './app/app.css';
 
 watchConnection(db, () => showStartupMessage('dbBlocked'));
@@ -34,6 +35,7 @@ opened.then(
         <Root />
       </StrictMode>,
     );
+    warmLibrarySearch();
   },
   (error: unknown) => showStartupMessage('dbOpenFailed', errorMessage(error)),
 );

@@ -3,6 +3,8 @@
  * case- and width-folded text (see fold.ts), so it works for Chinese without
  * word boundaries and treats １２３ / 123, Ａ / a and ， / , alike. The fold
  * keeps length, so offsets in the folded text are offsets in the original.
+ * Library texts are searched without folding them, through foldPattern,
+ * which finds exactly the same matches.
  */
 import { foldForSearch, foldQuery } from './fold';
 import { isHigh, isLow } from './text';
@@ -106,9 +108,21 @@ export interface LibraryAnnotation {
   note: string;
 }
 
-interface FoldedAnnotation extends LibraryAnnotation {
+/** An annotation with its quote and note folded, as library search keeps it. */
+export interface FoldedAnnotation extends LibraryAnnotation {
   foldedQuote: string;
   foldedNote: string;
+}
+
+export function foldAnnotation(a: LibraryAnnotation): FoldedAnnotation {
+  return {
+    id: a.id,
+    docId: a.docId,
+    quote: a.quote,
+    note: a.note,
+    foldedQuote: foldQuery(a.quote),
+    foldedNote: foldQuery(a.note),
+  };
 }
 
 function hit(
@@ -126,9 +140,59 @@ function hit(
 }
 
 /**
+ * At most `limit` matches of `pattern` (foldPattern of the query) in a
+ * document's text, in order, into `hits`: the same matches as the folded
+ * query in the folded text, found without folding the text.
+ */
+export function searchText(
+  docId: string,
+  text: string,
+  pattern: RegExp,
+  limit: number,
+  hits: LibraryHit[],
+): void {
+  pattern.lastIndex = 0;
+  for (let n = 0; n < limit; n++) {
+    const m = pattern.exec(text);
+    if (!m) return;
+    hits.push(hit(docId, 'text', text, { start: m.index, end: m.index + m[0].length }));
+  }
+}
+
+/**
+ * At most `limit` hits of the folded query `q` in one document's annotations
+ * (the first match in each quote, then in each note), in the order given, into `hits`.
+ */
+export function searchAnnotations(
+  docId: string,
+  annotations: readonly FoldedAnnotation[],
+  q: string,
+  limit: number,
+  hits: LibraryHit[],
+): void {
+  let count = 0;
+  for (const a of annotations) {
+    if (count >= limit) return;
+    const [inQuote] = matchFolded(a.foldedQuote, q, 1);
+    if (inQuote) {
+      hits.push(hit(docId, 'quote', a.quote, inQuote, a.id));
+      count++;
+    }
+    if (count >= limit) return;
+    const [inNote] = matchFolded(a.foldedNote, q, 1);
+    if (inNote) {
+      hits.push(hit(docId, 'note', a.note, inNote, a.id));
+      count++;
+    }
+  }
+}
+
+/**
  * Folded documents and annotations kept between searches, so that a new
  * query costs only the scans. Documents are refolded only when their text
- * changes; the library worker keeps one of these.
+ * changes. (The app's library search, renderer/search/search-engine.ts,
+ * keeps the texts as they are and searches them with foldPattern instead;
+ * the tests hold its results to this index's.)
  */
 export class LibraryIndex {
   private order: string[] = [];
@@ -172,17 +236,10 @@ export class LibraryIndex {
     const byDoc = new Map<string, FoldedAnnotation[]>();
     for (const a of annotations) {
       const old = this.annotations.get(a.id);
-      const folded: FoldedAnnotation =
+      const folded =
         old && old.docId === a.docId && old.quote === a.quote && old.note === a.note
           ? old
-          : {
-              id: a.id,
-              docId: a.docId,
-              quote: a.quote,
-              note: a.note,
-              foldedQuote: foldQuery(a.quote),
-              foldedNote: foldQuery(a.note),
-            };
+          : foldAnnotation(a);
       next.set(a.id, folded);
       const list = byDoc.get(a.docId);
       if (list) list.push(folded);
@@ -208,30 +265,12 @@ export class LibraryIndex {
       for (const m of matchFolded(doc.folded, q, limitPerDoc)) {
         hits.push(hit(docId, 'text', doc.text, m));
       }
-      this.searchAnnotations(docId, q, limitPerDoc, hits);
+      searchAnnotations(docId, this.byDoc.get(docId) ?? [], q, limitPerDoc, hits);
     }
-    for (const docId of this.byDoc.keys()) {
-      if (!this.docs.has(docId)) this.searchAnnotations(docId, q, limitPerDoc, hits);
+    for (const [docId, list] of this.byDoc) {
+      if (!this.docs.has(docId)) searchAnnotations(docId, list, q, limitPerDoc, hits);
     }
     return hits;
-  }
-
-  private searchAnnotations(docId: string, q: string, limit: number, hits: LibraryHit[]): void {
-    let count = 0;
-    for (const a of this.byDoc.get(docId) ?? []) {
-      if (count >= limit) return;
-      const [inQuote] = matchFolded(a.foldedQuote, q, 1);
-      if (inQuote) {
-        hits.push(hit(docId, 'quote', a.quote, inQuote, a.id));
-        count++;
-      }
-      if (count >= limit) return;
-      const [inNote] = matchFolded(a.foldedNote, q, 1);
-      if (inNote) {
-        hits.push(hit(docId, 'note', a.note, inNote, a.id));
-        count++;
-      }
-    }
   }
 }
 

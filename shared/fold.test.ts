@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, foldQuery } from './fold';
+import { foldForSearch, foldPattern, foldQuery } from './fold';
 
 describe('foldForSearch', () => {
   it.each([
@@ -82,5 +82,51 @@ describe('foldQuery', () => {
     expect(foldQuery('WORLD')).toBe('world');
     expect(foldQuery('ＧＤＰ，')).toBe('gdp,');
     expect(foldQuery('')).toBe('');
+  });
+});
+
+/** Every start of a non-overlapping match, as library search finds them. */
+function starts(text: string, query: string): { folded: number[]; pattern: number[] } {
+  const folded: number[] = [];
+  const f = foldForSearch(text).folded;
+  const q = foldQuery(query);
+  for (let i = f.indexOf(q); q && i !== -1; i = f.indexOf(q, i + q.length)) folded.push(i);
+  const pattern: number[] = [];
+  const re = foldPattern(query);
+  for (let m = re?.exec(text); m; m = re?.exec(text)) pattern.push(m.index);
+  return { folded, pattern };
+}
+
+describe('foldPattern', () => {
+  // Every BMP unit but the surrogates (decoded text holds no lone one).
+  const everyUnit = Array.from({ length: 0x10000 }, (_, c) => c)
+    .filter((c) => c < 0xd800 || c > 0xdfff)
+    .map((c) => String.fromCharCode(c))
+    .join('');
+
+  it('matches each unit of the text exactly where the fold makes it the query', () => {
+    const queries = 'aAａＡkK\u212a2２,，;； \u3000¥￥σΣςİi中。、Ω'.split('');
+    for (let i = 0; i < 200; i++) queries.push(everyUnit.charAt((i * 7919) % everyUnit.length));
+    for (const q of queries) {
+      const { folded, pattern } = starts(everyUnit, q);
+      expect(pattern, `U+${q.charCodeAt(0).toString(16)}`).toEqual(folded);
+    }
+  });
+
+  it('finds what the folded query finds in the folded text, for any text and query', () => {
+    const unit = fc.constantFrom(...'aAａＡbBｂ2２3，,Σσς İi\u3000中经济。\n'.split(''));
+    const text = fc.array(unit, { maxLength: 300 }).map((a) => a.join(''));
+    const query = fc.array(unit, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, query, (t, q) => {
+        const { folded, pattern } = starts(t, q);
+        expect(pattern).toEqual(folded);
+      }),
+    );
+  });
+
+  it('is null for an empty query', () => {
+    expect(foldPattern('')).toBeNull();
+    expect(starts('ＡＢＣ abc', 'ABC')).toEqual({ folded: [0, 4], pattern: [0, 4] });
   });
 });

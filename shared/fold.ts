@@ -129,3 +129,46 @@ export function foldForSearch(text: string): FoldedText {
 export function foldQuery(query: string): string {
   return foldString(query);
 }
+
+/** For each folded unit that more than itself folds to, every unit that folds to it. */
+let preimages: Map<number, number[]> | null = null;
+
+function preimageTable(): Map<number, number[]> {
+  if (preimages) return preimages;
+  const t = foldTable();
+  const map = new Map<number, number[]>();
+  for (let c = 0; c < 0x10000; c++) {
+    const f = t[c] ?? c;
+    if (f === c) continue;
+    const list = map.get(f);
+    if (list) list.push(c);
+    else map.set(f, t[f] === f ? [f, c] : [c]);
+  }
+  preimages = map;
+  return map;
+}
+
+const unit = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+
+/**
+ * A global RegExp that matches in a text exactly where foldForSearch(text)
+ * holds the folded `query`: each unit of the query becomes the class of every
+ * unit that folds to it (`２` → [2２], `a` → [aAａＡ]), so a text can be
+ * searched as it is, without folding it first. (Both work one UTF-16 unit at
+ * a time; they differ only on lone surrogates, which the fold of a long text
+ * turns into U+FFFD and decoded text never holds.) Null for an empty query.
+ */
+export function foldPattern(query: string): RegExp | null {
+  const q = foldString(query);
+  if (q.length === 0) return null;
+  const t = foldTable();
+  const table = preimageTable();
+  let source = '';
+  for (let i = 0; i < q.length; i++) {
+    const c = q.charCodeAt(i);
+    const all = table.get(c);
+    if (all) source += `[${all.map(unit).join('')}]`;
+    else source += t[c] === c ? unit(c) : '[^\\s\\S]'; // nothing folds to it: no match
+  }
+  return new RegExp(source, 'g');
+}

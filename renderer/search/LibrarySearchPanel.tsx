@@ -1,16 +1,13 @@
-import { useLive } from '../db/live';
-import { useEffect, useRef, useState } from 'react';
-import type { LibraryHit } from '../../shared/find';
-import { db } from '../db/instance';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_LIMIT_PER_DOC } from '../../shared/find';
 import { useDocuments } from '../db/hooks';
 import { useI18n } from '../i18n/i18n';
-import { createLibrarySearch, type LibrarySearch } from './library-search';
+import { DocumentHits, type SearchTarget } from './DocumentHits';
+import { groupHits, type HitGroups } from './group-hits';
+import { librarySearch } from './instance';
+import type { SearchProgress } from './library-search';
 
-/** Hits drawn per document before "more". */
-const SHOWN = 5;
-
-export type SearchTarget =
-  { docId: string; start: number; end: number } | { docId: string; annotationId: string };
+export type { SearchTarget };
 
 interface Props {
   onChoose(target: SearchTarget): void;
@@ -19,66 +16,72 @@ interface Props {
 
 /**
  * Search every document's text and every annotation's quote and note, off the
- * UI thread. Results are grouped by document with a line of context.
+ * UI thread. Results are grouped by document with a line of context, and
+ * shown as the documents are searched ("Searching… 40 of 200 documents")
+ * until the count of all of them.
  */
 export function LibrarySearchPanel({ onChoose, onClose }: Props) {
   const { t } = useI18n();
   const docs = useDocuments();
-  const [search, setSearch] = useState<LibrarySearch | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<LibraryHit[]>([]);
+  const [shown, setShown] = useState<(SearchProgress & { query: string }) | null>(null);
   // A common word matches thousands of times: draw a few per document until asked.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [ready, setReady] = useState(false);
 
-  // Made and disposed in one effect, so React's double mount in development keeps a live one.
-  useEffect(() => {
-    const created = createLibrarySearch();
-    setSearch(created);
-    return () => created.dispose();
-  }, []);
-  const annotations = useLive(() => db.annotations.toArray(), []);
-  useEffect(() => {
-    if (!search || !annotations) return;
-    search.setAnnotations(
-      annotations.map((a) => ({ id: a.id, docId: a.docId, quote: a.quote, note: a.note })),
-    );
-  }, [annotations, search]);
   useEffect(() => input.current?.focus(), []);
-
-  // The texts are read once when the panel opens (and again if the library changes).
-  const docKey = docs ? docs.map((d) => `${d.id}:${d.sha256}`).join() : null;
+  // Open: the library is read while the query is typed. Closed: the engine
+  // keeps what it read, but stops searching for this panel.
   useEffect(() => {
-    // Wait for the document list: reading 20 MB of text twice would double the first wait.
-    if (!search || docKey === null) return;
-    let cancelled = false;
-    db.texts.toArray().then(
-      (texts) => {
-        if (cancelled) return;
-        search.setDocuments(texts.map((x) => ({ docId: x.docId, text: x.text })));
-        setReady(true);
-      },
-      () => setReady(false),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [docKey, search]);
+    librarySearch().prepare();
+    return () => librarySearch().stop();
+  }, []);
 
   useEffect(() => {
     setExpanded(new Set());
-    if (!search || !ready || !query) return setHits([]);
+    if (!query) {
+      librarySearch().stop();
+      setShown(null);
+      return;
+    }
     let current = true;
-    void search.search(query).then((found) => current && setHits(found));
+    void librarySearch().search(
+      query,
+      DEFAULT_LIMIT_PER_DOC,
+      (progress) => current && setShown({ ...progress, query }),
+    );
     return () => {
       current = false;
     };
-  }, [query, ready, search]);
+  }, [query]);
+
+  const previous = useRef<HitGroups | undefined>(undefined);
+  const groups = useMemo(() => {
+    previous.current = groupHits(shown?.hits ?? [], previous.current);
+    return previous.current;
+  }, [shown]);
+
+  const choose = useRef(onChoose);
+  choose.current = onChoose;
+  const onChooseHit = useCallback((target: SearchTarget) => choose.current(target), []);
+  const onExpand = useCallback(
+    (docId: string) => setExpanded((set) => new Set(set).add(docId)),
+    [],
+  );
 
   const titles = new Map((docs ?? []).map((d) => [d.id, d.title]));
-  const groups = new Map<string, LibraryHit[]>();
-  for (const hit of hits) groups.set(hit.docId, [...(groups.get(hit.docId) ?? []), hit]);
+  const done = shown !== null && shown.query === query && shown.done;
+  let status: string | null = null;
+  if (query && done) {
+    status = shown.failed
+      ? t('searchFailed')
+      : t('searchResults', { n: shown.hits.length, docs: groups.size });
+  } else if (query) {
+    status =
+      shown?.query === query && shown.total > 0
+        ? t('searchProgress', { n: shown.searched, total: shown.total })
+        : t('searching');
+  }
 
   return (
     <section className="library-search" role="search" aria-label={t('searchLibrary')}>
@@ -98,59 +101,25 @@ export function LibrarySearchPanel({ onChoose, onClose }: Props) {
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => e.key === 'Escape' && onClose()}
       />
-      {query && ready && (
-        <p className="hint" aria-live="polite">
-          {t('searchResults', { n: hits.length, docs: groups.size })}
+      {status && (
+        // Busy while searching: a screen reader says the count once, not every step.
+        <p className="hint" aria-live="polite" aria-busy={!done}>
+          {status}
         </p>
       )}
       <ul className="search-results" aria-label={t('searchResultsLabel')}>
-        {[...groups].map(([docId, list]) => (
-          <li key={docId}>
-            <h3 className="search-doc">{titles.get(docId) ?? docId}</h3>
-            <ul>
-              {(expanded.has(docId) ? list : list.slice(0, SHOWN)).map((hit, i) => (
-                <li key={`${hit.kind}:${hit.annotationId ?? ''}:${hit.start}:${i}`}>
-                  <button
-                    className="search-hit"
-                    onClick={() =>
-                      onChoose(
-                        hit.annotationId
-                          ? { docId, annotationId: hit.annotationId }
-                          : { docId, start: hit.start, end: hit.end },
-                      )
-                    }
-                  >
-                    {hit.kind !== 'text' && (
-                      <span className="hit-kind">{t(`hit_${hit.kind}`)}</span>
-                    )}
-                    <Context hit={hit} />
-                  </button>
-                </li>
-              ))}
-            </ul>
-            {list.length > SHOWN && !expanded.has(docId) && (
-              <button
-                className="link-button more-hits"
-                onClick={() => setExpanded((set) => new Set(set).add(docId))}
-              >
-                {t('moreHits', { n: list.length - SHOWN })}
-              </button>
-            )}
-          </li>
+        {[...groups].map(([docId, hits]) => (
+          <DocumentHits
+            key={docId}
+            docId={docId}
+            title={titles.get(docId) ?? docId}
+            hits={hits}
+            expanded={expanded.has(docId)}
+            onExpand={onExpand}
+            onChoose={onChooseHit}
+          />
         ))}
       </ul>
     </section>
-  );
-}
-
-function Context({ hit }: { hit: LibraryHit }) {
-  const at = hit.contextStart ?? 0;
-  const length = hit.end - hit.start;
-  return (
-    <span className="hit-context">
-      {hit.context.slice(0, at)}
-      <mark>{hit.context.slice(at, at + length)}</mark>
-      {hit.context.slice(at + length)}
-    </span>
   );
 }

@@ -1,41 +1,84 @@
-import { describe, expect, it } from 'vitest';
-import { searchLibrary } from '../../shared/find';
-import { createLibrarySearch, type WorkerLike } from './library-search';
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { searchLibrary, type LibraryAnnotation, type LibraryDoc } from '../../shared/find';
+import type { Annotation } from '../../shared/types';
+import { ClaimmarkDB } from '../db/db';
 import {
-  createRequestHandler,
-  type SearchRequest,
-  type SearchResponse,
-} from './library-search.worker';
+  createLibrarySearch,
+  type LibrarySearch,
+  type SearchProgress,
+  type WorkerLike,
+} from './library-search';
+import { createRequestHandler } from './request-handler';
+import type { EngineReply, EngineRequest } from './search-protocol';
 
-const docs = [
+const docs: LibraryDoc[] = [
   { docId: 'd1', text: '２０２４年ＧＤＰ增长５．２％，经济运行稳中向好。' },
   { docId: 'd2', text: 'China GDP grew 5.2% in 2024.' },
 ];
-const annotations = [
+const annotations: LibraryAnnotation[] = [
   { id: 'a1', docId: 'd2', quote: 'China GDP grew', note: '增长口径' },
   { id: 'a2', docId: 'd1', quote: '经济运行', note: 'official GDP wording' },
 ];
 
-/** A worker double: the real request handler, answering a tick later, messages cloned. */
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<SearchResponse>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  readonly received: SearchRequest[] = [];
-  terminated = false;
-  private readonly handle = createRequestHandler();
+function record(a: LibraryAnnotation): Annotation {
+  return {
+    ...a,
+    start: 0,
+    end: a.quote.length,
+    prefix: '',
+    suffix: '',
+    categoryIds: ['c1'],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    status: 'unverified',
+    speaker: '',
+    evidence: '',
+  };
+}
 
-  postMessage(message: SearchRequest): void {
+let db: ClaimmarkDB;
+const made: LibrarySearch[] = [];
+
+beforeEach(async () => {
+  db = new ClaimmarkDB(`library-search-test-${crypto.randomUUID()}`);
+  await db.texts.bulkPut(docs);
+  await db.annotations.bulkPut(annotations.map(record));
+});
+
+afterEach(async () => {
+  for (const s of made.splice(0)) s.dispose();
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+function track(search: LibrarySearch): LibrarySearch {
+  made.push(search);
+  return search;
+}
+
+/** A worker double: the real request handler, each message cloned and answered a tick later. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<EngineReply>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  readonly received: EngineRequest[] = [];
+  terminated = false;
+  private readonly handler = createRequestHandler((reply) =>
+    setTimeout(() => {
+      if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) } as MessageEvent);
+    }, 1),
+  );
+
+  postMessage(message: EngineRequest): void {
     const copy = structuredClone(message);
     this.received.push(copy);
-    setTimeout(() => {
-      if (this.terminated) return;
-      const response = this.handle(copy);
-      if (response) this.onmessage?.({ data: structuredClone(response) } as MessageEvent);
-    }, 1);
+    setTimeout(() => !this.terminated && this.handler.handle(copy), 1);
   }
 
   terminate(): void {
     this.terminated = true;
+    this.handler.close();
   }
 
   fail(): void {
@@ -47,15 +90,20 @@ class FakeWorker implements WorkerLike {
   }
 }
 
+/** What the library holds now, searched the way today's LibraryIndex does it. */
+async function expected(query: string, limitPerDoc?: number) {
+  const texts = await db.texts.toArray();
+  const all = await db.annotations.toArray();
+  return searchLibrary(texts, all, query, limitPerDoc);
+}
+
 describe('createLibrarySearch without Worker (inline)', () => {
   it('gives the same hits as searchLibrary', async () => {
     expect(typeof Worker).toBe('undefined');
-    const search = createLibrarySearch();
-    search.setDocuments(docs);
-    search.setAnnotations(annotations);
+    const search = track(createLibrarySearch({ dbName: db.name }));
     expect(await search.search('gdp')).toEqual(searchLibrary(docs, annotations, 'gdp'));
     expect(await search.search('增长5', 1)).toEqual(searchLibrary(docs, annotations, '增长5', 1));
-    search.setDocuments([docs[1]!]);
+    await db.texts.delete('d1');
     expect((await search.search('增长')).map((h) => [h.docId, h.kind])).toEqual([['d2', 'note']]);
     search.dispose();
     expect(await search.search('gdp')).toEqual([]);
@@ -63,11 +111,9 @@ describe('createLibrarySearch without Worker (inline)', () => {
 });
 
 describe('createLibrarySearch with a worker', () => {
-  function setup(batchChars?: number) {
+  function setup() {
     const worker = new FakeWorker();
-    const search = createLibrarySearch({ createWorker: () => worker, batchChars });
-    search.setDocuments(docs);
-    search.setAnnotations(annotations);
+    const search = track(createLibrarySearch({ dbName: db.name, createWorker: () => worker }));
     return { worker, search };
   }
 
@@ -79,65 +125,60 @@ describe('createLibrarySearch with a worker', () => {
     expect(worker.terminated).toBe(true);
   });
 
-  it('sends only the documents whose text changed', () => {
-    const { worker, search } = setup();
-    search.setDocuments([docs[0]!, { docId: 'd2', text: 'changed' }, { docId: 'd3', text: 'new' }]);
-    search.setDocuments([{ docId: 'd3', text: 'new' }]);
-    const sent = worker.received.flatMap((m) => (m.type === 'documents' ? [m] : []));
-    expect(sent.map((m) => [m.order, m.changed.map((d) => d.docId)])).toEqual([
-      [
-        ['d1', 'd2'],
-        ['d1', 'd2'],
-      ],
-      [
-        ['d1', 'd2', 'd3'],
-        ['d2', 'd3'],
-      ],
-      [['d3'], []],
+  it('keeps what it read, and reads again only the documents whose text changed', async () => {
+    const { search } = setup();
+    expect(await search.search('gdp')).toEqual(await expected('gdp'));
+    // Written behind Dexie's back (no change reported): a kept text is not read again…
+    const raw = db.backendDB();
+    await new Promise<void>((resolve, reject) => {
+      const tx = raw.transaction('texts', 'readwrite');
+      tx.objectStore('texts').put({ docId: 'd2', text: 'Unseen GDP text' });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    // …while one changed through Dexie, as the app writes, is.
+    await db.texts.put({ docId: 'd1', text: '新的ＧＤＰ数据' });
+    const hits = await search.search('gdp');
+    expect(hits.filter((h) => h.kind === 'text').map((h) => [h.docId, h.context])).toEqual([
+      ['d1', '新的ＧＤＰ数据'],
+      ['d2', 'China GDP grew 5.2% in 2024.'],
     ]);
-    search.dispose();
-  });
-
-  it('sends big libraries in batches, yielding between them, in order', async () => {
-    const { worker, search } = setup(10);
-    const many = Array.from({ length: 6 }, (_, i) => ({
-      docId: `m${i}`,
-      text: `文档${i}：经济增长`,
-    }));
-    search.setDocuments(many);
-    const pending = search.search('增长');
-    // Only the first batch went out synchronously; the rest, and the query, follow later.
-    expect(worker.searches()).toEqual([]);
-    const hits = await pending;
-    expect(hits.filter((h) => h.kind === 'text').map((h) => h.docId)).toEqual(
-      many.map((d) => d.docId),
-    );
-    const kinds = worker.received.map((m) => m.type);
-    expect(kinds.filter((k) => k === 'texts').length).toBeGreaterThan(1);
-    expect(kinds.at(-1)).toBe('search');
-    search.dispose();
+    // A new document is searched too.
+    await db.texts.put({ docId: 'd0', text: 'gdp first' });
+    expect((await search.search('gdp')).filter((h) => h.kind === 'text')[0]?.docId).toBe('d0');
   });
 
   it('drops superseded queries and settles every open promise with the newest hits', async () => {
     const { worker, search } = setup();
-    const first = search.search('gdp');
-    const second = search.search('经济');
-    const third = search.search('增长');
-    const expected = searchLibrary(docs, annotations, '增长');
-    expect(await Promise.all([first, second, third])).toEqual([expected, expected, expected]);
-    // 'gdp' was already running; '经济' was replaced before it was sent.
-    expect(worker.searches()).toEqual(['gdp', '增长']);
-    search.dispose();
+    const seen: Record<string, SearchProgress[]> = { gdp: [], 经济: [], 增长: [] };
+    const first = search.search('gdp', undefined, (p) => seen.gdp?.push(p));
+    const second = search.search('经济', undefined, (p) => seen['经济']?.push(p));
+    const third = search.search('增长', undefined, (p) => seen['增长']?.push(p));
+    const want = searchLibrary(docs, annotations, '增长');
+    expect(await Promise.all([first, second, third])).toEqual([want, want, want]);
+    expect(worker.searches()).toEqual(['gdp', '经济', '增长']);
+    // Nothing of the two superseded queries reached the screen.
+    expect(seen.gdp).toEqual([]);
+    expect(seen['经济']).toEqual([]);
+    expect(seen['增长']?.at(-1)).toMatchObject({ hits: want, done: true, failed: false });
   });
 
-  it('reruns a query when the documents change while it runs', async () => {
-    const { worker, search } = setup();
-    const pending = search.search('new text');
-    search.setDocuments([...docs, { docId: 'd3', text: 'Some new text.' }]);
-    const hits = await pending;
-    expect(hits.map((h) => h.docId)).toEqual(['d3']);
-    expect(worker.searches()).toEqual(['new text', 'new text']);
-    search.dispose();
+  it('shows a change to the library while its results are on screen', async () => {
+    const { search } = setup();
+    let last: SearchProgress | null = null;
+    let changed: () => void = () => {};
+    const rerun = new Promise<void>((resolve) => (changed = resolve));
+    expect(await search.search('new text', undefined, (p) => (last = p))).toEqual([]);
+    const before = last;
+    search.search('new text', undefined, (p) => {
+      last = p;
+      if (p.done && p.hits.length > 0) changed();
+    });
+    await db.texts.put({ docId: 'd3', text: 'Some new text.' });
+    await rerun;
+    expect(before).toMatchObject({ hits: [], done: true });
+    expect(last).toMatchObject({ done: true, hits: await expected('new text') });
+    expect((last as SearchProgress | null)?.hits.map((h) => h.docId)).toEqual(['d3']);
   });
 
   it('falls back to searching inline when the worker fails', async () => {
@@ -147,24 +188,34 @@ describe('createLibrarySearch with a worker', () => {
     expect(await pending).toEqual(searchLibrary(docs, annotations, 'gdp'));
     expect(worker.terminated).toBe(true);
     expect(await search.search('经济')).toEqual(searchLibrary(docs, annotations, '经济'));
-    search.dispose();
   });
 
   it('searches inline when the worker cannot be created', async () => {
-    const search = createLibrarySearch({
-      createWorker: () => {
-        throw new Error('blocked by CSP');
-      },
-    });
-    search.setDocuments(docs);
-    expect(await search.search('gdp')).toEqual(searchLibrary(docs, [], 'gdp'));
-    search.dispose();
+    const search = track(
+      createLibrarySearch({
+        dbName: db.name,
+        createWorker: () => {
+          throw new Error('blocked by CSP');
+        },
+      }),
+    );
+    expect(await search.search('gdp')).toEqual(searchLibrary(docs, annotations, 'gdp'));
   });
 
-  it('settles open searches with no hits on dispose', async () => {
+  it('settles open searches with no hits on dispose, and on stop', async () => {
     const { search } = setup();
     const pending = search.search('gdp');
-    search.dispose();
+    search.stop();
     expect(await pending).toEqual([]);
+    const again = search.search('gdp');
+    search.dispose();
+    expect(await again).toEqual([]);
+  });
+
+  it('says so when the library cannot be read, and never rejects', async () => {
+    const search = track(createLibrarySearch({ dbName: `missing-${crypto.randomUUID()}` }));
+    let last: SearchProgress | null = null;
+    expect(await search.search('gdp', undefined, (p) => (last = p))).toEqual([]);
+    expect(last).toMatchObject({ hits: [], done: true, failed: true });
   });
 });

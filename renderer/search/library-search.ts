@@ -1,122 +1,102 @@
 /**
- * Library search (Ctrl/Cmd+Shift+F) run off the UI thread.
+ * Library search (Ctrl/Cmd+Shift+F), the window's side. The search engine
+ * (search-engine.ts) runs in a Web Worker and reads the library from
+ * IndexedDB itself, so no text is read or copied on this thread; it keeps
+ * what it folded for the rest of the session. A query's hits come in as the
+ * documents are searched, each search ending with the full result set.
  *
- * A Web Worker (library-search.worker.ts) keeps the folded texts, so a query
- * costs only the scans. At most one query runs at a time: one typed while
- * another runs waits, replacing any query already waiting, and every promise
- * still open settles with the hits of the newest query (results of a
- * superseded query are dropped, never shown). Where Worker is missing (unit
- * tests, odd hosts) or the worker fails, the same shared code runs inline.
- *
- * Copying texts into the worker costs the UI thread several milliseconds
- * per million characters, so new texts go in batches of BATCH_CHARS with a
- * yield between batches: handing over a 20 MB library never freezes the
- * window for long.
+ * Only the newest query counts: a query typed while another runs replaces
+ * it (the engine stops reading for the old one), every promise still open
+ * settles with the hits of the newest query, and no progress of a superseded
+ * query is reported. Where Worker is missing or the worker fails, the same
+ * engine runs inline.
  */
-import {
-  DEFAULT_LIMIT_PER_DOC,
-  LibraryIndex,
-  type LibraryAnnotation,
-  type LibraryDoc,
-  type LibraryHit,
-} from '../../shared/find';
-import type { SearchRequest, SearchResponse } from './library-search.worker';
+import { DEFAULT_LIMIT_PER_DOC, type LibraryHit } from '../../shared/find';
+import type { EngineOptions } from './search-engine';
+import type { EngineReply, EngineRequest } from './search-protocol';
+import { createRequestHandler } from './request-handler';
 
-export type { LibraryAnnotation, LibraryDoc, LibraryHit };
+export type { LibraryHit };
+
+export interface SearchProgress {
+  /** The hits so far, in their final order (a fresh array each time). */
+  hits: LibraryHit[];
+  searched: number;
+  /** Documents in the library (0 until the engine has listed them). */
+  total: number;
+  done: boolean;
+  /** The library could not be read: `hits` is empty. */
+  failed: boolean;
+}
 
 export interface LibrarySearch {
-  /** The documents to search, in result order; only changed texts are sent to the worker. */
-  setDocuments(docs: readonly LibraryDoc[]): void;
-  setAnnotations(annotations: readonly LibraryAnnotation[]): void;
+  /** Starts the engine and opens the library ahead of the first query. */
+  warm(): void;
+  /** Reads the library ahead of a query about to be typed (the search panel opened). */
+  prepare(): void;
   /**
-   * Hits grouped by document (see LibraryIndex.search). Never rejects: a
-   * query superseded by a newer one settles with the newer one's hits, and
-   * after dispose() with none.
+   * Hits grouped by document (as LibraryIndex.search gives them), reported
+   * to `onProgress` as they come. Never rejects: a query superseded by a
+   * newer one settles with the newer one's hits, and after stop() or
+   * dispose() with none. While a query is the newest, a change to the
+   * library reports its results again.
    */
-  search(query: string, limitPerDoc?: number): Promise<LibraryHit[]>;
+  search(
+    query: string,
+    limitPerDoc?: number,
+    onProgress?: (progress: SearchProgress) => void,
+  ): Promise<LibraryHit[]>;
+  /** Nothing is shown any more: forget the query (and stop searching for it). */
+  stop(): void;
   dispose(): void;
 }
 
 /** What the client needs of a Worker; tests pass a fake. */
 export interface WorkerLike {
-  postMessage(message: SearchRequest): void;
+  postMessage(message: EngineRequest): void;
   terminate(): void;
-  onmessage: ((event: MessageEvent<SearchResponse>) => void) | null;
+  onmessage: ((event: MessageEvent<EngineReply>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
 export interface LibrarySearchOptions {
+  /** The IndexedDB database to search: the app's own. */
+  dbName: string;
   /** Makes the worker; null (or throwing) means search inline. */
   createWorker?: () => WorkerLike | null;
-  /** Characters of text per message to the worker (tests make it small). */
-  batchChars?: number;
+  /** For the engine when it runs inline (tests make batches small). */
+  engine?: EngineOptions;
 }
-
-/** Characters of document text copied to the worker per UI-thread task. */
-export const BATCH_CHARS = 500_000;
 
 function defaultWorker(): WorkerLike | null {
   if (typeof Worker === 'undefined') return null;
   return new Worker(new URL('./library-search.worker.ts', import.meta.url), {
     type: 'module',
+    name: 'library-search',
   }) as unknown as WorkerLike;
 }
 
-interface Query {
-  query: string;
-  limitPerDoc: number;
+interface Port {
+  post(request: EngineRequest): void;
+  close(): void;
 }
 
-export function createLibrarySearch(options: LibrarySearchOptions = {}): LibrarySearch {
+interface Current {
+  id: number;
+  query: string;
+  limitPerDoc: number;
+  hits: LibraryHit[];
+  onProgress?: (progress: SearchProgress) => void;
+}
+
+export function createLibrarySearch(options: LibrarySearchOptions): LibrarySearch {
   const makeWorker = options.createWorker ?? defaultWorker;
-  const batchChars = options.batchChars ?? BATCH_CHARS;
-  let docs: readonly LibraryDoc[] = [];
-  let annotations: readonly LibraryAnnotation[] = [];
+  let port: Port | null = null;
+  let inline = false;
   let disposed = false;
-
-  // Inline path: fold lazily, at the first search after a change.
-  let inline: LibraryIndex | null = null;
-  let inlineDocsStale = true;
-  let inlineAnnotationsStale = true;
-
-  // Worker path.
-  let worker: WorkerLike | null | undefined; // undefined: not started yet
-  const sent = new Map<string, string>(); // docId → text the worker holds
   let nextId = 1;
-  let running: (Query & { id: number }) | null = null;
-  let waiting: Query | null = null;
+  let current: Current | null = null;
   let waiters: ((hits: LibraryHit[]) => void)[] = [];
-  // Messages wait here while texts are being sent batch by batch, keeping order.
-  let outbox: SearchRequest[] = [];
-  let pumping: ReturnType<typeof setTimeout> | null = null;
-
-  /** Queues messages and sends what may go now (a batch yield may be pending). */
-  function post(...messages: SearchRequest[]): void {
-    outbox.push(...messages);
-    if (pumping === null) pump();
-  }
-
-  function pump(): void {
-    pumping = null;
-    let chars = 0;
-    while (worker && outbox.length > 0) {
-      const message = outbox.shift() as SearchRequest;
-      worker.postMessage(message);
-      if (message.type !== 'texts') continue;
-      for (const d of message.changed) chars += d.text.length;
-      if (chars >= batchChars && outbox.length > 0) {
-        pumping = setTimeout(pump, 0); // let the UI breathe between batches
-        return;
-      }
-    }
-    if (!worker) outbox = [];
-  }
-
-  function stopPumping(): void {
-    if (pumping !== null) clearTimeout(pumping);
-    pumping = null;
-    outbox = [];
-  }
 
   function settle(hits: LibraryHit[]): void {
     const list = waiters;
@@ -124,149 +104,104 @@ export function createLibrarySearch(options: LibrarySearchOptions = {}): Library
     for (const resolve of list) resolve(hits);
   }
 
-  function searchInline(q: Query): LibraryHit[] {
-    inline ??= new LibraryIndex();
-    if (inlineDocsStale) inline.setDocuments(docs);
-    if (inlineAnnotationsStale) inline.setAnnotations(annotations);
-    inlineDocsStale = inlineAnnotationsStale = false;
-    return inline.search(q.query, q.limitPerDoc);
+  function inlinePort(): Port {
+    inline = true;
+    // Replies a task later, as from a worker: a caller never sees progress inside its own call.
+    const engine = createRequestHandler(
+      (reply) => setTimeout(() => onReply(reply), 0),
+      options.engine,
+    );
+    return { post: (request) => engine.handle(request), close: () => engine.close() };
   }
 
-  /** The worker failed: answer what is open inline and stay inline. */
-  function fallBack(): void {
-    worker?.terminate();
-    worker = null;
-    sent.clear();
-    stopPumping();
-    const q = waiting ?? running;
-    running = waiting = null;
-    if (q) settle(searchInline(q));
-  }
-
-  function sendDocuments(): void {
-    if (!worker) return;
-    const messages: SearchRequest[] = [];
-    let batch: LibraryDoc[] = [];
-    let chars = 0;
-    const ids = new Set<string>();
-    for (const d of docs) {
-      ids.add(d.docId);
-      if (sent.get(d.docId) === d.text) continue;
-      sent.set(d.docId, d.text);
-      batch.push({ docId: d.docId, text: d.text });
-      chars += d.text.length;
-      if (chars >= batchChars) {
-        messages.push({ type: 'texts', changed: batch });
-        batch = [];
-        chars = 0;
-      }
-    }
-    for (const id of [...sent.keys()]) if (!ids.has(id)) sent.delete(id);
-    messages.push({ type: 'documents', order: [...ids], changed: batch });
-    post(...messages);
-  }
-
-  function sendAnnotations(): void {
-    if (!worker) return;
-    post({
-      type: 'annotations',
-      annotations: annotations.map((a) => ({
-        id: a.id,
-        docId: a.docId,
-        quote: a.quote,
-        note: a.note,
-      })),
-    });
-  }
-
-  function ensureWorker(): WorkerLike | null {
-    if (worker !== undefined) return worker;
+  function workerPort(): Port | null {
+    let worker: WorkerLike | null;
     try {
       worker = makeWorker();
     } catch {
       worker = null; // e.g. a CSP without worker-src: search inline
     }
     if (!worker) return null;
-    worker.onmessage = (event) => onResponse(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault(); // handled: no uncaught error in the console
-      fallBack();
+    const w = worker;
+    w.onmessage = (event) => {
+      if (port?.post === post) onReply(event.data);
     };
-    sendDocuments();
-    sendAnnotations();
-    return worker;
+    w.onerror = (event) => {
+      event.preventDefault(); // handled: no uncaught error in the console
+      if (port?.post === post) fallBack();
+    };
+    const post = (request: EngineRequest) => w.postMessage(request);
+    return { post, close: () => w.terminate() };
   }
 
-  function run(q: Query): void {
-    const w = ensureWorker();
-    if (!w) {
-      settle(searchInline(q));
-      return;
+  function ensurePort(): Port {
+    if (!port) {
+      port = workerPort() ?? inlinePort();
+      port.post({ type: 'open', dbName: options.dbName });
     }
-    running = { ...q, id: nextId++ };
-    post({ type: 'search', ...running });
+    return port;
   }
 
-  function onResponse(response: SearchResponse): void {
-    if (!running || response.id !== running.id) return; // stale or after a fallback
-    if (!response.ok) {
-      fallBack();
-      return;
-    }
-    running = null;
-    if (waiting) {
-      const q = waiting;
-      waiting = null;
-      run(q); // the answer is for a superseded query: drop it
-      return;
-    }
-    settle(response.hits);
+  /** The worker failed: go on inline, and search the current query there. */
+  function fallBack(): void {
+    port?.close();
+    port = inlinePort();
+    port.post({ type: 'open', dbName: options.dbName });
+    if (current) send(current);
   }
 
-  /** Data changed under a running query: its answer would be stale. */
-  function rerunIfRunning(): void {
-    if (running && !waiting) waiting = { query: running.query, limitPerDoc: running.limitPerDoc };
+  function send(c: Current): void {
+    c.hits = [];
+    ensurePort().post({ type: 'search', id: c.id, query: c.query, limitPerDoc: c.limitPerDoc });
+  }
+
+  function onReply(reply: EngineReply): void {
+    const c = current;
+    if (disposed || !c || reply.id !== c.id) return; // a superseded query's, or after stop
+    if (reply.type === 'failed') {
+      if (!inline) return fallBack();
+      c.onProgress?.({ hits: [], searched: 0, total: 0, done: true, failed: true });
+      settle([]);
+      return;
+    }
+    c.hits.length = Math.min(c.hits.length, reply.from);
+    for (const h of reply.hits) c.hits.push(h);
+    const hits = c.hits.slice();
+    c.onProgress?.({
+      hits,
+      searched: reply.searched,
+      total: reply.total,
+      done: reply.done,
+      failed: false,
+    });
+    if (reply.done) settle(hits);
   }
 
   return {
-    setDocuments(next) {
-      if (disposed) return;
-      docs = next;
-      inlineDocsStale = true;
-      if (worker === undefined) {
-        ensureWorker(); // starts folding in the background now, not at the first query
-      } else if (worker) {
-        sendDocuments();
-        rerunIfRunning();
-      }
+    warm() {
+      if (!disposed) ensurePort();
     },
-    setAnnotations(next) {
-      if (disposed) return;
-      annotations = next;
-      inlineAnnotationsStale = true;
-      if (worker === undefined) {
-        ensureWorker(); // starts folding in the background now, not at the first query
-      } else if (worker) {
-        sendAnnotations();
-        rerunIfRunning();
-      }
+    prepare() {
+      if (!disposed && !current) ensurePort().post({ type: 'prepare' });
     },
-    search(query, limitPerDoc = DEFAULT_LIMIT_PER_DOC) {
+    search(query, limitPerDoc = DEFAULT_LIMIT_PER_DOC, onProgress) {
       if (disposed) return Promise.resolve([]);
       const promise = new Promise<LibraryHit[]>((resolve) => waiters.push(resolve));
-      const q = { query, limitPerDoc };
-      if (running) waiting = q;
-      else run(q);
+      current = { id: nextId++, query, limitPerDoc, hits: [], onProgress };
+      send(current);
       return promise;
+    },
+    stop() {
+      // Only a search is stopped: reading ahead for a panel goes on, for its next opening.
+      if (current) port?.post({ type: 'stop' });
+      current = null;
+      settle([]);
     },
     dispose() {
       disposed = true;
-      worker?.terminate();
-      worker = null;
-      stopPumping();
-      running = waiting = null;
-      sent.clear();
-      inline = null;
+      current = null;
+      port?.close();
+      port = null;
       settle([]);
     },
   };
