@@ -3,8 +3,9 @@ import { CHROMIUM_ARGS, chromiumPath } from './e2e/browser';
 import { electronBinary } from './e2e/electron-binary';
 import type { Target } from './e2e/fixtures';
 
-const PORT = 4173;
-const DEV_PORT = 5174;
+// Two checkouts on one machine can run their suites side by side on other ports.
+const PORT = Number(process.env.CLAIMMARK_E2E_PORT ?? 4173);
+const DEV_PORT = Number(process.env.CLAIMMARK_E2E_DEV_PORT ?? 5174);
 // The smoke spec for `npm run web` runs only against the dev server.
 const DEV_SPEC = /dev-server\.spec\.ts$/;
 const electron = electronBinary();

@@ -222,7 +222,11 @@ export interface DetectRun {
 
 export interface Check {
   name: string;
+  /** Holds when a matching element is there (or, with `absent`, when none is). */
   selector: string;
+  absent?: boolean;
+  /** Holds once this phase (ProbeResult.events) has happened, instead of the selector. */
+  event?: string;
   /** The element's text must contain this (or equal it, with `exact`). */
   text?: string;
   exact?: boolean;

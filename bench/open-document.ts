@@ -14,6 +14,7 @@ import {
   openThroughUi,
   scrollThroughView,
   seededSession,
+  editThroughKeyboard,
   tagThroughKeyboard,
 } from './ui';
 
@@ -99,17 +100,49 @@ export async function openAndScroll(
     ctx.progress('tag');
     let total = ctx.annotations;
     const created: string[] = [];
-    const tags = await repeat(ctx.reps, (i) =>
-      tagThroughKeyboard(page, 40 + 20 * (i + 1), ++total, created),
-    );
-    const tp = tags.map((r) => r.probe);
+    const keys = await repeat(ctx.reps, async (i) => {
+      const tag = await tagThroughKeyboard(page, 40 + 20 * (i + 1), ++total, created);
+      return { tag, ...(await editThroughKeyboard(page, tag.id, total)) };
+    });
+    const put = { label: 'one Dexie put + app highlight field redrawn', samples: baselines.tag };
+    const tp = keys.map((k) => k.tag.probe);
     table.row(
-      'select 6 characters, press 1 → new highlight + count',
-      tp.map((p) => p.done ?? NaN),
-      { label: 'one Dexie put + app highlight field redrawn', samples: baselines.tag },
+      'select 6 characters, press 1 → new highlight + count painted',
+      keys.map((k) => k.tag.paint),
+      put,
+      'tag.paint',
+    );
+    table.row(
+      '  … and its transaction committed',
+      keys.map((k) => k.tag.stored),
+      put,
+      'tag.stored',
     );
     phaseLines(table, tp);
     longTaskLine(table, tp);
+    const steps = [
+      ['category', 'press 2 → the highlight shows both categories', 'tag.category'],
+      ['remove', 'press Delete → highlight gone, count down', 'tag.delete'],
+      ['undo', 'press Ctrl+Z → highlight back, count up', 'tag.undo'],
+    ] as const;
+    for (const [step, label, id] of steps) {
+      table.row(
+        label,
+        keys.map((k) => k[step].paint),
+        put,
+        `${id}.paint`,
+      );
+      table.row(
+        '  … and its transaction committed',
+        keys.map((k) => k[step].stored),
+        put,
+        `${id}.stored`,
+      );
+      longTaskLine(
+        table,
+        keys.map((k) => k[step].probe),
+      );
+    }
 
     ctx.progress('profile: CPU (unminified build)');
     let cpu: Awaited<ReturnType<typeof summariseCpu>> | null = null;
@@ -122,6 +155,17 @@ export async function openAndScroll(
           ctx.profileBundle.file,
         ));
     });
+    // The unminified build is still open: one key press profiled from the keydown until stored.
+    ctx.progress('profile: CPU of a key press (unminified build)');
+    // The first key press on a page also builds the claim index: profile the second.
+    await tagThroughKeyboard(page, 30, ++total, created);
+    const stopTag = await startCpuProfile(page);
+    await tagThroughKeyboard(page, 90, ++total, created);
+    const tagCpu = await summariseCpu(
+      await stopTag(),
+      ctx.profileBundle.path,
+      ctx.profileBundle.file,
+    );
     ctx.progress('profile: trace (production build)');
     let trace: ReturnType<typeof summariseTrace> | null = null;
     await openThroughUi(open, total, '', async (p) => {
@@ -136,6 +180,11 @@ export async function openAndScroll(
       shares(table, 'JS CPU profile by function (self time)', c.totalMs, c.byFunction);
     }
     if (t) shares(table, 'Renderer main thread by trace event (self time)', t.totalMs, t.byEvent);
+    table.section(
+      'Where the time of one key press (a second tag) goes, until stored (one run; profiled)',
+    );
+    shares(table, 'JS CPU profile by module', tagCpu.totalMs, tagCpu.byModule);
+    shares(table, 'JS CPU profile by function (self time)', tagCpu.totalMs, tagCpu.byFunction);
   } finally {
     await open.session.close();
   }

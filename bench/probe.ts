@@ -73,7 +73,10 @@ function matches(el: Element, check: Check): boolean {
   return !!box && r.bottom > box.top && r.top < box.bottom && r.height > 0;
 }
 
-function holds(check: Check): boolean {
+function holds(check: Check, events: Record<string, number>): boolean {
+  if (check.event) return check.event in events;
+  if (check.absent)
+    return ![...document.querySelectorAll(check.selector)].some((el) => matches(el, check));
   if (!check.visibleIn) {
     const el = document.querySelector(check.selector);
     return !!el && matches(el, check);
@@ -107,7 +110,7 @@ function frame(s: State): void {
   const now = performance.now();
   if (s.t0 !== null) {
     for (const check of s.checks) {
-      if (!(check.name in s.marks) && holds(check)) s.marks[check.name] = now - s.t0;
+      if (!(check.name in s.marks) && holds(check, s.events)) s.marks[check.name] = now - s.t0;
     }
     if (s.checks.every((c) => c.name in s.marks)) return finish(s, false);
   }

@@ -226,36 +226,95 @@ export async function jumpThroughList(
   return { probe, wallMs: Date.now() - t0 };
 }
 
+const COUNT = '[aria-label="Annotations"] .count';
+/** The transaction that stores a change, seen by probe.ts; the screen may show the change first. */
+const STORED: Check = { name: 'stored', selector: '', event: 'rw transaction committed' };
+
+/** When a key press painted its change and when it was stored. */
+export interface KeyTimed {
+  paint: number;
+  stored: number;
+  probe: ProbeResult;
+}
+
+async function press(page: Page, key: string, checks: Check[], what: string): Promise<KeyTimed> {
+  // As a person presses keys: after the work the last one set off (counts, the
+  // claim links of the active annotation) is done, not in the middle of it.
+  await page.evaluate(
+    () => new Promise<void>((done) => requestIdleCallback(() => done(), { timeout: 5000 })),
+  );
+  await arm(page, 'keydown', [...checks, STORED]);
+  await page.keyboard.press(key);
+  const probe = await result(page, what);
+  const paint = Math.max(...checks.map((c) => probe.marks[c.name] ?? NaN));
+  return { paint, stored: probe.events['rw transaction committed'] ?? NaN, probe };
+}
+
 /**
  * With the document open: select a few characters on screen in the reader and
- * press 1 (the first category), as an analyst tags a claim.
+ * press 1 (the first category), as an analyst tags a claim. Painted when the
+ * new highlight is on screen, active, and the count says so.
  */
 export async function tagThroughKeyboard(
   page: Page,
   skip: number,
   total: number,
   created: string[],
-): Promise<Timed> {
+): Promise<KeyTimed & { id: string }> {
   const selected = await page.evaluate((k) => window.benchProbe.selectInReader(k, 6), skip);
   if (!selected) throw new Error('no CodeMirror view found on .cm-content (internals changed?)');
   // Seeded annotations have ids "bench-…", and earlier runs' ones are known: the new one is neither.
   const fresh =
     '.cm-content .cm-hl-active:not([data-annotation^="bench-"])' +
     created.map((id) => `:not([data-annotation="${id}"])`).join('');
-  await arm(page, 'keydown', [
-    {
-      name: 'count',
-      selector: '[aria-label="Annotations"] .count',
-      text: String(total),
-      exact: true,
-    },
-    { name: 'highlight', selector: fresh, visibleIn: '.cm-scroller' },
-  ]);
-  const t0 = Date.now();
-  await page.keyboard.press('1');
-  const probe = await result(page, 'tag');
-  const wallMs = Date.now() - t0;
+  const timed = await press(
+    page,
+    '1',
+    [
+      { name: 'count', selector: COUNT, text: String(total), exact: true },
+      { name: 'highlight', selector: fresh, visibleIn: '.cm-scroller' },
+    ],
+    'tag',
+  );
   const id = await page.locator(fresh).first().getAttribute('data-annotation');
-  if (id) created.push(id);
-  return { probe, wallMs };
+  if (!id) throw new Error('the new highlight has no data-annotation');
+  created.push(id);
+  return { ...timed, id };
+}
+
+/**
+ * Right after a tag, with its text still selected: 2 adds the second category
+ * (the highlight shows two bands), Delete removes it, Ctrl+Z brings it back.
+ */
+export async function editThroughKeyboard(
+  page: Page,
+  id: string,
+  total: number,
+): Promise<{ category: KeyTimed; remove: KeyTimed; undo: KeyTimed }> {
+  const mark = `.cm-content .cm-hl[data-annotation="${id}"]`;
+  const category = await press(
+    page,
+    '2',
+    [{ name: 'bands', selector: `${mark}[style*="to bottom"]`, visibleIn: '.cm-scroller' }],
+    'add a category',
+  );
+  const remove = await press(
+    page,
+    'Delete',
+    [
+      { name: 'gone', selector: mark, absent: true },
+      { name: 'count', selector: COUNT, text: String(total - 1), exact: true },
+    ],
+    'delete',
+  );
+  const undo = await press(
+    page,
+    'Control+z',
+    [
+      { name: 'back', selector: mark, visibleIn: '.cm-scroller' },
+      { name: 'count', selector: COUNT, text: String(total), exact: true },
+    ],
+    'undo',
+  );
+  return { category, remove, undo };
 }

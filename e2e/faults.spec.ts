@@ -40,17 +40,22 @@ async function withBrowser(
   }
 }
 
-async function openFile(page: Page, name: string, bytes: Buffer): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open files' }).click();
-  await (await chooser).setFiles({ name, mimeType: 'text/plain', buffer: bytes });
+async function openFile(
+  browser: KillableBrowser,
+  page: Page,
+  name: string,
+  bytes: Buffer,
+): Promise<void> {
+  await browser.chooseFile(page, name, bytes, () =>
+    page.getByRole('button', { name: 'Open files' }).click(),
+  );
 }
 
-async function restore(page: Page, backup: Buffer): Promise<void> {
+async function restore(browser: KillableBrowser, page: Page, backup: Buffer): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Restore from backup…' }).click();
-  await (await chooser).setFiles({ name: 'b.json', mimeType: 'application/json', buffer: backup });
+  await browser.chooseFile(page, 'b.json', backup, () =>
+    page.getByRole('button', { name: 'Restore from backup…' }).click(),
+  );
   await page.getByRole('dialog').getByRole('button', { name: 'Replace library' }).click();
 }
 
@@ -84,7 +89,7 @@ for (let trial = 0; trial < TRIALS; trial++) {
   }) => {
     const delay = between(1, 800, 4000);
     await withBrowser(baseURL, async (browser, page) => {
-      await openFile(page, 'budget.txt', utf8File().bytes);
+      await openFile(browser, page, 'budget.txt', utf8File().bytes);
       await expect(reader(page)).toContainText('grew by 5.8 percent');
       await reader(page)
         .locator('.cm-line')
@@ -116,7 +121,7 @@ for (let trial = 0; trial < TRIALS; trial++) {
     const delay = between(2, 200, 4000);
     const bytes = Buffer.from(generateText(10 * 1024 * 1024, SEED + trial), 'utf8');
     await withBrowser(baseURL, async (browser, page) => {
-      await openFile(page, 'big.txt', bytes);
+      await openFile(browser, page, 'big.txt', bytes);
       await page.waitForTimeout(delay);
       const acknowledged = (await libraryItems(page).count()) > 0;
       const { state } = await restartAndCheck(browser);
@@ -132,10 +137,10 @@ for (let trial = 0; trial < TRIALS; trial++) {
     const backup = libraryBackup(3, 300, SEED + trial);
     const incoming = JSON.parse(backup.toString('utf8')) as { documents: { id: string }[] };
     await withBrowser(baseURL, async (browser, page) => {
-      await openFile(page, 'budget.txt', utf8File().bytes);
+      await openFile(browser, page, 'budget.txt', utf8File().bytes);
       await expect(libraryItems(page)).toHaveCount(1);
       const before = await libraryState(page);
-      await restore(page, backup);
+      await restore(browser, page, backup);
       await page.waitForTimeout(delay);
       const { state } = await restartAndCheck(browser);
       const after = incoming.documents.map((d) => d.id).sort();
@@ -154,7 +159,7 @@ for (let trial = 0; trial < TRIALS; trial++) {
     const typed = '核对统计公报原文，增速与去年同期口径不一致需复核。';
     const keys = between(4, 6, [...typed].length);
     await withBrowser(baseURL, async (browser, page) => {
-      await restore(page, libraryBackup(1, 20000, SEED + trial));
+      await restore(browser, page, libraryBackup(1, 20000, SEED + trial));
       await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible({
         timeout: 90_000,
       });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
@@ -12,6 +12,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './browser';
 export class KillableBrowser {
   private child: ChildProcess | null = null;
   private browser: Browser | null = null;
+  private chosen = 0;
 
   constructor(
     private readonly profile: string,
@@ -50,6 +51,34 @@ export class KillableBrowser {
     const page = await context.newPage();
     await page.goto(this.baseURL);
     return page;
+  }
+
+  /**
+   * Gives the page's next file chooser a file on disk, through the DevTools
+   * protocol. Playwright's `setFiles` on a browser joined by `connectOverCDP`
+   * carries the bytes through the page's JavaScript: 11 s for a 12 MB backup
+   * here, against 0.4 s this way. The file stays in the profile folder, since
+   * the page reads a chosen file lazily; the profile is removed with the test.
+   */
+  async chooseFile(page: Page, name: string, bytes: Buffer, open: () => Promise<void>) {
+    const dir = join(this.profile, 'chosen', String(this.chosen++));
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      await cdp.send('Page.enable');
+      await cdp.send('Page.setInterceptFileChooserDialog', { enabled: true });
+      const opened = new Promise<{ backendNodeId?: number }>((resolve) =>
+        cdp.once('Page.fileChooserOpened', resolve),
+      );
+      await open();
+      const { backendNodeId } = await opened;
+      if (backendNodeId === undefined) throw new Error('the file chooser has no input element');
+      await cdp.send('DOM.setFileInputFiles', { files: [path], backendNodeId });
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
   }
 
   /** SIGKILL to the browser's whole process group: nothing gets to flush or close. */

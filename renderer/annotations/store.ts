@@ -1,7 +1,17 @@
 import { anchorFields } from './anchor-fields';
 import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
-import { UndoHistory, type Change, type UndoEntry } from './undo';
+import type { DocumentAnnotations, Preview } from '../db/document-annotations';
+import { UndoHistory, type AnnotationChange, type Change, type UndoEntry } from './undo';
+
+/** What the store needs of the open document's in-memory annotations. */
+export type ShownAnnotations = Pick<
+  DocumentAnnotations,
+  'docId' | 'preview' | 'get' | 'atSpan' | 'loaded'
+>;
+
+const annotationChanges = (changes: readonly Change[]): AnnotationChange[] =>
+  changes.filter((c): c is AnnotationChange => c.table === undefined || c.table === 'annotations');
 
 export type AnnotationPatch = Partial<
   Pick<Annotation, 'categoryIds' | 'note' | 'status' | 'speaker' | 'evidence'>
@@ -24,17 +34,22 @@ export class EditConflictError extends Error {
 }
 
 /**
- * Every annotation change goes through here: written to IndexedDB in one
- * transaction and recorded for undo.
+ * Every annotation change goes through here: shown at once in the open
+ * document (its in-memory model), then written to IndexedDB in one
+ * transaction, one change after another, and recorded for undo. A write that
+ * fails takes back what was shown; the caller says why.
  */
 export class AnnotationStore {
   readonly history = new UndoHistory();
-  /** Changes run one after another, so a quick second key press sees the first one's result. */
+  /** Writes run one after another, so each sees the one before it stored. */
   private queue: Promise<unknown> = Promise.resolve();
+  private queued = 0;
 
   constructor(
     private readonly db: ClaimmarkDB,
     private readonly now: () => Date = () => new Date(),
+    /** The open document's annotations in memory, if any. */
+    private readonly shown: () => ShownAnnotations | null = () => null,
   ) {}
 
   async create(
@@ -44,8 +59,15 @@ export class AnnotationStore {
     end: number,
     categoryId: string,
   ): Promise<Annotation> {
+    const annotation = this.build(docId, text, start, end, categoryId);
+    await this.add(annotation);
+    return annotation;
+  }
+
+  /** A new annotation, not yet stored: its id can be made active before the write lands. */
+  build(docId: string, text: string, start: number, end: number, categoryId: string): Annotation {
     const stamp = this.now().toISOString();
-    const annotation: Annotation = {
+    return {
       id: crypto.randomUUID(),
       docId,
       start,
@@ -59,8 +81,30 @@ export class AnnotationStore {
       createdAt: stamp,
       updatedAt: stamp,
     };
-    await this.commit({ label: 'create', changes: [{ before: null, after: annotation }] });
-    return annotation;
+  }
+
+  add(annotation: Annotation): Promise<void> {
+    return this.commit({ label: 'create', changes: [{ before: null, after: annotation }] });
+  }
+
+  /**
+   * The annotation covering exactly this span, as shown: a second key press
+   * right after the first finds the annotation the first one made, before it
+   * is stored. From the database when the document is not (yet) in memory.
+   */
+  async findSpan(docId: string, start: number, end: number): Promise<Annotation | undefined> {
+    const shown = this.shown();
+    if (shown?.docId === docId) {
+      const found = shown.atSpan(start, end);
+      if (found !== undefined) return found ?? undefined;
+    }
+    return this.db.annotations.where('[docId+start+end]').equals([docId, start, end]).first();
+  }
+
+  /** The annotation as shown (ahead of its write), else as stored. */
+  async get(id: string): Promise<Annotation | undefined> {
+    const held = this.shown()?.get(id);
+    return held ?? (await this.db.annotations.get(id));
   }
 
   /**
@@ -77,24 +121,36 @@ export class AnnotationStore {
   ): Promise<Annotation> {
     // (An update needs no document check: deleting a document deletes its annotations.)
     const stamp = this.now().toISOString();
-    const result = await this.db.transaction('rw', this.db.annotations, async () => {
-      const current = await this.db.annotations.get(target.id);
-      // Deleted meanwhile (another key, undo): an edit must not bring it back.
-      if (!current) return null;
-      for (const [field, value] of Object.entries(expected ?? {}))
-        if (current[field as keyof AnnotationPatch] !== value) throw new EditConflictError(field);
-      const next: Annotation = { ...current, ...patch, updatedAt: stamp };
-      await this.db.annotations.put(next);
-      return { before: current, after: next };
-    });
-    if (!result) return target;
-    const { before, after } = result;
-    this.history.push({
-      label: 'edit',
-      changes: [{ before, after }],
-      ...(mergeKey ? { mergeKey } : {}),
-    });
-    return after;
+    // Categories are drawn in the reader, so they are shown at once; a field's
+    // text is on screen in its own editor, which must learn only from the
+    // store whether it was saved.
+    const shown = 'categoryIds' in patch ? this.shown() : null;
+    const current = shown?.get(target.id);
+    const preview = current
+      ? shown?.preview([{ before: current, after: { ...current, ...patch, updatedAt: stamp } }])
+      : null;
+    const result = await this.written(
+      preview ?? null,
+      async () => {
+        const r = await this.db.transaction('rw', this.db.annotations, async () => {
+          const stored = await this.db.annotations.get(target.id);
+          // Deleted meanwhile (another key, undo): an edit must not bring it back.
+          if (!stored) return null;
+          for (const [field, value] of Object.entries(expected ?? {}))
+            if (stored[field as keyof AnnotationPatch] !== value)
+              throw new EditConflictError(field);
+          const next: Annotation = { ...stored, ...patch, updatedAt: stamp };
+          await this.db.annotations.put(next);
+          return { before: stored, after: next };
+        });
+        // In the queue: an undo queued after this edit finds it.
+        if (r)
+          this.history.push({ label: 'edit', changes: [r], ...(mergeKey ? { mergeKey } : {}) });
+        return r;
+      },
+      (r) => (r ? [r] : [{ before: { ...target }, after: null }]),
+    );
+    return result?.after ?? target;
   }
 
   /** Gives an orphan a new place: the text the user selected. */
@@ -134,45 +190,92 @@ export class AnnotationStore {
    * so that undoing would put them on the wrong words, or to undefined.
    */
   async undo(): Promise<UndoEntry | 'stale' | undefined> {
-    const entry = this.history.takeUndo();
-    if (!entry) return undefined;
+    return this.serial(async () => {
+      const entry = this.history.takeUndo();
+      if (!entry) return undefined;
+      const back = entry.changes.map((c) => ({ ...c, before: c.after, after: c.before }) as Change);
+      try {
+        return (await this.applyShown(back)) ? entry : 'stale';
+      } catch (error) {
+        this.history.restoreUndo(entry);
+        throw error;
+      }
+    });
+  }
+
+  async redo(): Promise<UndoEntry | 'stale' | undefined> {
+    return this.serial(async () => {
+      const entry = this.history.takeRedo();
+      if (!entry) return undefined;
+      return (await this.applyShown(entry.changes)) ? entry : 'stale';
+    });
+  }
+
+  /** A checked write (undo, redo), shown at once and taken back if the records changed meanwhile. */
+  private async applyShown(changes: Change[]): Promise<boolean> {
+    const preview = this.show(changes);
     try {
-      const applied = await this.apply(
-        entry.changes.map((c) => ({ ...c, before: c.after, after: c.before }) as Change),
-        true,
-      );
-      return applied ? entry : 'stale';
+      const applied = await this.apply(changes, true);
+      if (applied) preview?.settle(annotationChanges(changes));
+      else preview?.revert();
+      return applied;
     } catch (error) {
-      this.history.restoreUndo(entry);
+      preview?.revert();
       throw error;
     }
   }
 
-  async redo(): Promise<UndoEntry | 'stale' | undefined> {
-    const entry = this.history.takeRedo();
-    if (!entry) return undefined;
-    return (await this.apply(entry.changes, true)) ? entry : 'stale';
-  }
-
-  /** Runs work after every change queued before it. */
-  serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
+  /**
+   * Runs work after every write queued before it; at once when none is, so
+   * its transaction is opened in the same task as the key press that asked.
+   * (Work run here must not call back into another queued method: it would
+   * wait for itself.)
+   */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next =
+      this.queued === 0 ? new Promise<T>((run) => run(work())) : this.queue.then(work, work);
+    this.queued++;
+    const done = () => void this.queued--;
+    next.then(done, done);
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  /** The annotation covering exactly this span, if there is one. */
-  async findSpan(docId: string, start: number, end: number): Promise<Annotation | undefined> {
-    return this.db.annotations.where('[docId+start+end]').equals([docId, start, end]).first();
+  /**
+   * Runs `write` after every write queued before it, with `preview` on screen
+   * meanwhile: settled with what `stored` says was written, or taken back.
+   */
+  private written<T>(
+    preview: Preview | null,
+    write: () => Promise<T>,
+    stored: (result: T) => readonly AnnotationChange[],
+  ): Promise<T> {
+    return this.serial(write).then(
+      (result) => {
+        preview?.settle(stored(result));
+        return result;
+      },
+      (error: unknown) => {
+        preview?.revert();
+        throw error;
+      },
+    );
   }
 
-  get(id: string): Promise<Annotation | undefined> {
-    return this.db.annotations.get(id);
+  private show(changes: readonly Change[]): Preview | null {
+    const mine = annotationChanges(changes);
+    return mine.length ? (this.shown()?.preview(mine) ?? null) : null;
   }
 
   private async commit(entry: UndoEntry): Promise<void> {
-    await this.apply(entry.changes);
-    this.history.push(entry);
+    await this.written(
+      this.show(entry.changes),
+      async () => {
+        await this.apply(entry.changes);
+        this.history.push(entry);
+      },
+      () => annotationChanges(entry.changes),
+    );
   }
 
   /** Records changes made elsewhere (the codebook) so that they can be undone too. */

@@ -76,8 +76,8 @@ export function useAnnotationActions(ctx: Context) {
       if (!category || !docId || typeof text !== 'string') return;
       const selection = reader.current?.selection() ?? null;
       if (!selection && !activeId) return notify('info', t('selectTextHint'));
-      // Read from the database, not from the last render: a second key pressed
-      // right after the first must find the annotation the first one made.
+      // As shown now, not as of the last render: a second key pressed right after
+      // the first finds the annotation the first one made (the store holds it).
       const target = () =>
         selection
           ? store.findSpan(docId, selection.from, selection.to)
@@ -85,39 +85,35 @@ export function useAnnotationActions(ctx: Context) {
             ? store.get(activeId)
             : Promise.resolve(undefined);
       const key = `tag:${selection ? `${docId}:${selection.from}:${selection.to}` : activeId}:${category.id}`;
+      const found = await target();
+      let write: () => Promise<unknown>;
+      if (found) {
+        write = () =>
+          store.update(found, { categoryIds: toggleCategory(found.categoryIds, category.id) });
+      } else if (selection) {
+        const made = store.build(docId, text, selection.from, selection.to, category.id);
+        // Active in the same frame as its highlight appears.
+        setActive(made.id);
+        write = () => store.add(made);
+      } else return;
       const written = await guard(
-        () =>
-          store.serial(async () => {
-            const found = await target();
-            if (found) {
-              await store.update(found, {
-                categoryIds: toggleCategory(found.categoryIds, category.id),
-              });
-              return found.id;
-            }
-            if (!selection) return null;
-            return (await store.create(docId, text, selection.from, selection.to, category.id)).id;
-          }),
+        write,
         // Worked out only if the write fails: a key press waits for nothing else.
         async () => ({
           key,
-          what: quoted(
-            selection ? text.slice(selection.from, selection.to) : ((await target())?.quote ?? ''),
-          ),
+          what: quoted(selection ? text.slice(selection.from, selection.to) : (found?.quote ?? '')),
           // Again with the outcome the key press asked for: the category on that span.
-          retry: () =>
-            store.serial(async () => {
-              const found = await target();
-              if (found?.categoryIds.includes(category.id)) return;
-              if (found)
-                await store.update(found, { categoryIds: [...found.categoryIds, category.id] });
-              else if (selection)
-                await store.create(docId, text, selection.from, selection.to, category.id);
-            }),
+          retry: async () => {
+            const now = await target();
+            if (now?.categoryIds.includes(category.id)) return;
+            if (now) await store.update(now, { categoryIds: [...now.categoryIds, category.id] });
+            else if (selection)
+              await store.create(docId, text, selection.from, selection.to, category.id);
+          },
         }),
       );
       if (written.ok) settle(key);
-      if (written.ok && written.value) setActive(written.value);
+      if (found && written.ok) setActive(found.id);
     },
     [activeId, categories, docId, guard, notify, quoted, reader, setActive, settle, store, t, text],
   );

@@ -1,11 +1,25 @@
 import Dexie, { cmp, RangeSet, type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from './db';
+import { byPosition, withChanges } from './sorted-annotations';
 
-/** Text order, as the [docId+start+end] index gives it (ties by id, the primary key). */
-function byPosition(a: Annotation, b: Annotation): number {
-  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** A record's state before and after a change; null means "absent". */
+export interface RecordChange {
+  before: Annotation | null;
+  after: Annotation | null;
 }
+
+/** Changes on screen before they are written. */
+export interface Preview {
+  /** Written: what was stored (it may differ from what was shown) replaces what is held. */
+  settle(written: readonly RecordChange[]): void;
+  /** Not written: the screen goes back to what is stored. */
+  revert(): void;
+}
+
+/** The same stored record: a re-read of one's own write is no change. */
+const same = (a: Annotation | undefined, b: Annotation | undefined) =>
+  a === b || (!!a && !!b && JSON.stringify(a) === JSON.stringify(b));
 
 /** The single keys of a range set, or null when it holds a range (a bulk change). */
 function singleKeys(tree: IntervalTree | undefined, into: Set<string>): boolean {
@@ -26,16 +40,23 @@ function singleKeys(tree: IntervalTree | undefined, into: Set<string>): boolean 
  * 300–400 ms of a busy main thread per key.
  */
 export class DocumentAnnotations {
+  /** As stored, and the same records in text order. */
   private readonly byId = new Map<string, Annotation>();
+  private sorted: Annotation[] = [];
+  /** Shown ahead of the database: id → the record as it will be (null: gone), by preview. */
+  private readonly ahead = new Map<string, { value: Annotation | null; by: object }>();
+  private whenLoaded!: () => void;
+  /** Resolves once the first whole read has landed. */
+  readonly loaded: Promise<void> = new Promise((resolve) => (this.whenLoaded = resolve));
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
   /** Until the first whole read lands, an edit of any record may be one of ours. */
-  private loaded = false;
+  private isLoaded = false;
   private readonly listener = (parts: ObservabilitySet) => this.mutated(parts);
 
   constructor(
     private readonly db: ClaimmarkDB,
-    private readonly docId: string,
+    readonly docId: string,
     private readonly publish: (list: Annotation[]) => void,
     private readonly onError: (error: unknown) => void = () => {},
   ) {
@@ -72,7 +93,8 @@ export class DocumentAnnotations {
     // only the records held here matter; an edit elsewhere is not read at all.
     const docs = parts[`${prefix}docId`];
     const mayJoin = docs !== undefined && RangeSet(docs).hasKey(this.docId);
-    const wanted = mayJoin || !this.loaded ? [...ids] : [...ids].filter((id) => this.byId.has(id));
+    const wanted =
+      mayJoin || !this.isLoaded ? [...ids] : [...ids].filter((id) => this.byId.has(id));
     if (wanted.length > 0) this.enqueue(() => this.readSome(wanted));
   }
 
@@ -86,28 +108,112 @@ export class DocumentAnnotations {
       .catch((error: unknown) => this.onError(error));
   }
 
+  /** The record as shown (ahead of the database when a change is on its way); null when it is not here. */
+  get(id: string): Annotation | null {
+    const ahead = this.ahead.get(id);
+    return ahead ? ahead.value : (this.byId.get(id) ?? null);
+  }
+
+  /**
+   * The annotation covering exactly this span as shown, null when there is
+   * none, undefined until the first read has landed (ask the database then).
+   */
+  atSpan(start: number, end: number): Annotation | null | undefined {
+    if (!this.isLoaded) return undefined;
+    for (const { value } of this.ahead.values())
+      if (value && value.start === start && value.end === end) return value;
+    for (const a of this.sorted) {
+      if (a.start > start) break;
+      if (a.start === start && a.end === end && !this.ahead.has(a.id)) return a;
+    }
+    return null;
+  }
+
+  /**
+   * Shows changes at once, ahead of their write: a key press paints its
+   * highlight in the next frame instead of after a transaction and a re-read.
+   * Null when none of them touches this document.
+   */
+  preview(changes: readonly RecordChange[]): Preview | null {
+    const mine = changes.filter(
+      (c) => c.before?.docId === this.docId || c.after?.docId === this.docId,
+    );
+    if (mine.length === 0 || this.closed) return null;
+    const by = {};
+    const ids = mine.map((c) => (c.after ?? c.before)!.id);
+    mine.forEach((c, i) => {
+      const value = c.after?.docId === this.docId ? c.after : null;
+      this.ahead.set(ids[i]!, { value, by });
+    });
+    this.publish(this.list());
+    const release = () => {
+      for (const id of ids) if (this.ahead.get(id)?.by === by) this.ahead.delete(id);
+    };
+    const redrawIfChanged = (shown: (Annotation | null)[]) => {
+      if (this.closed) return;
+      if (ids.some((id, i) => !same(shown[i] ?? undefined, this.get(id) ?? undefined)))
+        this.publish(this.list());
+    };
+    return {
+      settle: (written) => {
+        const shown = ids.map((id) => this.get(id));
+        release();
+        this.hold(written.map((c) => c.after ?? c.before!.id));
+        // Usually what was written is what was shown: nothing to draw again.
+        redrawIfChanged(shown);
+      },
+      revert: () => {
+        const shown = ids.map((id) => this.get(id));
+        release();
+        redrawIfChanged(shown);
+      },
+    };
+  }
+
   private async readAll(): Promise<boolean> {
     const all = await this.db.annotations.where('docId').equals(this.docId).toArray();
     this.byId.clear();
     for (const a of all) this.byId.set(a.id, a);
-    this.loaded = true;
+    this.sorted = all.sort(byPosition);
+    this.isLoaded = true;
+    this.whenLoaded();
     return true;
   }
 
   private async readSome(ids: string[]): Promise<boolean> {
     const records = await this.db.annotations.bulkGet(ids);
-    let touched = false;
-    ids.forEach((id, i) => {
-      const a = records[i];
-      if (a && a.docId === this.docId) {
-        this.byId.set(id, a);
-        touched = true;
-      } else if (this.byId.delete(id)) touched = true;
-    });
-    return touched;
+    return this.hold(ids.map((id, i) => records[i] ?? id));
+  }
+
+  /** Takes records as stored (an id alone: absent); true when what is held changed. */
+  private hold(records: readonly (Annotation | string)[]): boolean {
+    const removed: Annotation[] = [];
+    const added: Annotation[] = [];
+    for (const r of records) {
+      const id = typeof r === 'string' ? r : r.id;
+      const old = this.byId.get(id);
+      const next = typeof r !== 'string' && r.docId === this.docId ? r : undefined;
+      if (same(old, next)) continue;
+      if (old) removed.push(old);
+      if (next) {
+        added.push(next);
+        this.byId.set(id, next);
+      } else this.byId.delete(id);
+    }
+    if (removed.length === 0 && added.length === 0) return false;
+    this.sorted = withChanges(this.sorted, removed, added);
+    return true;
   }
 
   private list(): Annotation[] {
-    return [...this.byId.values()].sort(byPosition);
+    if (this.ahead.size === 0) return this.sorted;
+    const removed: Annotation[] = [];
+    const added: Annotation[] = [];
+    for (const [id, { value }] of this.ahead) {
+      const held = this.byId.get(id);
+      if (held) removed.push(held);
+      if (value) added.push(value);
+    }
+    return withChanges(this.sorted, removed, added);
   }
 }

@@ -41,7 +41,7 @@ describe('annotations of a deleted document', () => {
     // The deletion lands between the key presses, as from another tab.
     const deletion = deleteDocument(db, 'd1');
     const later = Array.from({ length: 40 }, (_, i) =>
-      store.serial(() => store.create('d1', TEXT, i % 10, (i % 10) + 3, 'c1')),
+      store.create('d1', TEXT, i % 10, (i % 10) + 3, 'c1'),
     );
     await first;
     await deletion;

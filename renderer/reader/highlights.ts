@@ -1,6 +1,7 @@
 import { StateEffect, StateField, type Extension, type Range } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import type { Annotation, Category } from '../../shared/types';
+import { sortedDiff } from './sorted-diff';
 
 export interface HighlightInput {
   annotations: readonly Annotation[];
@@ -23,45 +24,104 @@ export function highlightBackground(colors: string[]): string {
   return `linear-gradient(to bottom, ${stops.join(', ')})`;
 }
 
-function build(
-  { annotations, colors, activeId }: HighlightInput,
-  docLength: number,
-): DecorationSet {
-  const ranges: Range<Decoration>[] = [];
-  for (const a of annotations) {
-    const from = Math.min(a.start, docLength);
-    const to = Math.min(a.end, docLength);
-    if (to <= from) continue;
-    const hues = a.categoryIds.flatMap((id) => {
-      const c = colors.get(id);
-      return c ? [c] : [];
-    });
-    const classes = ['cm-hl'];
-    if (hues.length === 0) classes.push('cm-hl-bare');
-    if (a.id === activeId) classes.push('cm-hl-active');
-    ranges.push(
-      Decoration.mark({
-        class: classes.join(' '),
-        attributes: {
-          'data-annotation': a.id,
-          style: `background-image: ${highlightBackground(hues)}`,
-        },
-      }).range(from, to),
-    );
-  }
-  return Decoration.set(ranges, true);
+function markOf(a: Annotation, colors: ReadonlyMap<string, string>, activeId: string | null) {
+  const hues = a.categoryIds.flatMap((id) => {
+    const c = colors.get(id);
+    return c ? [c] : [];
+  });
+  const classes = ['cm-hl'];
+  if (hues.length === 0) classes.push('cm-hl-bare');
+  if (a.id === activeId) classes.push('cm-hl-active');
+  return Decoration.mark({
+    class: classes.join(' '),
+    attributes: {
+      'data-annotation': a.id,
+      style: `background-image: ${highlightBackground(hues)}`,
+    },
+    annotation: a,
+  });
 }
 
-export const highlightField = StateField.define<DecorationSet>({
-  create: () => Decoration.none,
+const ranges = (
+  list: readonly Annotation[],
+  { colors, activeId }: HighlightInput,
+  docLength: number,
+): Range<Decoration>[] =>
+  list.flatMap((a) => {
+    const from = Math.min(a.start, docLength);
+    const to = Math.min(a.end, docLength);
+    return to <= from ? [] : [markOf(a, colors, activeId).range(from, to)];
+  });
+
+const byPlace = (a: Annotation, b: Annotation) =>
+  a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const sameColors = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) =>
+  a === b || (a.size === b.size && [...a].every(([id, c]) => b.get(id) === c));
+
+/** More changes than this and one rebuild is cheaper than a patch. */
+const PATCH_LIMIT = 500;
+
+interface Drawn {
+  input: HighlightInput;
+  set: DecorationSet;
+}
+
+/**
+ * The set after `next`: patched when a few annotations changed (a key press
+ * adds, restyles or removes one of thousands, and makes another active), else
+ * built again.
+ */
+function redraw(drawn: Drawn, next: HighlightInput, docLength: number): Drawn {
+  const before = drawn.input;
+  const diff = sameColors(before.colors, next.colors)
+    ? sortedDiff(before.annotations, next.annotations, byPlace, PATCH_LIMIT)
+    : null;
+  if (!diff) {
+    return { input: next, set: Decoration.set(ranges(next.annotations, next, docLength), true) };
+  }
+  const { removed, added } = diff;
+  // The annotations that change between active and not are drawn again too.
+  if (before.activeId !== next.activeId) {
+    const kept = new Set(added);
+    for (const id of [before.activeId, next.activeId]) {
+      const a = id === null ? undefined : next.annotations.find((x) => x.id === id);
+      if (a && !kept.has(a)) {
+        removed.push(a);
+        added.push(a);
+      }
+    }
+  }
+  if (removed.length === 0 && added.length === 0) return { input: next, set: drawn.set };
+  const gone = new Set(removed);
+  const set = drawn.set.update({
+    add: ranges(added, next, docLength),
+    sort: true,
+    filter: (_from, _to, mark) => !gone.has((mark.spec as { annotation: Annotation }).annotation),
+    filterFrom: Math.min(...removed.map((a) => a.start), docLength),
+    filterTo: Math.max(...removed.map((a) => a.end), 0),
+  });
+  return { input: next, set };
+}
+
+const EMPTY: Drawn = {
+  input: { annotations: [], colors: new Map(), activeId: null },
+  set: Decoration.none,
+};
+
+export const highlightField = StateField.define<Drawn>({
+  create: () => EMPTY,
   update(value, tr) {
-    let next = value.map(tr.changes);
+    let next =
+      value.set === value.set.map(tr.changes)
+        ? value
+        : { ...value, set: value.set.map(tr.changes) };
     for (const effect of tr.effects) {
-      if (effect.is(setHighlights)) next = build(effect.value, tr.state.doc.length);
+      if (effect.is(setHighlights)) next = redraw(next, effect.value, tr.state.doc.length);
     }
     return next;
   },
-  provide: (field) => EditorView.decorations.from(field),
+  provide: (field) => EditorView.decorations.from(field, (drawn) => drawn.set),
 });
 
 export const highlights: Extension = highlightField;
