@@ -15,7 +15,7 @@ import type { Annotation, Category, DocumentRecord } from '../../shared/types';
 import { isClosedError } from '../db/connection';
 import type { ClaimmarkDB } from '../db/db';
 import { RowBuilder, buildRows, tableOrder } from './build-rows';
-import { START, readOn, type ReadPosition } from './read-in-order';
+import { START, readOn } from './read-in-order';
 import type { TableRow } from './table-model';
 
 /** How far the first read of everything has come. */
@@ -201,9 +201,13 @@ export class TableSource {
       this.categories = categories;
       show(true);
     }
+    /** How many annotations each document holds, in table order, once counted: it plans the reads. */
+    let sizes: number[] | undefined;
     if (next || known) {
-      // The total says how far the read has come (the docId index: no record is read).
-      const [meta, stored] = await db.transaction(
+      // Counted per listed document through the docId index (no record is
+      // read): the total says how far the read has come, and an annotation of
+      // a deleted document, never read, is not in it.
+      const [meta, counts] = await db.transaction(
         'r',
         db.documents,
         db.categories,
@@ -211,27 +215,24 @@ export class TableSource {
         () =>
           Promise.all([
             known ? readMeta(db) : null,
-            next ? db.annotations.orderBy('docId').count() : 0,
+            next
+              ? Promise.all(order.map((d) => db.annotations.where('docId').equals(d.id).count()))
+              : [],
           ]),
       );
       if (this.closed) return;
       // What the app held was not what is stored (a change just before the view opened): again from the store.
       if (known && meta && !sameMeta(known, meta)) return this.load(progressive);
-      progress.stored = stored;
+      sizes = counts;
+      progress.stored = counts.reduce((sum, n) => sum + n, 0);
       show(false);
     }
-    /** Documents already passed tell about how many annotations the next ones hold. */
-    const plan = (from: ReadPosition): number[] => {
-      const passed = from.doc + (from.after ? 1 : 0);
-      const each = passed > 0 ? Math.max(1, Math.ceil(annotations.size / passed)) : chunkRows;
-      return order.map(() => each);
-    };
     while (next) {
       await pause();
       if (this.closed) return;
       const from = next;
       const chunk = await db.transaction('r', db.annotations, () =>
-        readOn(db, order, from, chunkRows, plan(from)),
+        readOn(db, order, from, chunkRows, sizes),
       );
       if (this.closed) return;
       take(chunk.annotations);
