@@ -267,4 +267,47 @@ describe('AllAnnotationsView', () => {
       await db.texts.delete('d0');
     }
   });
+
+  it('shows, once everything is read, what was added, deleted and edited while it was reading', async () => {
+    await db.documents.put(doc('d0', '早报', '2025-12-31T00:00:00Z'));
+    const early = Array.from({ length: 8 }, (_, i) =>
+      annotation(`m${i}`, 'd0', i * 10, { quote: `早报 ${i}` }),
+    );
+    await db.annotations.bulkPut(early);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    reads.options = { firstRows: 3, chunkRows: 3, pause: () => held };
+    try {
+      render(<AllAnnotationsView onOpen={() => {}} />);
+      await waitFor(() => expect(count()).toBe('Loading… 3 of 11 annotations read'));
+      expect(rowIds()).toEqual(['早报 0', '早报 1', '早报 2']);
+
+      // Rows on screen and rows not read yet change, one goes, one comes (in the last document).
+      await db.annotations.update('m0', { quote: '改过的引文' });
+      await db.annotations.delete('m1');
+      await db.annotations.update('m6', { quote: '读取前改的' });
+      await db.annotations.put(annotation('n1', 'd2', 10, { quote: '新加的' }));
+
+      release();
+      await waitFor(() => expect(count()).toBe('11 of 11 annotations'));
+      expect(rowIds()).toEqual([
+        '改过的引文',
+        '早报 2',
+        '早报 3',
+        '早报 4',
+        '早报 5',
+        '读取前改的',
+        '早报 7',
+        '报告标题',
+        LONG.slice(0, 3),
+        'Beijing',
+        '新加的',
+      ]);
+    } finally {
+      release();
+      reads.options = {};
+      await db.annotations.bulkDelete([...early.map((a) => a.id), 'n1']);
+      await db.documents.delete('d0');
+    }
+  });
 });
