@@ -65,20 +65,23 @@ export function AllAnnotationsView({ initialFilter, onOpen, known }: AllAnnotati
   const sortColumn = sort?.column ?? null;
   const sortSections = sortColumn === 'section' ? sections : undefined;
   const sortLinks = sortColumn === 'links' ? links : undefined;
+  // On the rows, not on `data`: while reading, `data` changes with every step
+  // of the count, the rows far less often, and keys cost up to a second or two.
+  const rows = data?.rows;
   const keys = useMemo(
     () =>
-      data && sortColumn
-        ? columnKeys(data.rows, sortColumn, {
+      rows && sortColumn
+        ? columnKeys(rows, sortColumn, {
             collator,
             sections: sortSections,
             links: sortLinks,
           })
         : null,
-    [data, sortColumn, collator, sortSections, sortLinks],
+    [rows, sortColumn, collator, sortSections, sortLinks],
   );
   const sorted = useMemo(
-    () => (!data ? [] : sort ? sortAnnotations(data.rows, sort, keys) : data.rows),
-    [data, sort, keys],
+    () => (!rows ? [] : sort ? sortAnnotations(rows, sort, keys) : rows),
+    [rows, sort, keys],
   );
   // Typing stays responsive: the table catches up with the filter a moment later.
   const shownFilter = useDeferredValue(filter);
