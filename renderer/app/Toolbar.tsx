@@ -11,7 +11,7 @@ interface Props {
   hasDocument: boolean;
   onOpen(): void;
   onOpenFolder(): void;
-  onExport(scope: 'document' | 'library' | 'backup'): void;
+  onExport(scope: 'document' | 'library' | 'backup' | 'xlsx'): void;
   onSettings(): void;
 }
 
@@ -19,7 +19,7 @@ export function Toolbar(props: Props) {
   const { canOpenFolder, hasDocument, onOpen, onOpenFolder, onExport, onSettings } = props;
   const { t } = useI18n();
   const [exportOpen, setExportOpen] = useState(false);
-  const choose = (scope: 'document' | 'library' | 'backup') => {
+  const choose = (scope: 'document' | 'library' | 'backup' | 'xlsx') => {
     setExportOpen(false);
     onExport(scope);
   };
@@ -45,6 +45,9 @@ export function Toolbar(props: Props) {
             </button>
             <button role="menuitem" onClick={() => choose('library')}>
               {t('exportLibrary')}
+            </button>
+            <button role="menuitem" onClick={() => choose('xlsx')}>
+              {t('exportXlsx')}
             </button>
             <button role="menuitem" onClick={() => choose('backup')}>
               {t('exportBackup')}

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc';
-import { detectStructure } from '../../shared/structure';
 import type { ClaimCandidate } from '../../shared/claims/detect';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { SidePanel } from '../claims/SidePanel';
@@ -20,11 +19,13 @@ import { useAnnotations } from '../db/use-annotations';
 import { db } from '../db/instance';
 import { useBackup } from '../export/use-backup';
 import { useExportCsv } from '../export/use-export';
+import { useExportXlsx } from '../export/use-export-xlsx';
 import { Library } from '../library/Library';
 import { deleteStrays, strayAnnotations } from '../library/strays';
 import { useFileWatch } from '../library/use-file-watch';
 import { platform } from '../platform';
 import { lineStyles } from '../reader/headings';
+import { useStructure } from '../reader/use-structure';
 import { FindBar } from '../reader/FindBar';
 import { Outline } from '../reader/Outline';
 import type { ReaderHandle } from '../reader/Reader';
@@ -72,10 +73,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   // What the reader draws: unchanged by an edit to a note or a claim field.
   const spans = useStableSpans(placed);
   const overrides = doc?.headingOverrides;
-  const structure = useMemo(
-    () => (typeof text === 'string' ? detectStructure(text, overrides) : null),
-    [text, overrides],
-  );
+  const structure = useStructure(text, overrides);
   const styles = useMemo(() => lineStyles(structure), [structure]);
   const suggestions = useSuggestions(docId, text, spans);
   /** The suggestion the caret is in, else the next one after it, else the first. */
@@ -145,6 +143,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   }, []);
 
   const exportCsv = useExportCsv(docId);
+  const exportXlsx = useExportXlsx(docId);
   const backup = useBackup();
   const onCommand = useCallback(
     (command: MenuCommand) => {
@@ -252,7 +251,13 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
         hasDocument={doc !== null}
         onOpen={() => void pick(platform.pickFiles)}
         onOpenFolder={() => platform.pickFolder && void pick(platform.pickFolder)}
-        onExport={(scope) => void (scope === 'backup' ? backup.backup() : exportCsv(scope))}
+        onExport={(scope) =>
+          void (scope === 'backup'
+            ? backup.backup()
+            : scope === 'xlsx'
+              ? exportXlsx('library')
+              : exportCsv(scope))
+        }
         onSettings={() => setDialog('settings')}
         onSearch={() => setSearching(true)}
         view={view}

@@ -57,7 +57,11 @@ export const webPlatform: Platform = {
     return results.concat(await Promise.all(files.map(readBrowserFile)));
   },
   async saveBytes(fileName, bytes, filter) {
-    const type = filter.extensions.includes('png') ? 'image/png' : 'application/octet-stream';
+    const type = filter.extensions.includes('png')
+      ? 'image/png'
+      : filter.extensions.includes('xlsx')
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'application/octet-stream';
     download(fileName, new Uint8Array(bytes), type);
     return true;
   },
