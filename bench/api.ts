@@ -123,6 +123,8 @@ export interface TableRun {
 export interface TableExpectation {
   /** The view's three reads (annotations, documents, codebook), timed once. */
   readMs: number;
+  /** Every annotation row alone (`db.annotations.toArray()`), timed once after those. */
+  annotationsReadMs: number;
   total: number;
   /** Rows with TABLE_STATUS, and with it and TABLE_TEXT. */
   status: number;

@@ -8,9 +8,27 @@ import { I18nProvider } from '../i18n/i18n';
 import { AllAnnotationsView } from './AllAnnotationsView';
 import { annotation, category, doc } from './fixtures';
 import { fromStatisticsFilter } from './from-statistics';
+import type * as TableSourceModule from './table-source';
+import type { TableSourceOptions } from './table-source';
 
 const saveText = vi.hoisted(() => vi.fn(async () => true));
 vi.mock('../platform', () => ({ platform: { saveText } }));
+
+// The view's reads, made small and held on demand, to see the table while it is still reading.
+const reads = vi.hoisted(() => ({
+  options: {} as Partial<TableSourceOptions>,
+}));
+vi.mock('./table-source', async (importOriginal) => {
+  const original = await importOriginal<typeof TableSourceModule>();
+  class Source extends original.TableSource {
+    constructor(
+      ...[db, publish, onError, , known]: ConstructorParameters<typeof original.TableSource>
+    ) {
+      super(db, publish, onError, reads.options, known);
+    }
+  }
+  return { ...original, TableSource: Source };
+});
 
 const LONG =
   '内蒙古聚焦高质量发展,紧扣铸牢中华民族共同体意识工作主线,建设我国向北开放重要桥头堡,弘扬蒙古马精神,经济发展取得可喜成果。';
@@ -192,5 +210,104 @@ describe('AllAnnotationsView', () => {
     await waitFor(() => expect(count()).toBe('0 of 3 annotations'));
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(count()).toBe('3 of 3 annotations'));
+  });
+
+  it('shows the first rows while the rest is read, and sorts and filters them all once read', async () => {
+    // 60 more rows in a document added before the others, so they come first.
+    await db.documents.put(doc('d0', '早报', '2025-12-31T00:00:00Z'));
+    await db.texts.put({ docId: 'd0', text: '早报\n'.padEnd(700, '文') });
+    const many = Array.from({ length: 60 }, (_, i) =>
+      annotation(`m${i}`, 'd0', i * 10, {
+        quote: `${i % 3 === 0 ? '增长' : '下降'} ${String(59 - i).padStart(2, '0')}`,
+      }),
+    );
+    await db.annotations.bulkPut([...many].reverse());
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    reads.options = { firstRows: 10, chunkRows: 20, pause: () => held };
+    try {
+      render(<AllAnnotationsView onOpen={() => {}} />);
+      await waitFor(() => expect(count()).toBe('Loading… 10 of 63 annotations read'));
+      expect(rowIds()).toEqual(many.slice(0, 10).map((a) => a.quote));
+      const exportButton = screen.getByRole('button', { name: 'Export these rows (CSV)' });
+      expect((exportButton as HTMLButtonElement).disabled).toBe(true);
+
+      // Sorted and filtered before the rest is read: among the rows read so far, and said so.
+      const quote = screen.getByRole('columnheader', { name: 'Quote' });
+      fireEvent.click(within(quote).getByRole('button'));
+      fireEvent.change(screen.getByRole('searchbox'), { target: { value: '增长' } });
+      await waitFor(() => expect(count()).toBe('4 of the 10 read so far · loading 63…'));
+      expect(screen.getByText('Sorted among the rows read so far')).toBeTruthy();
+      expect(rowIds()).toEqual(['增长 50', '增长 53', '增长 56', '增长 59']);
+
+      release();
+      await waitFor(() => expect(count()).toBe('20 of 63 annotations'));
+      const expected = many
+        .map((a) => a.quote)
+        .filter((q) => q.startsWith('增长'))
+        .sort();
+      expect(rowIds()).toEqual(expected);
+      expect(screen.queryByText('Sorted among the rows read so far')).toBeNull();
+      expect((exportButton as HTMLButtonElement).disabled).toBe(false);
+      const exportsBefore = saveText.mock.calls.length;
+      fireEvent.click(exportButton);
+      await waitFor(() => expect(saveText).toHaveBeenCalledTimes(exportsBefore + 1), {
+        timeout: 5000,
+      });
+      const [, content] = saveText.mock.calls.at(-1) as unknown as [string, string];
+      // The CSV lists the same rows by document and position.
+      expect(parseAnnotationsCsv(content).map((r) => r.annotation_id)).toEqual(
+        many.filter((a) => a.quote.startsWith('增长')).map((a) => a.id),
+      );
+    } finally {
+      release();
+      reads.options = {};
+      await db.annotations.bulkDelete(many.map((a) => a.id));
+      await db.documents.delete('d0');
+      await db.texts.delete('d0');
+    }
+  });
+
+  it('shows, once everything is read, what was added, deleted and edited while it was reading', async () => {
+    await db.documents.put(doc('d0', '早报', '2025-12-31T00:00:00Z'));
+    const early = Array.from({ length: 8 }, (_, i) =>
+      annotation(`m${i}`, 'd0', i * 10, { quote: `早报 ${i}` }),
+    );
+    await db.annotations.bulkPut(early);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    reads.options = { firstRows: 3, chunkRows: 3, pause: () => held };
+    try {
+      render(<AllAnnotationsView onOpen={() => {}} />);
+      await waitFor(() => expect(count()).toBe('Loading… 3 of 11 annotations read'));
+      expect(rowIds()).toEqual(['早报 0', '早报 1', '早报 2']);
+
+      // Rows on screen and rows not read yet change, one goes, one comes (in the last document).
+      await db.annotations.update('m0', { quote: '改过的引文' });
+      await db.annotations.delete('m1');
+      await db.annotations.update('m6', { quote: '读取前改的' });
+      await db.annotations.put(annotation('n1', 'd2', 10, { quote: '新加的' }));
+
+      release();
+      await waitFor(() => expect(count()).toBe('11 of 11 annotations'));
+      expect(rowIds()).toEqual([
+        '改过的引文',
+        '早报 2',
+        '早报 3',
+        '早报 4',
+        '早报 5',
+        '读取前改的',
+        '早报 7',
+        '报告标题',
+        LONG.slice(0, 3),
+        'Beijing',
+        '新加的',
+      ]);
+    } finally {
+      release();
+      reads.options = {};
+      await db.annotations.bulkDelete([...early.map((a) => a.id), 'n1']);
+      await db.documents.delete('d0');
+    }
   });
 });

@@ -7,6 +7,7 @@ import { AnnotationTable } from './AnnotationTable';
 import { buildRowsCsv } from './export-rows';
 import { FilterBar } from './FilterBar';
 import { useViewStrings } from './strings';
+import { countText } from './count-text';
 import {
   columnKeys,
   filterAnnotations,
@@ -16,7 +17,7 @@ import {
   type SortState,
   type TableRow,
 } from './table-model';
-import { useLinks, useSections, useTableData } from './use-table-data';
+import { useLinks, useSections, useTableData, type TableMeta } from './use-table-data';
 import './all-annotations.css';
 
 export type { AnnotationFilter } from './table-model';
@@ -26,6 +27,8 @@ export interface AllAnnotationsViewProps {
   initialFilter?: AnnotationFilter;
   /** A row was chosen: open this document at this annotation. */
   onOpen(docId: string, annotationId: string): void;
+  /** The documents and codebook the app holds already, if it does: the first rows come sooner. */
+  known?: TableMeta;
 }
 
 const filterKey = (filter: AnnotationFilter | undefined) => JSON.stringify(filter ?? {});
@@ -34,13 +37,15 @@ const filterKey = (filter: AnnotationFilter | undefined) => JSON.stringify(filte
  * Every annotation in the library as one table: filter by text, category,
  * status, document, speaker, value, links to other documents (and section,
  * from elsewhere); sort by any column;
- * export exactly the rows shown.
+ * export exactly the rows shown. While a large library is still being read,
+ * the rows read so far are shown, sorted and filtered, and the count says so;
+ * export waits until all are read.
  */
-export function AllAnnotationsView({ initialFilter, onOpen }: AllAnnotationsViewProps) {
+export function AllAnnotationsView({ initialFilter, onOpen, known }: AllAnnotationsViewProps) {
   const s = useViewStrings();
   const titleId = useId();
   const notify = useNotify();
-  const data = useTableData();
+  const data = useTableData(known);
   const { sections, pending } = useSections(data);
   const { links, pending: linksPending } = useLinks(data);
 
@@ -60,20 +65,23 @@ export function AllAnnotationsView({ initialFilter, onOpen }: AllAnnotationsView
   const sortColumn = sort?.column ?? null;
   const sortSections = sortColumn === 'section' ? sections : undefined;
   const sortLinks = sortColumn === 'links' ? links : undefined;
+  // On the rows, not on `data`: while reading, `data` changes with every step
+  // of the count, the rows far less often, and keys cost up to a second or two.
+  const rows = data?.rows;
   const keys = useMemo(
     () =>
-      data && sortColumn
-        ? columnKeys(data.rows, sortColumn, {
+      rows && sortColumn
+        ? columnKeys(rows, sortColumn, {
             collator,
             sections: sortSections,
             links: sortLinks,
           })
         : null,
-    [data, sortColumn, collator, sortSections, sortLinks],
+    [rows, sortColumn, collator, sortSections, sortLinks],
   );
   const sorted = useMemo(
-    () => (!data ? [] : sort ? sortAnnotations(data.rows, sort, keys) : data.rows),
-    [data, sort, keys],
+    () => (!rows ? [] : sort ? sortAnnotations(rows, sort, keys) : rows),
+    [rows, sort, keys],
   );
   // Typing stays responsive: the table catches up with the filter a moment later.
   const shownFilter = useDeferredValue(filter);
@@ -131,23 +139,33 @@ export function AllAnnotationsView({ initialFilter, onOpen }: AllAnnotationsView
     }
   };
 
+  const loading = data?.loading ?? null;
+  // While rows are still arriving, "no rows" is not known yet: the count tells how far it is.
   const message =
-    data?.rows.length === 0 ? s.t('empty') : data && visible.length === 0 ? s.t('noRows') : null;
+    !data || loading
+      ? null
+      : data.rows.length === 0
+        ? s.t('empty')
+        : visible.length === 0
+          ? s.t('noRows')
+          : null;
 
   return (
-    <section className="aa-view" aria-labelledby={titleId}>
+    <section className="aa-view" aria-labelledby={titleId} aria-busy={!data || !!loading}>
       <header className="aa-header">
         <h2 id={titleId}>{s.t('title')}</h2>
         <span className="aa-count" role="status" data-testid="all-annotations-count">
-          {data ? s.t('count', { n: visible.length, m: data.rows.length }) : s.t('loading')}
+          {countText(s, data, visible.length, shownFilter)}
         </span>
+        {loading && sort && <span className="aa-muted">{s.t('sortedSoFar')}</span>}
         {pending && <span className="aa-muted">{s.t('sectionsPending')}</span>}
         {linksPending && <span className="aa-muted">{s.t('linksPending')}</span>}
         <span className="aa-spacer" />
         <button
           type="button"
           onClick={() => void exportRows()}
-          disabled={!data || visible.length === 0 || exporting}
+          disabled={!data || !!loading || visible.length === 0 || exporting}
+          title={loading ? s.t('exportWhenLoaded') : undefined}
         >
           {s.t('exportRows')}
         </button>

@@ -58,13 +58,16 @@ export function AnnotationTable(props: Props) {
     },
     [current, rows.length],
   );
+  // Kept while the rows are: a new function makes the virtualizer measure
+  // every row again, on each render (a scroll, a step of the count).
+  const getItemKey = useCallback((index: number) => rows[index]?.annotation.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => body.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     rangeExtractor,
-    getItemKey: (index) => rows[index]?.annotation.id ?? index,
+    getItemKey,
   });
 
   useEffect(() => {

@@ -98,7 +98,8 @@ export function FilterBar({ filter, onChange, data, collator, strings: s }: Prop
     return data.documents
       .filter((d) => used.has(d.id))
       .sort((a, b) => collator.compare(a.title, b.title));
-  }, [data, collator]);
+    // Not on `data` itself: it changes with every step of a read, the rows less often.
+  }, [data.rows, data.documents, collator]);
   const units = useMemo(() => unitChoices(data.rows, collator), [data.rows, collator]);
   const statuses = filter.statuses ?? [];
   const docIds = filter.docIds ?? [];

@@ -1,6 +1,7 @@
 /**
  * The All annotations table as pure data: rows with their search keys built
- * once per data load, filtering, and sorting by precomputed integer keys.
+ * once per data load (build-rows.ts), filtering, and sorting by precomputed
+ * integer keys.
  * Everything here runs on 100,000 rows in a few tens of milliseconds.
  */
 import {
@@ -8,11 +9,11 @@ import {
   type Annotation,
   type Category,
   type ClaimStatus,
-  type DocumentRecord,
 } from '../../shared/types';
+import { byOrder } from './build-rows';
 import { categoryMatcher, type CategoryMatch } from './category-match';
-import { FigureCache, type Figure } from './figures';
-import { foldAll, foldQuery } from './fold';
+import type { Figure } from './figures';
+import { foldQuery } from './fold';
 import { matchesLinks, type LinkFilter, type LinkSummaries } from './links';
 import { rankDistinct, rankStrings, rankTexts } from './ranks';
 
@@ -79,70 +80,7 @@ export interface SortState {
 /** annotation id → its section; absent while not yet computed. */
 export type Sections = ReadonlyMap<string, string>;
 
-/** Figures kept across data loads: an unchanged annotation is not read again. */
-const sharedFigures = new FigureCache();
-
-const byOrder = (a: Category, b: Category): number =>
-  a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
-/**
- * One row per annotation of a listed document, in library order (documents by
- * the time they were added, annotations by position). Annotations of unknown
- * documents are left out; unknown category ids are skipped.
- */
-export function buildRows(
-  annotations: readonly Annotation[],
-  documents: readonly DocumentRecord[],
-  categories: readonly Category[],
-  figures: FigureCache = sharedFigures,
-): TableRow[] {
-  const categoryById = new Map(categories.map((c, code) => [c.id, { c, code }]));
-  const byDoc = new Map<string, Annotation[]>();
-  for (const a of annotations) {
-    const list = byDoc.get(a.docId);
-    if (list) list.push(a);
-    else byDoc.set(a.docId, [a]);
-  }
-  const docs = documents
-    .filter((d) => byDoc.has(d.id))
-    .sort((a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0));
-  const rows: TableRow[] = [];
-  figures.begin();
-  for (const doc of docs) {
-    const list = (byDoc.get(doc.id) ?? []).sort(
-      (a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
-    for (const a of list) {
-      const cats: Category[] = [];
-      const codes: number[] = [];
-      for (const id of a.categoryIds) {
-        const found = categoryById.get(id);
-        if (!found) continue;
-        cats.push(found.c);
-        codes.push(found.code);
-      }
-      if (cats.length > 1) cats.sort(byOrder);
-      rows.push({
-        index: rows.length,
-        annotation: a,
-        docTitle: doc.title,
-        categories: cats,
-        categoryCodes: codes,
-        search: `${a.quote}\u0000${a.note}\u0000${a.speaker}\u0000${a.evidence}\u0000${doc.title}`,
-        speaker: a.speaker,
-        figure: figures.figure(a),
-      });
-    }
-  }
-  figures.end();
-  // Fold every search text in one go (a few large pieces) rather than row by row.
-  const folded = foldAll(rows.flatMap((r) => [r.search, r.speaker]));
-  rows.forEach((r, i) => {
-    r.search = folded[2 * i] as string;
-    r.speaker = folded[2 * i + 1] as string;
-  });
-  return rows;
-}
+export { buildRows } from './build-rows';
 
 const isBound = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n);
 

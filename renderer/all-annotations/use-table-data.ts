@@ -1,31 +1,36 @@
-import { useLive } from '../db/live';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Structure } from '../../shared/structure';
-import type { Annotation, Category, DocumentRecord } from '../../shared/types';
+import type { DocumentRecord } from '../../shared/types';
 import { db } from '../db/instance';
 import { TableLinks, type LinkSummaries } from './links';
 import { StructureCache, computeSections } from './sections';
-import { buildRows, type Sections, type TableRow } from './table-model';
+import type { Sections, TableRow } from './table-model';
+import { TableSource, type TableData, type TableMeta } from './table-source';
 
-export interface TableData {
-  rows: TableRow[];
-  documents: DocumentRecord[];
-  categories: Category[];
-}
+export type { TableData, TableLoading, TableMeta } from './table-source';
 
 /**
- * Every annotation, document record (no texts) and category, live; the rows
- * and their search keys are rebuilt only when one of them changes. Undefined
- * while loading.
+ * Every annotation, document record (no texts) and category, live; undefined
+ * until the first rows are read, then `loading` until all are (table-source.ts).
+ * `known`: the documents and codebook the app holds already, if it does (only
+ * what they are when the view opens is used). A failed read is thrown into
+ * React, as a live query's is.
  */
-export function useTableData(): TableData | undefined {
-  const annotations = useLive((): Promise<Annotation[]> => db.annotations.toArray(), []);
-  const documents = useLive(() => db.documents.toArray(), []);
-  const categories = useLive(() => db.categories.orderBy('order').toArray(), []);
-  return useMemo(() => {
-    if (!annotations || !documents || !categories) return undefined;
-    return { rows: buildRows(annotations, documents, categories), documents, categories };
-  }, [annotations, documents, categories]);
+export function useTableData(known?: TableMeta): TableData | undefined {
+  const [state, setState] = useState<{ data?: TableData; error?: unknown }>({});
+  const initial = useRef(known);
+  useEffect(() => {
+    const source = new TableSource(
+      db,
+      (data) => setState({ data }),
+      (error) => setState((prev) => ({ ...prev, error })),
+      {},
+      initial.current,
+    );
+    return () => source.close();
+  }, []);
+  if (state.error !== undefined) throw state.error;
+  return state.data;
 }
 
 /** Kept across mounts: leaving the view and coming back does not detect structures again. */
@@ -40,17 +45,21 @@ const sameEntries = (a: ReadonlyMap<string, Structure>, b: ReadonlyMap<string, S
 /**
  * The section of each row, computed per document from its text (read here,
  * one document at a time, and only for documents with annotations). `pending`
- * while some are still being read.
+ * while some are still being read. Texts are read only once every annotation
+ * is: the rows come first.
  */
 export function useSections(data: TableData | undefined): { sections: Sections; pending: boolean } {
+  const complete = data && !data.loading ? data : undefined;
+  // Null until then, so the cache is not emptied meanwhile (it outlives the view).
   const needed = useMemo(() => {
-    if (!data) return [];
-    const withRows = new Set(data.rows.map((r) => r.annotation.docId));
-    return data.documents.filter((d) => withRows.has(d.id));
-  }, [data]);
+    if (!complete) return null;
+    const withRows = new Set(complete.rows.map((r) => r.annotation.docId));
+    return complete.documents.filter((d) => withRows.has(d.id));
+  }, [complete]);
   const [structures, setStructures] = useState<ReadonlyMap<string, Structure>>(new Map());
 
   useEffect(() => {
+    if (!needed) return;
     let cancelled = false;
     const publish = (found: Map<string, Structure>) =>
       setStructures((prev) => (sameEntries(prev, found) ? prev : new Map(found)));
@@ -82,9 +91,9 @@ export function useSections(data: TableData | undefined): { sections: Sections; 
     };
   }, [needed]);
 
-  const rows = data?.rows;
+  const rows = complete?.rows;
   const sections = useMemo(() => computeSections(rows ?? [], structures), [rows, structures]);
-  const pending = needed.some((d) => !structures.has(d.id));
+  const pending = !!data?.loading || !!needed?.some((d) => !structures.has(d.id));
   return { sections, pending };
 }
 
@@ -93,11 +102,11 @@ const tableLinks = new TableLinks();
 
 /**
  * How each row's claim is repeated, or stated with another figure, in other
- * documents. Computed after the table shows (a slice at a time), and again
+ * documents. Computed once every row is read (a slice at a time), and again
  * only for what a data change touches; `pending` until the rows are linked.
  */
 export function useLinks(data: TableData | undefined): { links: LinkSummaries; pending: boolean } {
-  const rows = data?.rows;
+  const rows = data && !data.loading ? data.rows : undefined;
   const [state, setState] = useState<{ links: LinkSummaries; for?: readonly TableRow[] }>(() => ({
     links: tableLinks.current,
   }));
@@ -119,5 +128,5 @@ export function useLinks(data: TableData | undefined): { links: LinkSummaries; p
       clearTimeout(timer);
     };
   }, [rows]);
-  return { links: state.links, pending: !!rows && state.for !== rows };
+  return { links: state.links, pending: !!data && (!rows || state.for !== rows) };
 }

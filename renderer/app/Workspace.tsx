@@ -303,6 +303,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
             <AllAnnotationsView
               key={JSON.stringify(tableFilter)}
               initialFilter={tableFilter}
+              known={docs && stored ? { documents: docs, categories: stored } : undefined}
               onOpen={(id, annotationId) => goTo({ docId: id, annotationId })}
             />
           </div>
