@@ -136,6 +136,7 @@ const columns: Record<Language, Record<Column, string>> = {
     value: 'Value',
     links: 'Other documents',
     note: 'Note',
+    coder: 'Coder',
   },
   zh: {
     document: '文档',
@@ -147,6 +148,7 @@ const columns: Record<Language, Record<Column, string>> = {
     value: '数值',
     links: '其他文档',
     note: '备注',
+    coder: '编码者',
   },
 };
 

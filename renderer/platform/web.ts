@@ -7,6 +7,7 @@ const ACCEPT: Record<PickKind, string> = {
   text: '.txt,.text,.md,text/plain,text/markdown',
   codebook: '.csv,.qdc,.xml,text/csv,application/xml',
   backup: '.json,application/json',
+  project: '.qdpx,application/zip',
 };
 
 function chooseFiles(kind: PickKind): Promise<File[]> {
@@ -57,7 +58,11 @@ export const webPlatform: Platform = {
     return results.concat(await Promise.all(files.map(readBrowserFile)));
   },
   async saveBytes(fileName, bytes, filter) {
-    const type = filter.extensions.includes('png') ? 'image/png' : 'application/octet-stream';
+    const type = filter.extensions.includes('png')
+      ? 'image/png'
+      : filter.extensions.includes('qdpx')
+        ? 'application/zip'
+        : 'application/octet-stream';
     download(fileName, new Uint8Array(bytes), type);
     return true;
   },
@@ -68,7 +73,7 @@ export const webPlatform: Platform = {
         ? 'text/csv;charset=utf-8'
         : ext === 'svg'
           ? 'image/svg+xml'
-          : ext === 'json'
+          : ext === 'json' || ext === 'jsonld'
             ? 'application/json'
             : 'text/plain;charset=utf-8';
     download(fileName, content, type);
@@ -79,4 +84,6 @@ export const webPlatform: Platform = {
   takeLaunchFiles: async () => [],
   watchFiles: () => {},
   onFileChanged: () => () => {},
+  // A browser does not say who its user is.
+  defaultCoderName: async () => '',
 };
