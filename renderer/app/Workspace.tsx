@@ -19,7 +19,8 @@ import { useCategories, useDocumentText, useDocuments, useSetting } from '../db/
 import { useAnnotations } from '../db/use-annotations';
 import { db } from '../db/instance';
 import { useBackup } from '../export/use-backup';
-import { useExportCsv } from '../export/use-export';
+import { useExportCsv, useExportW3c } from '../export/use-export';
+import { useProject } from '../export/use-project';
 import { Library } from '../library/Library';
 import { deleteStrays, strayAnnotations } from '../library/strays';
 import { useFileWatch } from '../library/use-file-watch';
@@ -149,6 +150,8 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
 
   const exportCsv = useExportCsv(docId);
   const backup = useBackup();
+  const project = useProject(docId);
+  const exportW3c = useExportW3c(docId);
   const onCommand = useCallback(
     (command: MenuCommand) => {
       if (command === 'export-library-csv') void exportCsv('library');
@@ -267,7 +270,14 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
         hasDocument={doc !== null}
         onOpen={() => void pick(platform.pickFiles)}
         onOpenFolder={() => platform.pickFolder && void pick(platform.pickFolder)}
-        onExport={(scope) => void (scope === 'backup' ? backup.backup() : exportCsv(scope))}
+        onExport={(format, onlyDocument) => {
+          if (format === 'backup') void backup.backup();
+          else if (format === 'csv-document') void exportCsv('document');
+          else if (format === 'csv-library') void exportCsv('library');
+          else if (format === 'qdpx') void project.exportProject(onlyDocument);
+          else void exportW3c(onlyDocument);
+        }}
+        onImport={(format) => void (format === 'qdpx' ? project.importFile() : backup.restore())}
         onSettings={() => setDialog('settings')}
         onSearch={() => setSearching(true)}
         view={view}

@@ -6,6 +6,7 @@ import { reanchor } from '../../shared/anchor';
 import type { ImportedProject, ImportedSelection } from '../../shared/exchange/qde-read';
 import { writeProject } from '../../shared/exchange/qde-write';
 import { packProject } from '../../shared/exchange/qdpx';
+import { annotationsToW3c } from '../../shared/exchange/w3c';
 import { codePointLength, sha256Hex } from '../../shared/text';
 import type { Annotation, Category, DocumentRecord } from '../../shared/types';
 import { nextColor } from '../codebook/codebook';
@@ -277,4 +278,23 @@ export async function importProject(
     report.coders = [...coders].sort();
     return report;
   });
+}
+
+/** The Web Annotations (JSON-LD) of the library, or of one document. */
+export async function buildW3cExport(db: ClaimmarkDB, docId: string | null, now = new Date()) {
+  const { documents, annotations, categories } = await readLibrary(db, docId);
+  const only = docId ? documents[0]?.doc.title : undefined;
+  const collection = annotationsToW3c({
+    name: only ?? 'Claimmark library',
+    documents,
+    annotations,
+    categories,
+    now,
+  });
+  const base = only ? safeName(only) : 'claimmark-library';
+  return {
+    fileName: `${base}-annotations-${dateStamp(now)}.jsonld`,
+    content: JSON.stringify(collection, null, 2) + '\n',
+    rows: collection.total,
+  };
 }
