@@ -58,7 +58,7 @@ test('the coder is asked once, recorded, and travels in a REFI-QDA project and W
   await page.getByRole('menuitem', { name: 'REFI-QDA project (.qdpx)…' }).click();
   await (await chooser).setFiles({ name: 'team.qdpx', mimeType: 'application/zip', buffer: qdpx });
   await expect(page.getByRole('status').filter({ hasText: 'Imported “team.qdpx”' })).toContainText(
-    '1 annotation(s) by 李明',
+    '1 annotation(s) added, by 李明',
   );
   await expect(libraryItems(page)).toHaveCount(1);
 

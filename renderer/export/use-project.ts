@@ -62,6 +62,7 @@ export function useProject(docId: string | null) {
           codes: r.codesAdded,
           merged: r.codesMerged,
           n: r.annotations,
+          skipped: r.skipped,
           coders: r.coders.length ? r.coders.join(', ') : t('projectNobody'),
         }) +
         (r.moved + r.unplaced > 0

@@ -275,7 +275,7 @@ export const en = {
   importMenuLabel: 'Import formats',
   importQdpx: 'REFI-QDA project (.qdpx)…',
   projectImported:
-    'Imported “{file}”: {docs} document(s), {matched} of them already in the library; {codes} new code(s), {merged} merged into the codebook; {n} annotation(s) by {coders}.',
+    'Imported “{file}”: {docs} document(s), {matched} of them already in the library; {codes} new code(s), {merged} merged into the codebook; {n} annotation(s) added, by {coders}; {skipped} already there were left as they are.',
   projectReplaced:
     '{moved} selection(s) did not match their quote at their position and were moved to where it is; {unplaced} could not be placed and are kept as orphans.',
   projectImportFailed: 'Could not import “{file}”: {detail}. Nothing was imported.',
@@ -550,7 +550,7 @@ export const zh: Strings = {
   importMenuLabel: '导入格式',
   importQdpx: 'REFI-QDA 项目（.qdpx）…',
   projectImported:
-    '已导入“{file}”：{docs} 篇文档（其中 {matched} 篇已在文库中）；新增 {codes} 个代码，{merged} 个并入现有类别；{n} 条标注，编码者：{coders}。',
+    '已导入“{file}”：{docs} 篇文档（其中 {matched} 篇已在文库中）；新增 {codes} 个代码，{merged} 个并入现有类别；新增 {n} 条标注，编码者：{coders}；{skipped} 条已在文库中，保持不变。',
   projectReplaced:
     '{moved} 处选段的引文与位置不符，已移到引文所在处；{unplaced} 处无法定位，保留为孤立标注。',
   projectImportFailed: '无法导入“{file}”：{detail}。未导入任何内容。',
