@@ -106,6 +106,12 @@ export default tseslint.config(
     }),
   },
   {
+    // A test that drives an outside program (LibreOffice reading an export)
+    // runs under Node in Vitest, never in the browser.
+    files: ['renderer/**/*.node.test.ts'],
+    rules: layer({ patterns: [noElectron] }),
+  },
+  {
     files: ['electron/**/*.ts'],
     ignores: ['electron/preload.ts', 'electron/ipc/**'],
     rules: layer({

@@ -50,6 +50,8 @@ export interface ReplaceResult {
   ms: number;
   kind: string;
   report: { kept: number; moved: number; orphaned: number } | null;
+  /** Annotation records the replacement put (the rest were left as stored). */
+  written: number;
 }
 
 export interface SeededDocument {

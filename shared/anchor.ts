@@ -8,6 +8,7 @@
  * All offsets are UTF-16 code units, end exclusive. Pure: no Node, no DOM.
  */
 import search from 'approx-string-match';
+import { searchAnywhere, type Match } from './approx-regions';
 import { codePointLength, isHigh, isLow } from './text';
 
 export interface AnchorInput {
@@ -129,8 +130,13 @@ function exactIn(s: Query, from: number, to: number): Candidate[] {
 
 /** Lowest-cost fuzzy matches of the quote in text[from, to), never splitting a surrogate pair. */
 function fuzzyIn(s: Query, from: number, to: number, budget: number): Candidate[] {
+  return fuzzyCandidates(s, from, search(s.text.slice(from, to), s.a.quote, budget));
+}
+
+/** Candidates from matches found in the text from `from` on. */
+function fuzzyCandidates(s: Query, from: number, matches: readonly Match[]): Candidate[] {
   const { text } = s;
-  return search(text.slice(from, to), s.a.quote, budget).map((m) => {
+  return matches.map((m) => {
     let start = from + m.start;
     let end = from + m.end;
     if (start > 0 && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) start--;
@@ -143,8 +149,8 @@ function fuzzyIn(s: Query, from: number, to: number, budget: number): Candidate[
  * The lowest-cost fuzzy matches in the whole text, found by filter-then-verify:
  * cut the quote into budget + 1 pieces; a match with at most `budget` errors
  * contains one piece unchanged (pigeonhole), so only the regions around exact
- * hits of a piece are searched. Falls back to scanning everything when the
- * pieces are too common.
+ * hits of a piece are searched. When the pieces are too common, the whole
+ * text is searched instead, past a counting filter (approx-regions.ts).
  */
 function fuzzyEverywhere(s: Query, budget: number): Candidate[] {
   const { text } = s;
@@ -155,7 +161,9 @@ function fuzzyEverywhere(s: Query, budget: number): Candidate[] {
     const off = p * size;
     const piece = q.slice(off, p === budget ? q.length : off + size);
     for (let i = text.indexOf(piece); i >= 0; i = text.indexOf(piece, i + 1)) {
-      if (regions.length >= MAX_PIECE_HITS) return fuzzyIn(s, 0, text.length, budget);
+      if (regions.length >= MAX_PIECE_HITS) {
+        return fuzzyCandidates(s, 0, searchAnywhere(text, q, budget));
+      }
       const at = i - off; // where the quote would start
       regions.push([Math.max(0, at - budget), Math.min(text.length, at + q.length + budget)]);
     }
@@ -269,10 +277,24 @@ export function reanchor(
   anchors: readonly AnchorInput[],
   options: ReanchorOptions = {},
 ): AnchorOutcome[] {
+  const out: AnchorOutcome[] = anchors.map((a) => ({ id: a.id, status: 'orphaned' }));
+  for (const { index, outcome } of reanchorInOrder(newText, anchors, options)) out[index] = outcome;
+  return out;
+}
+
+/**
+ * The outcomes of `reanchor` one at a time, in the order they are found (by
+ * old position), each with its anchor's index in `anchors`: a caller can start
+ * writing the first ones while the rest are still being looked for.
+ */
+export function* reanchorInOrder(
+  newText: string,
+  anchors: readonly AnchorInput[],
+  options: ReanchorOptions = {},
+): Generator<{ index: number; outcome: AnchorOutcome }> {
   const { oldText } = options;
   const tailFrom = oldText === undefined ? Infinity : oldText.length - commonTail(oldText, newText);
   const shift = newText.length - (oldText?.length ?? 0);
-  const out: AnchorOutcome[] = anchors.map((a) => ({ id: a.id, status: 'orphaned' }));
   const key = (a: AnchorInput): number => (Number.isFinite(a.start) ? a.start : 0);
   const order = anchors.map((a, i) => ({ a, i })).sort((x, y) => key(x.a) - key(y.a));
   let delta = 0;
@@ -283,16 +305,19 @@ export function reanchor(
       if (a.quote.length > 0 && oldText.startsWith(a.quote, a.start)) certain = shift;
     }
     const p = locate(newText, a, delta, certain);
-    if (!p) continue;
-    out[i] =
-      p.how === 'kept'
-        ? { id: a.id, status: 'kept', start: p.start, end: p.end }
-        : { id: a.id, status: 'moved', start: p.start, end: p.end, how: p.how };
+    if (!p) {
+      yield { index: i, outcome: { id: a.id, status: 'orphaned' } };
+      continue;
+    }
     if (p.context >= Math.min(TRUSTED_CONTEXT, a.prefix.length + a.suffix.length)) {
       delta = p.start - (Number.isFinite(a.start) ? a.start : 0);
     }
+    const outcome: AnchorOutcome =
+      p.how === 'kept'
+        ? { id: a.id, status: 'kept', start: p.start, end: p.end }
+        : { id: a.id, status: 'moved', start: p.start, end: p.end, how: p.how };
+    yield { index: i, outcome };
   }
-  return out;
 }
 
 /** Counts for the report shown after re-anchoring ("128 kept, 9 moved, 2 orphaned"). */

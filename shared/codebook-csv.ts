@@ -97,20 +97,37 @@ export function codebookTree(categories: readonly Category[]): CodebookNode[] {
   ]);
 }
 
-/** Builds the codebook CSV (BOM, header, one CRLF-terminated row per category). */
-export function codebookToCsv(categories: Category[]): string {
+/** The codebook export's rows, unguarded: shortcut is 1–9 or null. */
+export function codebookRows(categories: readonly Category[]): {
+  name: string;
+  parent: string;
+  color: string;
+  description: string;
+  shortcut: number | null;
+}[] {
   const keys = new Map(
     [...categories]
       .sort((a, b) => a.order - b.order)
       .slice(0, 9)
-      .map((c, i) => [c.id, String(i + 1)]),
+      .map((c, i) => [c.id, i + 1]),
   );
-  const rows = codebookTree(categories).map(({ category: c, parent }) => [
-    guard(c.name),
-    guard(parent?.name ?? ''),
-    guard(c.color),
-    guard(c.description),
-    keys.get(c.id) ?? '',
+  return codebookTree(categories).map(({ category: c, parent }) => ({
+    name: c.name,
+    parent: parent?.name ?? '',
+    color: c.color,
+    description: c.description,
+    shortcut: keys.get(c.id) ?? null,
+  }));
+}
+
+/** Builds the codebook CSV (BOM, header, one CRLF-terminated row per category). */
+export function codebookToCsv(categories: Category[]): string {
+  const rows = codebookRows(categories).map((r) => [
+    guard(r.name),
+    guard(r.parent),
+    guard(r.color),
+    guard(r.description),
+    r.shortcut === null ? '' : String(r.shortcut),
   ]);
   const header = CODEBOOK_CSV_COLUMNS.join(',') + CRLF;
   if (rows.length === 0) return BOM + header;

@@ -130,8 +130,34 @@ export function formatTimestamp(iso: string, utcOffsetMinutes: (d: Date) => numb
   );
 }
 
-/** Builds the CSV text (BOM, header, one CRLF-terminated row per annotation). */
-export function annotationsToCsv(input: AnnotationsCsvInput): string {
+/** What a column holds, for writers that keep types (the workbook): text, a number, or a date. */
+export type ColumnKind = 'text' | 'number' | 'date';
+
+const NUMBER_COLUMNS = new Set<CsvColumn>([
+  'start',
+  'end',
+  'source_line',
+  'source_column',
+  'value',
+]);
+const DATE_COLUMNS = new Set<CsvColumn>(['created_at', 'updated_at']);
+
+export const CSV_COLUMN_KINDS: Readonly<Record<CsvColumn, ColumnKind>> = Object.fromEntries(
+  CSV_COLUMNS.map((c) => [
+    c,
+    NUMBER_COLUMNS.has(c) ? 'number' : DATE_COLUMNS.has(c) ? 'date' : 'text',
+  ]),
+) as Record<CsvColumn, ColumnKind>;
+
+/**
+ * One annotation's cells before any file format: text as it is (no formula
+ * guard), numbers as numbers (null for an empty cell: an orphan's position,
+ * a quote without figures), dates as the stored ISO 8601 UTC string.
+ */
+export type AnnotationRow = { [C in CsvColumn]: string | number | null };
+
+/** The rows of the annotations export, ordered by document and then by position. */
+export function annotationRows(input: AnnotationsCsvInput): AnnotationRow[] {
   const categories = new Map(input.categories.map((c) => [c.id, c]));
   const byDoc = new Map<string, Annotation[]>();
   for (const a of input.annotations) {
@@ -140,7 +166,7 @@ export function annotationsToCsv(input: AnnotationsCsvInput): string {
     else byDoc.set(a.docId, [a]);
   }
 
-  const rows: (string | number)[][] = [];
+  const rows: AnnotationRow[] = [];
   for (const doc of input.documents) {
     const annotations = [...(byDoc.get(doc.id) ?? [])].sort(
       (a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id),
@@ -169,36 +195,55 @@ export function annotationsToCsv(input: AnnotationsCsvInput): string {
         .join('; ');
       const quantities = a.quantities ?? findQuantities(a.quote);
       const links = input.links?.get(a.id);
-      rows.push([
-        guard(a.id),
-        guard(doc.title),
-        guard(doc.fileName),
-        guard(doc.sha256),
-        guard(names),
-        guard(a.quote),
-        guard(a.note),
-        guard(a.prefix),
-        guard(a.suffix),
-        source ? (points[2 * i] ?? 0) : '',
-        source ? (points[2 * i + 1] ?? 0) : '',
-        guard(formatTimestamp(a.createdAt, input.utcOffsetMinutes)),
-        guard(formatTimestamp(a.updatedAt, input.utcOffsetMinutes)),
-        source?.line ?? '',
-        source?.column ?? '',
-        source ? guard(sectionAt(structure, a.start)) : '',
-        guard(a.status),
-        guard(a.speaker),
-        guard(a.evidence),
-        guard(formatQuantities(quantities)),
-        quantities[0] ? plainNumber(quantities[0].value) : '',
-        guard(quantities[0]?.unit ?? ''),
-        guard(links?.repeatedIn.join('; ') ?? ''),
-        guard(links?.conflictsWith.join('; ') ?? ''),
-        guard(a.createdBy ?? ''),
-      ]);
+      rows.push({
+        annotation_id: a.id,
+        document_title: doc.title,
+        document_file: doc.fileName,
+        document_sha256: doc.sha256,
+        categories: names,
+        quote: a.quote,
+        note: a.note,
+        prefix: a.prefix,
+        suffix: a.suffix,
+        start: source ? (points[2 * i] ?? 0) : null,
+        end: source ? (points[2 * i + 1] ?? 0) : null,
+        created_at: a.createdAt,
+        updated_at: a.updatedAt,
+        source_line: source?.line ?? null,
+        source_column: source?.column ?? null,
+        section: source ? sectionAt(structure, a.start) : '',
+        status: a.status,
+        speaker: a.speaker,
+        evidence: a.evidence,
+        quantities: formatQuantities(quantities),
+        value: quantities[0]?.value ?? null,
+        unit: quantities[0]?.unit ?? '',
+        repeated_in: links?.repeatedIn.join('; ') ?? '',
+        conflicts_with: links?.conflictsWith.join('; ') ?? '',
+        coder: a.createdBy ?? '',
+      });
     });
   }
+  return rows;
+}
 
+/** One CSV cell: text guarded, numbers plain, dates local with their offset. */
+function csvCell(
+  column: CsvColumn,
+  value: string | number | null,
+  utcOffsetMinutes: (d: Date) => number,
+): string | number {
+  if (value === null) return '';
+  if (typeof value === 'number') return column === 'value' ? plainNumber(value) : value;
+  if (CSV_COLUMN_KINDS[column] === 'date') return guard(formatTimestamp(value, utcOffsetMinutes));
+  return guard(value);
+}
+
+/** Builds the CSV text (BOM, header, one CRLF-terminated row per annotation). */
+export function annotationsToCsv(input: AnnotationsCsvInput): string {
+  const rows = annotationRows(input).map((row) =>
+    CSV_COLUMNS.map((c) => csvCell(c, row[c], input.utcOffsetMinutes)),
+  );
   const header = CSV_COLUMNS.join(',') + CRLF;
   if (rows.length === 0) return BOM + header;
   const body = Papa.unparse(rows, { newline: CRLF, quotes: false, escapeFormulae: false });

@@ -1,10 +1,9 @@
 import type { SaveOutcome } from './DraftField';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, Category } from '../../shared/types';
 import { useSpeakers } from '../db/hooks';
 import { useI18n } from '../i18n/i18n';
-import { AnnotationItem } from './AnnotationItem';
+import { AnnotationRows, type RowActions } from './AnnotationRows';
 import { OrphanList } from './OrphanList';
 import type { AnnotationPatch } from './store';
 import './annotations.css';
@@ -29,44 +28,37 @@ interface Props {
   onDelete(a: Annotation): void;
 }
 
-const SUMMARY_HEIGHT = 96;
-const EDITOR_HEIGHT = 300;
-
 /**
- * The open document's annotations, in text order. Only the rows on screen are
- * rendered: a document may carry ten thousand annotations. Each row is a short
- * summary; the selected annotation opens into its editor, so rows differ in
- * height and every rendered row is measured.
+ * The open document's annotations, in text order. The count follows each key
+ * press at once; the rows follow in the frames after (a deferred value), so a
+ * new highlight is painted before its row and editor are built.
  */
 export function AnnotationPanel(props: Props) {
   const { annotations, orphans, onReattach, categories, activeId, ...actions } = props;
   const { t } = useI18n();
-  const scroller = useRef<HTMLElement>(null);
-  const listRef = useRef<HTMLOListElement>(null);
-  // Rows are placed relative to the list, which starts below the header and orphans.
-  const scrollMargin = listRef.current?.offsetTop ?? 0;
-  const list = annotations ?? [];
-  const virtualizer = useVirtualizer({
-    count: list.length,
-    getScrollElement: () => scroller.current,
-    // A summary is a quote of up to two lines, the chips and a line of note.
-    estimateSize: (index) => (list[index]?.id === activeId ? EDITOR_HEIGHT : SUMMARY_HEIGHT),
-    overscan: 4,
-    gap: 8,
-    scrollMargin,
-    // A row scrolled to (the selected one) keeps a little room at the panel's edges.
-    scrollPaddingStart: 8,
-    scrollPaddingEnd: 8,
-    getItemKey: (index) => list[index]?.id ?? index,
+  // State, not a ref: the rows are drawn once the panel they scroll in exists.
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const rows = useDeferredValue(annotations);
+  const rowsActive = useDeferredValue(activeId);
+  // The rows get the same functions on every render, calling the newest actions.
+  const latest = useRef(actions);
+  useLayoutEffect(() => {
+    latest.current = actions;
   });
-
-  const activeIndex = activeId ? list.findIndex((a) => a.id === activeId) : -1;
-  useEffect(() => {
-    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-  }, [activeIndex, virtualizer]);
+  const stable = useMemo<RowActions>(
+    () => ({
+      onSelect: (a) => latest.current.onSelect(a),
+      onDeselect: () => latest.current.onDeselect(),
+      onEdit: (a, patch, mergeKey, expected) => latest.current.onEdit(a, patch, mergeKey, expected),
+      onEditDone: () => latest.current.onEditDone(),
+      onToggleCategory: (a, id) => latest.current.onToggleCategory(a, id),
+      onDelete: (a) => latest.current.onDelete(a),
+    }),
+    [],
+  );
 
   return (
-    <aside className="annotations" role="region" aria-label={t('annotations')} ref={scroller}>
+    <aside className="annotations" role="region" aria-label={t('annotations')} ref={setScroller}>
       <div className="pane-header">
         <h2>{t('annotations')}</h2>
         {annotations && (
@@ -76,37 +68,22 @@ export function AnnotationPanel(props: Props) {
         )}
       </div>
       <SpeakerSuggestions />
-      <OrphanList orphans={orphans} onReattach={onReattach} onDelete={actions.onDelete} />
+      <OrphanList orphans={orphans} onReattach={onReattach} onDelete={stable.onDelete} />
       {annotations && annotations.length === 0 && orphans.length === 0 && (
         <p className="hint">{t('noAnnotations')}</p>
       )}
-      <ol ref={listRef} className="annotation-list" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const a = list[row.index];
-          if (!a) return null;
-          return (
-            <AnnotationItem
-              key={a.id}
-              ref={virtualizer.measureElement}
-              index={row.index}
-              setSize={list.length}
-              offset={row.start - scrollMargin}
-              annotation={a}
-              categories={categories}
-              active={a.id === activeId}
-              onSelect={() => actions.onSelect(a)}
-              onCollapse={actions.onDeselect}
-              onEdit={(patch, mergeKey, expected) => actions.onEdit(a, patch, mergeKey, expected)}
-              onEditDone={actions.onEditDone}
-              onToggleCategory={(id) => actions.onToggleCategory(a, id)}
-              onDelete={() => actions.onDelete(a)}
-            />
-          );
-        })}
-      </ol>
+      <AnnotationRows
+        list={rows ?? EMPTY}
+        activeId={rowsActive}
+        categories={categories}
+        scroller={scroller}
+        actions={stable}
+      />
     </aside>
   );
 }
+
+const EMPTY: readonly Annotation[] = [];
 
 /** Names already used as speakers, offered while typing one. */
 function SpeakerSuggestions() {

@@ -5,7 +5,7 @@ import { MenuButton, type MenuEntry } from '../ui/MenuButton';
 export type View = 'reader' | 'all' | 'stats';
 
 /** Every export the Export menu offers. */
-export type ExportFormat = 'csv-document' | 'csv-library' | 'backup' | 'qdpx' | 'w3c';
+export type ExportFormat = 'csv-document' | 'csv-library' | 'xlsx' | 'backup' | 'qdpx' | 'w3c';
 export type ImportFormat = 'qdpx' | 'backup';
 
 interface Props {
@@ -37,9 +37,8 @@ export function Toolbar(props: Props) {
   const exports: MenuEntry[] = [
     item('csv-document', t('exportDocument'), !hasDocument),
     item('csv-library', t('exportLibrary')),
-    // EXCEL: the "Excel workbook (.xlsx)" item goes here, once the workbook writer
-    // (another branch) is merged: item('xlsx', t('exportXlsx')), following onlyDocument.
     { kind: 'separator', key: 'sep-1' },
+    item('xlsx', t('exportXlsx')),
     item('qdpx', t('exportQdpx')),
     item('w3c', t('exportW3c')),
     {

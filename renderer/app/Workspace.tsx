@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc';
-import { detectStructure } from '../../shared/structure';
 import type { ClaimCandidate } from '../../shared/claims/detect';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { SidePanel } from '../claims/SidePanel';
@@ -21,11 +20,13 @@ import { db } from '../db/instance';
 import { useBackup } from '../export/use-backup';
 import { useExportCsv, useExportW3c } from '../export/use-export';
 import { useProject } from '../export/use-project';
+import { useExportXlsx } from '../export/use-export-xlsx';
 import { Library } from '../library/Library';
 import { deleteStrays, strayAnnotations } from '../library/strays';
 import { useFileWatch } from '../library/use-file-watch';
 import { platform } from '../platform';
 import { lineStyles } from '../reader/headings';
+import { useStructure } from '../reader/use-structure';
 import { FindBar } from '../reader/FindBar';
 import { Outline } from '../reader/Outline';
 import type { ReaderHandle } from '../reader/Reader';
@@ -76,10 +77,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   // What the reader draws: unchanged by an edit to a note or a claim field.
   const spans = useStableSpans(placed);
   const overrides = doc?.headingOverrides;
-  const structure = useMemo(
-    () => (typeof text === 'string' ? detectStructure(text, overrides) : null),
-    [text, overrides],
-  );
+  const structure = useStructure(text, overrides);
   const styles = useMemo(() => lineStyles(structure), [structure]);
   const suggestions = useSuggestions(docId, text, spans);
   /** The suggestion the caret is in, else the next one after it, else the first. */
@@ -149,6 +147,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   }, []);
 
   const exportCsv = useExportCsv(docId);
+  const exportXlsx = useExportXlsx(docId);
   const backup = useBackup();
   const project = useProject(docId);
   const exportW3c = useExportW3c(docId);
@@ -274,6 +273,8 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
           if (format === 'backup') void backup.backup();
           else if (format === 'csv-document') void exportCsv('document');
           else if (format === 'csv-library') void exportCsv('library');
+          else if (format === 'xlsx')
+            void exportXlsx(onlyDocument && docId ? 'document' : 'library');
           else if (format === 'qdpx') void project.exportProject(onlyDocument);
           else void exportW3c(onlyDocument);
         }}

@@ -1,4 +1,8 @@
-import { annotationsToCsv, localUtcOffsetMinutes } from '../../shared/csv';
+import {
+  annotationsToCsv,
+  localUtcOffsetMinutes,
+  type AnnotationsCsvInput,
+} from '../../shared/csv';
 import type { Annotation, DocumentRecord } from '../../shared/types';
 import { libraryLinks, titlesOf } from '../claims/claim-links';
 import type { ClaimmarkDB } from '../db/db';
@@ -26,15 +30,15 @@ const byAdded = (a: DocumentRecord, b: DocumentRecord) =>
   a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0;
 
 /**
- * The CSV of exactly these annotations, rows ordered by document (as added)
- * and position. Reads the texts, and the originals of reflowed documents, of
- * the documents involved only.
+ * What an annotations export writes for exactly these annotations: their
+ * documents (ordered as added), texts, the originals of reflowed documents,
+ * the codebook and the claim links. Reads only the documents involved.
+ * `rows` counts the annotations whose document is still in the library.
  */
-export async function csvOfAnnotations(
+export async function exportInput(
   db: ClaimmarkDB,
   annotations: readonly Annotation[],
-  fileName: string,
-): Promise<CsvExport> {
+): Promise<{ input: AnnotationsCsvInput; rows: number }> {
   const docIds = [...new Set(annotations.map((a) => a.docId))];
   const tables = [db.documents, db.texts, db.originals, db.categories, db.annotations];
   return db.transaction('r', tables, async () => {
@@ -65,7 +69,7 @@ export async function csvOfAnnotations(
         ),
       ]),
     );
-    const content = annotationsToCsv({
+    const input: AnnotationsCsvInput = {
       links,
       documents,
       texts: textMap,
@@ -73,9 +77,28 @@ export async function csvOfAnnotations(
       annotations: kept,
       categories: await db.categories.toArray(),
       utcOffsetMinutes: localUtcOffsetMinutes,
-    });
-    return { fileName, content, rows: kept.length };
+    };
+    return { input, rows: kept.length };
   });
+}
+
+/**
+ * The CSV of exactly these annotations, rows ordered by document (as added)
+ * and position.
+ */
+export async function csvOfAnnotations(
+  db: ClaimmarkDB,
+  annotations: readonly Annotation[],
+  fileName: string,
+): Promise<CsvExport> {
+  const { input, rows } = await exportInput(db, annotations);
+  return { fileName, content: annotationsToCsv(input), rows };
+}
+
+/** The base of an export's file name: the document's title, or the library's. */
+export async function exportBaseName(db: ClaimmarkDB, docId: string | null): Promise<string> {
+  const title = docId ? (await db.documents.get(docId))?.title : undefined;
+  return docId ? safeName(title ?? 'document') : 'claimmark-library';
 }
 
 /** Builds the CSV for one document, or for the whole library when docId is null. */
@@ -87,7 +110,6 @@ export async function buildCsvExport(
   const annotations = docId
     ? await db.annotations.where('docId').equals(docId).toArray()
     : await db.annotations.toArray();
-  const title = docId ? (await db.documents.get(docId))?.title : undefined;
-  const base = docId ? safeName(title ?? 'document') : 'claimmark-library';
+  const base = await exportBaseName(db, docId);
   return csvOfAnnotations(db, annotations, `${base}-${dateStamp(now)}.csv`);
 }

@@ -60,9 +60,11 @@ export const webPlatform: Platform = {
   async saveBytes(fileName, bytes, filter) {
     const type = filter.extensions.includes('png')
       ? 'image/png'
-      : filter.extensions.includes('qdpx')
-        ? 'application/zip'
-        : 'application/octet-stream';
+      : filter.extensions.includes('xlsx')
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : filter.extensions.includes('qdpx')
+          ? 'application/zip'
+          : 'application/octet-stream';
     download(fileName, new Uint8Array(bytes), type);
     return true;
   },

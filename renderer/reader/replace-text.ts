@@ -48,12 +48,16 @@ export async function replaceText(
   };
   const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations];
   // Read and re-anchor inside the transaction: an edit made while the file
-  // was decoding must not be overwritten by a stale copy.
+  // was decoding must not be overwritten by a stale copy. The annotations are
+  // asked for first, so the text and bytes are written while they are read.
   const outcomes = await db.transaction('rw', tables, async () => {
-    await db.documents.put(updated);
-    await putTexts(db, docId, prepared);
-    await db.sources.put({ docId, bytes: file.bytes });
-    return reanchorStored(db, docId, text, shown.text);
+    const [found] = await Promise.all([
+      reanchorStored(db, docId, text, shown.text),
+      db.documents.put(updated),
+      putTexts(db, docId, prepared),
+      db.sources.put({ docId, bytes: file.bytes }),
+    ]);
+    return found;
   });
   return { kind: 'replaced', doc: updated, report: summarise(outcomes) };
 }

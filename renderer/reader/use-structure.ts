@@ -1,0 +1,41 @@
+import { useEffect, useMemo, useState } from 'react';
+import { detectStructure, type HeadingOverrides, type Structure } from '../../shared/structure';
+import { DETECT_IN_WORKER } from '../claims/detect-client';
+import { workerClient } from '../worker-client';
+
+const inWorker = workerClient<{ text: string; overrides?: HeadingOverrides }, Structure>(
+  () => new Worker(new URL('./structure.worker.ts', import.meta.url), { type: 'module' }),
+  'the outline could not be worked out',
+);
+
+const long = (text: string) => text.length >= DETECT_IN_WORKER && typeof Worker !== 'undefined';
+
+/**
+ * The articles and headings of `text`. A long text's are worked out in a
+ * worker, so the text is on screen while they are (half a second for 10 MB
+ * here); until they arrive a corrected outline keeps showing the one before.
+ */
+export function useStructure(
+  text: string | null | undefined,
+  overrides: HeadingOverrides | undefined,
+): Structure | null {
+  const inline = useMemo(
+    () => (typeof text === 'string' && !long(text) ? detectStructure(text, overrides) : null),
+    [text, overrides],
+  );
+  const [found, setFound] = useState<{ text: string; structure: Structure } | null>(null);
+  useEffect(() => {
+    if (typeof text !== 'string' || !long(text)) return;
+    let live = true;
+    inWorker(overrides ? { text, overrides } : { text }).then(
+      (structure) => live && setFound({ text, structure }),
+      // Without its outline the text still reads; the outline stays as it was.
+      (error: unknown) => console.warn('Claimmark: no outline for this text', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [text, overrides]);
+  if (inline) return inline;
+  return found && found.text === text ? found.structure : null;
+}
