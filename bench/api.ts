@@ -82,6 +82,17 @@ export interface LibraryInfo {
   ms: number;
 }
 
+/** The 'library' section's big library (harness-library-scale.ts), and the document reopened at start. */
+export interface ScaleLibraryInfo extends LibraryInfo {
+  newest: {
+    docId: string;
+    title: string;
+    /** The start of its first line, to recognise its text on screen. */
+    sentinel: string;
+    annotations: number;
+  };
+}
+
 /** One library search: its time and what it found (documents with a hit, text hits among them). */
 export interface SearchRun {
   ms: number;
@@ -172,6 +183,14 @@ export interface BenchApi {
   makeLibrary(docs: number, bytes: number, annotations: number): Promise<LibraryInfo>;
   /** Writes that library into the app's database (the app must have seeded its codebook). */
   seedLibrary(): Promise<{ docsMs: number; annotationsMs: number }>;
+  /** Makes the big library in the page: `docs` short documents (2–20 KB), `annotations` over them. */
+  makeScaleLibrary(docs: number, annotations: number): Promise<ScaleLibraryInfo>;
+  /** Writes it into the app's database, with setting lastDocument = its newest document. */
+  seedScaleLibrary(): Promise<{ docsMs: number; annotationsMs: number }>;
+  /** The baseline: open 'claimmark' and read every document record in one readonly transaction. */
+  rawDocumentList(): Promise<{ ms: number; records: number }>;
+  /** The reads a start makes on it, each alone (median ms), with `rows` rows on screen. */
+  startReads(docId: string, rows: number, reps: number): Promise<Record<string, number>>;
   /** shared/find.ts searchLibrary: folds everything, then searches (a first search). */
   searchFirst(query: string): Promise<SearchRun>;
   /** The first search's steps through a LibraryIndex, which is then kept (ms each). */

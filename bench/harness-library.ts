@@ -3,7 +3,8 @@
  * all (Chinese from generate.ts, one in ten English from shared/wrap-fixtures),
  * annotations with claim fields over them, and the writing of both into the
  * app's own database ('claimmark'). Deterministic: the same spec gives the
- * same library in every page.
+ * same library in every page. harness-library-scale.ts builds its 2,000
+ * short documents with the same buildLibrary and writeLibrary.
  */
 import { codePointLength, contextAround, sha256Hex } from '../shared/text';
 import { defaultTitle } from '../shared/title';
@@ -123,96 +124,131 @@ function annotationsOf(doc: LibraryDoc, d: number, count: number): Annotation[] 
   });
 }
 
+export interface LibrarySpec {
+  docs: number;
+  /** UTF-8 bytes of document `d`. */
+  bytesOf(d: number): number;
+  annotations: number;
+  /** Digits of the number in each document's id and file name. */
+  idWidth: number;
+  /** When document `d` was added (the library's "newest" order). */
+  addedAt(d: number): Date;
+  /** The rare phrase of the search measurements, in RARE_DOCS. */
+  rare: boolean;
+}
+
+/** A library to the spec: the same documents and annotations in every page. */
+export function buildLibrary(spec: LibrarySpec): Library {
+  const docs: LibraryDoc[] = [];
+  for (let d = 0; d < spec.docs; d++) {
+    const bytes = spec.bytesOf(d);
+    const english = d % ENGLISH_EVERY === ENGLISH_EVERY - 1;
+    let text = english ? englishText(bytes, 500 + d) : generateText(bytes, 1000 + d);
+    if (spec.rare && RARE_DOCS.includes(d)) text = insertRare(text, RARE_PHRASE);
+    const number = String(d).padStart(spec.idWidth, '0');
+    const name = `news-${number}.txt`;
+    const record: DocumentRecord = {
+      id: `bench-doc-${number}`,
+      sha256: '',
+      title: defaultTitle(text, name),
+      fileName: name,
+      encoding: 'utf-8',
+      bom: false,
+      length: codePointLength(text),
+      addedAt: spec.addedAt(d).toISOString(),
+      reflow: null,
+    };
+    docs.push({ record, text });
+  }
+  const annotations: Annotation[] = [];
+  const total = docs.reduce((n, d) => n + d.text.length, 0);
+  let given = 0;
+  docs.forEach((doc, d) => {
+    // Annotations in proportion to the text, so that long articles carry more.
+    const want = Math.round((spec.annotations * (given + doc.text.length)) / total);
+    const count = want - Math.round((spec.annotations * given) / total);
+    given += doc.text.length;
+    if (count > 0) annotations.push(...annotationsOf(doc, d, count));
+  });
+  return { docs, annotations, categories: CATEGORIES };
+}
+
+export function infoOf(lib: Library, t0: number): LibraryInfo {
+  const encoder = new TextEncoder();
+  return {
+    docs: lib.docs.length,
+    englishDocs: lib.docs.filter((_, d) => d % ENGLISH_EVERY === ENGLISH_EVERY - 1).length,
+    chars: lib.docs.reduce((n, d) => n + d.text.length, 0),
+    bytes: lib.docs.reduce((n, d) => n + encoder.encode(d.text).length, 0),
+    annotations: lib.annotations.length,
+    ms: ms(t0),
+  };
+}
+
+/**
+ * Writes a library into the app's database (the app must have seeded its
+ * codebook): documents with their texts and bytes in chunks of 20, then the
+ * annotations in chunks of 1,000, their categories mapped onto the app's.
+ */
+export async function writeLibrary(
+  lib: Library,
+): Promise<{ docsMs: number; annotationsMs: number }> {
+  const db = new ClaimmarkDB();
+  try {
+    await db.open();
+    const codebook = await db.categories.orderBy('order').toArray();
+    if (codebook.length < 5) throw new Error('no default codebook yet: load the app first');
+    const t0 = performance.now();
+    const ids = new Map(codebook.slice(0, 5).map((c, i) => [`c${i}`, c.id]));
+    const subs = lib.categories
+      .filter((c) => c.parentId !== null)
+      .map((c): Category => ({ ...c, id: crypto.randomUUID(), parentId: ids.get('c0') ?? null }));
+    lib.categories.filter((c) => c.parentId !== null).forEach((c, i) => ids.set(c.id, subs[i]!.id));
+    await db.categories.bulkPut(subs);
+    const encoder = new TextEncoder();
+    for (let i = 0; i < lib.docs.length; i += 20) {
+      const chunk = lib.docs.slice(i, i + 20);
+      const records = await Promise.all(
+        chunk.map(async (d) => ({ ...d.record, sha256: await sha256Hex(d.text) })),
+      );
+      await db.transaction('rw', db.documents, db.texts, db.sources, async () => {
+        await db.documents.bulkAdd(records);
+        await db.texts.bulkAdd(chunk.map((d) => ({ docId: d.record.id, text: d.text })));
+        await db.sources.bulkAdd(
+          chunk.map((d) => ({ docId: d.record.id, bytes: encoder.encode(d.text) })),
+        );
+      });
+    }
+    const docsMs = ms(t0);
+    const t1 = performance.now();
+    for (let i = 0; i < lib.annotations.length; i += 1000) {
+      await db.annotations.bulkAdd(
+        lib.annotations.slice(i, i + 1000).map((a) => ({
+          ...a,
+          categoryIds: a.categoryIds.map((c) => ids.get(c) ?? c),
+        })),
+      );
+    }
+    return { docsMs, annotationsMs: ms(t1) };
+  } finally {
+    db.close();
+  }
+}
+
 export const libraryApi: Pick<BenchApi, 'makeLibrary' | 'seedLibrary'> = {
   async makeLibrary(docCount, totalBytes, annotationCount) {
     const t0 = performance.now();
-    const docs: LibraryDoc[] = [];
-    for (let d = 0; d < docCount; d++) {
+    library = buildLibrary({
+      docs: docCount,
       // Sizes from half to one and a half times the mean, as articles vary.
-      const bytes = Math.round((totalBytes / docCount) * (0.5 + d / Math.max(1, docCount - 1)));
-      const english = d % ENGLISH_EVERY === ENGLISH_EVERY - 1;
-      let text = english ? englishText(bytes, 500 + d) : generateText(bytes, 1000 + d);
-      if (RARE_DOCS.includes(d)) text = insertRare(text, RARE_PHRASE);
-      const name = `news-${String(d).padStart(3, '0')}.txt`;
-      const record: DocumentRecord = {
-        id: `bench-doc-${String(d).padStart(3, '0')}`,
-        sha256: '',
-        title: defaultTitle(text, name),
-        fileName: name,
-        encoding: 'utf-8',
-        bom: false,
-        length: codePointLength(text),
-        addedAt: new Date(Date.UTC(2025, 0, 1, 0, d)).toISOString(),
-        reflow: null,
-      };
-      docs.push({ record, text });
-    }
-    const annotations: Annotation[] = [];
-    const total = docs.reduce((n, d) => n + d.text.length, 0);
-    let given = 0;
-    docs.forEach((doc, d) => {
-      // Annotations in proportion to the text, so that long articles carry more.
-      const want = Math.round((annotationCount * (given + doc.text.length)) / total);
-      const count = want - Math.round((annotationCount * given) / total);
-      given += doc.text.length;
-      if (count > 0) annotations.push(...annotationsOf(doc, d, count));
+      bytesOf: (d) => Math.round((totalBytes / docCount) * (0.5 + d / Math.max(1, docCount - 1))),
+      annotations: annotationCount,
+      idWidth: 3,
+      addedAt: (d) => new Date(Date.UTC(2025, 0, 1, 0, d)),
+      rare: true,
     });
-    library = { docs, annotations, categories: CATEGORIES };
-    const encoder = new TextEncoder();
-    const info: LibraryInfo = {
-      docs: docs.length,
-      englishDocs: docs.filter((_, d) => d % ENGLISH_EVERY === ENGLISH_EVERY - 1).length,
-      chars: total,
-      bytes: docs.reduce((n, d) => n + encoder.encode(d.text).length, 0),
-      annotations: annotations.length,
-      ms: ms(t0),
-    };
-    return info;
+    return infoOf(library, t0);
   },
 
-  async seedLibrary() {
-    const lib = currentLibrary();
-    const db = new ClaimmarkDB();
-    try {
-      await db.open();
-      const codebook = await db.categories.orderBy('order').toArray();
-      if (codebook.length < 5) throw new Error('no default codebook yet: load the app first');
-      const t0 = performance.now();
-      const ids = new Map(codebook.slice(0, 5).map((c, i) => [`c${i}`, c.id]));
-      const subs = lib.categories
-        .filter((c) => c.parentId !== null)
-        .map((c): Category => ({ ...c, id: crypto.randomUUID(), parentId: ids.get('c0') ?? null }));
-      lib.categories
-        .filter((c) => c.parentId !== null)
-        .forEach((c, i) => ids.set(c.id, subs[i]!.id));
-      await db.categories.bulkPut(subs);
-      const encoder = new TextEncoder();
-      for (let i = 0; i < lib.docs.length; i += 20) {
-        const chunk = lib.docs.slice(i, i + 20);
-        const records = await Promise.all(
-          chunk.map(async (d) => ({ ...d.record, sha256: await sha256Hex(d.text) })),
-        );
-        await db.transaction('rw', db.documents, db.texts, db.sources, async () => {
-          await db.documents.bulkAdd(records);
-          await db.texts.bulkAdd(chunk.map((d) => ({ docId: d.record.id, text: d.text })));
-          await db.sources.bulkAdd(
-            chunk.map((d) => ({ docId: d.record.id, bytes: encoder.encode(d.text) })),
-          );
-        });
-      }
-      const docsMs = ms(t0);
-      const t1 = performance.now();
-      for (let i = 0; i < lib.annotations.length; i += 1000) {
-        await db.annotations.bulkAdd(
-          lib.annotations.slice(i, i + 1000).map((a) => ({
-            ...a,
-            categoryIds: a.categoryIds.map((c) => ids.get(c) ?? c),
-          })),
-        );
-      }
-      return { docsMs, annotationsMs: ms(t1) };
-    } finally {
-      db.close();
-    }
-  },
+  seedLibrary: () => writeLibrary(currentLibrary()),
 };

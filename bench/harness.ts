@@ -18,6 +18,7 @@ import type { BenchApi, Check } from './api';
 import { anchorApi } from './harness-anchor';
 import { dbApi } from './harness-db';
 import { libraryApi } from './harness-library';
+import { libraryScaleApi } from './harness-library-scale';
 import { reflowApi } from './harness-reflow';
 import { claimsApi } from './harness-claims';
 import { searchApi } from './harness-search';
@@ -258,6 +259,7 @@ const api: BenchApi = {
   ...reflowApi,
   ...anchorApi,
   ...libraryApi,
+  ...libraryScaleApi,
   ...searchApi,
   ...tableApi,
   ...claimsApi,

@@ -52,6 +52,8 @@ test('a full disk: one notice names what is not saved, marks it, and saves it wh
   target,
 }) => {
   test.skip(target !== 'web', 'the quota override is a Chromium DevTools call on the web target');
+  // Eight steps, a filled disk and a restart: 16-30 s here, past 60 s on a loaded CI machine.
+  test.setTimeout(150_000);
   const session = await launchWeb(browser, baseURL ?? '', async (page) => {
     const cdp = await page.context().newCDPSession(page);
     const origin = new URL(baseURL ?? '').origin;

@@ -288,6 +288,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
         <div className="sidebar">
           {searching && <LibrarySearchPanel onChoose={goTo} onClose={() => setSearching(false)} />}
           <Library
+            docs={docs}
             currentId={docId}
             onOpen={open}
             onDeleted={(id) => id === docId && setDocId(null)}

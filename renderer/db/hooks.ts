@@ -1,6 +1,7 @@
 import { useLive } from './live';
 import type { Category, DocumentRecord } from '../../shared/types';
 import { db } from './instance';
+import { annotationCountOf, speakerNames } from './library-reads';
 
 // Each hook returns undefined while loading.
 
@@ -8,18 +9,16 @@ export const useDocuments = (): DocumentRecord[] | undefined =>
   useLive(() => db.documents.toArray(), []);
 
 /**
- * docId → number of annotations. One `count()` per document: IndexedDB counts
- * an index range itself, while reading every key through a cursor (and the live
- * query recording each one) took 300 ms per change with 20,000 annotations.
+ * How many annotations one document has, for its row in the library (asked
+ * only by the rows on screen). Dexie runs it again only when an annotation is
+ * written into that document or one of its keys is written or deleted: a
+ * change elsewhere costs this row nothing. One count() per document instead
+ * ran again for every write anywhere (Dexie cannot tell which document a
+ * deleted key was in, so a count watches every deletion, and a put is
+ * reported as one): 2,000 counts for each keystroke of a note.
  */
-export const useAnnotationCounts = (): Map<string, number> | undefined =>
-  useLive(async () => {
-    const ids = (await db.documents.toCollection().primaryKeys()).map(String);
-    const counts = await Promise.all(
-      ids.map((id) => db.annotations.where('docId').equals(id).count()),
-    );
-    return new Map(ids.map((id, i) => [id, counts[i] ?? 0]));
-  }, []);
+export const useAnnotationCount = (docId: string): number | undefined =>
+  useLive(() => annotationCountOf(db, docId), [docId]);
 
 /**
  * A live query keeps its last result while the query for a new key runs;
@@ -41,8 +40,4 @@ export const useSetting = (key: string): string | null | undefined =>
   useLive(async () => (await db.settings.get(key))?.value ?? null, [key]);
 
 /** Every speaker named so far, for suggestions. */
-export const useSpeakers = (): string[] | undefined =>
-  useLive(
-    async () => (await db.annotations.orderBy('speaker').uniqueKeys()).map(String).filter(Boolean),
-    [],
-  );
+export const useSpeakers = (): string[] | undefined => useLive(() => speakerNames(db), []);

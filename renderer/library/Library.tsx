@@ -1,29 +1,94 @@
-import { useState } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../shared/types';
-import { ENCODING_NAMES } from '../../shared/types';
-import { useAnnotationCounts, useDocuments } from '../db/hooks';
 import { annotationStore } from '../annotations/instance';
 import { db } from '../db/instance';
 import { useStorageFailures } from '../app/storage-failures';
 import { useI18n } from '../i18n/i18n';
 import { useConfirm } from '../ui/confirm';
 import { deleteDocument, renameDocument, sortDocuments, type LibrarySort } from './library-actions';
+import { LibraryRow } from './LibraryRow';
+import './library.css';
 
 interface Props {
+  /** The document list, undefined while it is read (the workspace reads it once for both). */
+  docs: readonly DocumentRecord[] | undefined;
   currentId: string | null;
   onOpen(docId: string): void;
   onDeleted(docId: string): void;
 }
 
-export function Library({ currentId, onOpen, onDeleted }: Props) {
+/** A row: a title of one or two lines and two lines of details. */
+const ROW_ESTIMATE = 80;
+/**
+ * Up to this many documents every row is rendered, wherever the list is
+ * scrolled: cheap, and the whole library stays in the page for find-in-page
+ * and for assistive technology that reads the DOM. Above it only the rows on
+ * screen are (2,000 rows took the start a second to lay out).
+ */
+export const ALL_ROWS_UP_TO = 100;
+
+export function Library({ docs, currentId, onOpen, onDeleted }: Props) {
   const { t, language } = useI18n();
-  const docs = useDocuments();
-  const counts = useAnnotationCounts();
   const confirm = useConfirm();
   const { report } = useStorageFailures();
   const [sort, setSort] = useState<LibrarySort>('newest');
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
   const locale = language === 'zh' ? 'zh-CN' : 'en';
+  const sorted = useMemo(
+    () => (docs ? sortDocuments(docs, sort, locale) : []),
+    [docs, sort, locale],
+  );
+
+  const scroller = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  // Rows are placed relative to the list, which starts below the header.
+  const scrollMargin = listRef.current?.offsetTop ?? 0;
+  const indexOf = useCallback(
+    (id: string | null) => (id === null ? -1 : sorted.findIndex((d) => d.id === id)),
+    [sorted],
+  );
+  const focusedIndex = indexOf(focused);
+  const renamingIndex = indexOf(renaming);
+  // The row holding the focus (or the title being edited) stays rendered when
+  // scrolled away, so the focus is not lost and Tab goes on from it.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      if (range.count <= ALL_ROWS_UP_TO) return Array.from({ length: range.count }, (_, i) => i);
+      const indexes = defaultRangeExtractor(range);
+      const keep = [focusedIndex, renamingIndex].filter((i) => i >= 0 && !indexes.includes(i));
+      return keep.length ? [...indexes, ...keep].sort((a, b) => a - b) : indexes;
+    },
+    [focusedIndex, renamingIndex],
+  );
+  const virtualizer = useVirtualizer({
+    count: sorted.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 6,
+    scrollMargin,
+    // A row scrolled to is not left under the sticky header.
+    scrollPaddingStart: scrollMargin,
+    paddingEnd: 12,
+    rangeExtractor,
+    getItemKey: (index) => sorted[index]?.id ?? index,
+  });
+
+  // The open document is brought into view when it changes (opened from a
+  // search, reopened at start) or the order does; not on every import, and
+  // not when it is on screen already (clicked in the list). At the top of the
+  // list: the pane may shrink a moment later (the outline opens below it).
+  const currentIndex = indexOf(currentId);
+  const shownFor = useRef<string | null>(null);
+  useEffect(() => {
+    const key = `${currentId}\n${sort}`;
+    if (currentIndex < 0 || shownFor.current === key) return;
+    shownFor.current = key;
+    if (!onScreen(scroller.current, currentId)) {
+      virtualizer.scrollToIndex(currentIndex, { align: 'start' });
+    }
+  }, [currentId, sort, currentIndex, virtualizer]);
 
   // A failed rename is held and retried (full disk) or reported; the box closes either way.
   const rename = (doc: DocumentRecord, title: string) => {
@@ -35,8 +100,8 @@ export function Library({ currentId, onOpen, onDeleted }: Props) {
     );
   };
 
-  const remove = async (doc: DocumentRecord) => {
-    const n = counts?.get(doc.id) ?? 0;
+  const remove = async (doc: DocumentRecord, shown: number | undefined) => {
+    const n = shown ?? (await db.annotations.where('docId').equals(doc.id).count());
     const ok = await confirm({
       message: t('deleteDocumentConfirm', { title: doc.title, n }),
       confirmLabel: t('deleteDocument'),
@@ -57,7 +122,7 @@ export function Library({ currentId, onOpen, onDeleted }: Props) {
 
   if (docs === undefined) return <nav className="library" aria-busy="true" />;
   return (
-    <nav className="library" aria-label={t('library')}>
+    <nav className="library" aria-label={t('library')} ref={scroller}>
       <div className="pane-header">
         <h2>{t('library')}</h2>
         <label className="sort">
@@ -79,62 +144,57 @@ export function Library({ currentId, onOpen, onDeleted }: Props) {
           <p>{t('emptyLibraryBody')}</p>
         </div>
       ) : (
-        <ul className="doc-list" aria-label={t('library')}>
-          {sortDocuments(docs, sort, locale).map((doc) => (
-            <li
-              key={doc.id}
-              className={doc.id === currentId ? 'doc current' : 'doc'}
-              aria-current={doc.id === currentId}
-            >
-              {renaming === doc.id ? (
-                <input
-                  className="rename"
-                  aria-label={t('documentTitle')}
-                  defaultValue={doc.title}
-                  autoFocus
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') rename(doc, e.currentTarget.value);
-                    if (e.key === 'Escape') setRenaming(null);
-                  }}
-                  onBlur={(e) => rename(doc, e.currentTarget.value)}
-                />
-              ) : (
-                <button className="doc-open" onClick={() => onOpen(doc.id)} title={doc.title}>
-                  <span className="doc-title">{doc.title}</span>
-                  <span className="doc-meta">
-                    {doc.fileName} · {ENCODING_NAMES[doc.encoding]} ·{' '}
-                    {t('chars', { n: doc.length.toLocaleString(locale) })}
-                  </span>
-                  <span className="doc-meta">
-                    {(counts?.get(doc.id) ?? 0) === 1
-                      ? t('annotationCountOne')
-                      : t('annotationCount', { n: counts?.get(doc.id) ?? 0 })}{' '}
-                    · {new Date(doc.addedAt).toLocaleDateString(locale)}
-                  </span>
-                </button>
-              )}
-              <div className="doc-actions">
-                <button
-                  className="icon-button"
-                  aria-label={`${t('renameDocument')}: ${doc.title}`}
-                  title={t('rename')}
-                  onClick={() => setRenaming(doc.id)}
-                >
-                  ✎
-                </button>
-                <button
-                  className="icon-button"
-                  aria-label={`${t('deleteDocument')}: ${doc.title}`}
-                  title={t('delete')}
-                  onClick={() => void remove(doc)}
-                >
-                  ✕
-                </button>
-              </div>
-            </li>
-          ))}
+        <ul
+          ref={listRef}
+          className="doc-list"
+          aria-label={t('library')}
+          style={{ height: virtualizer.getTotalSize() }}
+          onFocus={(e) => setFocused(rowOf(e.target))}
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget)) setFocused(null);
+          }}
+        >
+          {virtualizer.getVirtualItems().map((row) => {
+            const doc = sorted[row.index];
+            if (!doc) return null;
+            return (
+              <LibraryRow
+                key={doc.id}
+                ref={virtualizer.measureElement}
+                doc={doc}
+                index={row.index}
+                setSize={sorted.length}
+                offset={row.start - scrollMargin}
+                current={doc.id === currentId}
+                renaming={renaming === doc.id}
+                onOpen={() => onOpen(doc.id)}
+                onStartRename={() => setRenaming(doc.id)}
+                onRename={(title) => rename(doc, title)}
+                onCancelRename={() => setRenaming(null)}
+                onDelete={(count) => void remove(doc, count)}
+              />
+            );
+          })}
         </ul>
       )}
     </nav>
   );
+}
+
+/** Whether the row of `docId` is rendered and wholly inside the pane, below its header. */
+function onScreen(pane: HTMLElement | null, docId: string | null): boolean {
+  const row = [...(pane?.querySelectorAll('li[data-doc]') ?? [])].find(
+    (li) => li.getAttribute('data-doc') === docId,
+  );
+  if (!pane || !row) return false;
+  const box = pane.getBoundingClientRect();
+  const top = pane.querySelector('.pane-header')?.getBoundingClientRect().bottom ?? box.top;
+  const r = row.getBoundingClientRect();
+  return r.top >= top && r.bottom <= box.bottom;
+}
+
+/** The document id of the row an element is in. */
+function rowOf(el: EventTarget): string | null {
+  if (!(el instanceof Element)) return null;
+  return el.closest('li[data-doc]')?.getAttribute('data-doc') ?? null;
 }

@@ -12,7 +12,9 @@ export function sortDocuments(
   const copy = [...docs];
   if (sort === 'title') return copy.sort((a, b) => collator.compare(a.title, b.title));
   const dir = sort === 'newest' ? -1 : 1;
-  return copy.sort((a, b) => dir * a.addedAt.localeCompare(b.addedAt));
+  // ISO 8601 times of one format order as their code units do; localeCompare
+  // gave the same order at many times the cost (2,000 documents at each render).
+  return copy.sort((a, b) => dir * (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0));
 }
 
 /** Removes a document with its text, its bytes, its annotations and dismissals, atomically. */

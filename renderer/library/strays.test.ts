@@ -66,3 +66,57 @@ describe('annotations of a deleted document', () => {
     expect(await db.dismissals.count()).toBe(0);
   });
 });
+
+describe('strayAnnotations in a larger library', () => {
+  it('finds strays whose document id sorts before, between and after the documents', async () => {
+    const db = new ClaimmarkDB(`strays-${crypto.randomUUID()}`);
+    opened.push(db);
+    // More documents than one slice of the check asks about at a time.
+    const ids = Array.from({ length: 250 }, (_, i) => `doc-${String(i).padStart(3, '0')}`);
+    await db.documents.bulkAdd(
+      ids.map((id) => ({
+        id,
+        sha256: id,
+        title: id,
+        fileName: `${id}.txt`,
+        encoding: 'utf-8' as const,
+        bom: false,
+        length: 1,
+        addedAt: '2026-12-01T00:00:00.000Z',
+        reflow: null,
+      })),
+    );
+    const note = (id: string, docId: string) => ({
+      id,
+      docId,
+      start: 0,
+      end: 1,
+      quote: 'x',
+      prefix: '',
+      suffix: '',
+      categoryIds: ['c1'],
+      note: '',
+      createdAt: '2026-12-01T00:00:00.000Z',
+      updatedAt: '2026-12-01T00:00:00.000Z',
+      status: 'unverified' as const,
+      speaker: '',
+      evidence: '',
+    });
+    await db.annotations.bulkAdd([
+      ...ids.map((id) => note(`kept-${id}`, id)),
+      note('before', 'a-gone'),
+      note('between', 'doc-120x'),
+      note('between-too', 'doc-120x'),
+      note('last-gap', 'doc-249-old'),
+      note('after', 'zz-gone'),
+    ]);
+    const strays = (await strayAnnotations(db)).map((a) => a.id).sort();
+    expect(strays).toEqual(['after', 'before', 'between', 'between-too', 'last-gap']);
+
+    await db.annotations.bulkDelete(strays);
+    expect(await strayAnnotations(db)).toEqual([]);
+    // With no document left, every annotation is a stray.
+    await db.documents.clear();
+    expect(await strayAnnotations(db)).toHaveLength(250);
+  });
+});

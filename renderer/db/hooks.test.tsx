@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { annotation } from '../all-annotations/fixtures';
+import { useAnnotationCount, useSpeakers } from './hooks';
+import { db } from './instance';
+
+beforeEach(() => db.annotations.clear());
+afterEach(cleanup);
+afterAll(() => db.delete());
+
+describe('useSpeakers', () => {
+  it('offers each speaker once, in order, without the empty one, and follows new ones', async () => {
+    await db.annotations.bulkAdd([
+      annotation('a1', 'd1', 0, { speaker: '国家统计局' }),
+      annotation('a2', 'd1', 4, { speaker: 'Li Wei' }),
+      annotation('a3', 'd2', 8, { speaker: '国家统计局' }),
+      annotation('a4', 'd2', 12, { speaker: '' }),
+      annotation('a5', 'd3', 16, { speaker: 'IMF' }),
+      annotation('a6', 'd3', 20, { speaker: 'Li Wei' }),
+    ]);
+    const { result } = renderHook(() => useSpeakers());
+    await waitFor(() => expect(result.current).toEqual(['IMF', 'Li Wei', '国家统计局']));
+    await db.annotations.update('a4', { speaker: 'Xinhua' });
+    await waitFor(() => expect(result.current).toEqual(['IMF', 'Li Wei', 'Xinhua', '国家统计局']));
+    await db.annotations.bulkDelete(['a2', 'a6']);
+    await waitFor(() => expect(result.current).toEqual(['IMF', 'Xinhua', '国家统计局']));
+  });
+});
+
+describe('useAnnotationCount', () => {
+  it("counts one document's annotations and is not taken in by others'", async () => {
+    await db.annotations.bulkAdd([
+      annotation('a1', 'd1', 0),
+      annotation('a2', 'd1', 4),
+      annotation('b1', 'd2', 0),
+    ]);
+    const { result } = renderHook(() => useAnnotationCount('d1'));
+    await waitFor(() => expect(result.current).toBe(2));
+    await db.annotations.add(annotation('b2', 'd2', 4));
+    await db.annotations.delete('b1');
+    await db.annotations.add(annotation('a3', 'd1', 8));
+    await waitFor(() => expect(result.current).toBe(3));
+    await db.annotations.delete('a1');
+    await waitFor(() => expect(result.current).toBe(2));
+  });
+});
