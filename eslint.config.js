@@ -77,6 +77,20 @@ export default tseslint.config(
     }),
   },
   {
+    // Tests that run external checkers (xmllint against the REFI-QDA schemas) need Node;
+    // the product code of shared/ still may not.
+    files: ['shared/test-support/node/**/*.ts', 'shared/**/*.node.test.ts'],
+    rules: layer({
+      patterns: [
+        noElectron,
+        {
+          group: ['../renderer/*', '../electron/*', '../../renderer/*', '../../electron/*'],
+          message: 'shared/ imports nothing from the app layers.',
+        },
+      ],
+    }),
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/vite.config.ts'],
     rules: layer({

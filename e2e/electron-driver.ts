@@ -52,10 +52,10 @@ export async function launchElectron(
       await start();
     },
     async exportCsv(scope) {
-      await app.page.getByRole('button', { name: 'Export CSV' }).click();
+      await app.page.getByRole('button', { name: 'Export ▾', exact: true }).click();
       return app.exportCsvFrom(
         app.page.getByRole('menuitem', {
-          name: scope === 'document' ? 'Current document' : 'Whole library',
+          name: scope === 'document' ? 'CSV: current document' : 'CSV: whole library',
         }),
       );
     },

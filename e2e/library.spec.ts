@@ -122,7 +122,7 @@ test('a JSON backup restores the library exactly; a malformed one is refused', a
   await page.keyboard.press('2');
   await annotationItems(page).first().getByLabel('Note').fill('核对统计公报');
 
-  await page.getByRole('button', { name: 'Export CSV' }).click();
+  await page.getByRole('button', { name: 'Export ▾', exact: true }).click();
   const backup = await app.exportCsvFrom(page.getByRole('menuitem', { name: 'Backup (JSON)' }));
   expect(JSON.parse(backup.toString('utf8')).documents).toHaveLength(2);
 

@@ -86,7 +86,7 @@ test('tagging in one tab while the document is deleted in another leaves no anno
 
   // The library's backup restores.
   await app.openFiles([utf8File()]);
-  await page.getByRole('button', { name: 'Export CSV' }).click();
+  await page.getByRole('button', { name: 'Export ▾', exact: true }).click();
   const backup = await app.exportCsvFrom(page.getByRole('menuitem', { name: 'Backup (JSON)' }));
   await page.getByRole('button', { name: 'Settings' }).click();
   const chooser = page.waitForEvent('filechooser');

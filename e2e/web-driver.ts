@@ -37,10 +37,10 @@ export async function launchWeb(
       await page.reload();
     },
     async exportCsv(scope) {
-      await page.getByRole('button', { name: 'Export CSV' }).click();
+      await page.getByRole('button', { name: 'Export ▾', exact: true }).click();
       return app.exportCsvFrom(
         page.getByRole('menuitem', {
-          name: scope === 'document' ? 'Current document' : 'Whole library',
+          name: scope === 'document' ? 'CSV: current document' : 'CSV: whole library',
         }),
       );
     },

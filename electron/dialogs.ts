@@ -33,6 +33,10 @@ const KIND_FILTERS: Record<PickKind, FileFilter[]> = {
     { name: 'Claimmark backup', extensions: ['json'] },
     { name: 'All files', extensions: ['*'] },
   ],
+  project: [
+    { name: 'REFI-QDA project', extensions: ['qdpx'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
 };
 
 /** File ▸ Open… (or a codebook, or a backup): the chosen paths, or [] when cancelled. */

@@ -6,6 +6,7 @@
 import { app, dialog, Menu, protocol, session, type BrowserWindow } from 'electron';
 import { watch } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { APP_SCHEME, createAppRequestHandler } from './app-protocol';
 import { filePathsFromArgv, filesFromSecondInstanceData, type SecondInstanceData } from './argv';
@@ -111,6 +112,7 @@ function start(files: string[]): void {
     grants,
     defaultSaveDir: () => app.getPath('documents'),
     watchFiles: (paths) => fileWatcher.setPaths(paths),
+    userName: () => os.userInfo().username,
   });
 
   const openWindow = (): void => {

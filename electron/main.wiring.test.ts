@@ -269,6 +269,7 @@ describe('main process wiring (fake electron)', () => {
       'files:read-dropped',
       'files:take-launch-files',
       'files:watch',
+      'system:user-name',
     ]);
     const untrusted = await ipc.get('files:take-launch-files')?.({ senderFrame: null });
     expect(untrusted).toMatchObject({ ok: false });

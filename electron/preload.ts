@@ -66,6 +66,7 @@ const bridge: ClaimmarkBridge = {
   onMenuCommand: (listener) => subscribe('menu:command', listener),
   watchFiles: (paths) => invoke('files:watch', paths),
   onFileChanged: (listener) => subscribe('files:changed', listener),
+  userName: () => invoke('system:user-name'),
 };
 
 contextBridge.exposeInMainWorld('claimmark', bridge);

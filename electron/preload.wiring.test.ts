@@ -74,6 +74,7 @@ describe('preload bridge', () => {
       'readFiles',
       'saveTextFile',
       'takeLaunchFiles',
+      'userName',
       'watchFiles',
     ]);
     expect(Object.values(bridge).every((v) => typeof v === 'function')).toBe(true);

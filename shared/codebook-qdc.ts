@@ -28,6 +28,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { EntityDecoderOptions } from 'fast-xml-parser';
 import { codebookTree, normalizeColor } from './codebook-csv';
+import { stableGuid } from './exchange/guid';
 import type { CodebookEntry } from './codebook-csv';
 import type { Category } from './types';
 
@@ -61,37 +62,8 @@ export function escapeXmlAttribute(s: string): string {
   return escapeXmlText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The guid for a category: its id when that is a UUID, otherwise a stable
- * UUID-shaped value (version 8, RFC 9562 variant) hashed from the id.
- */
-export function categoryGuid(id: string): string {
-  if (UUID.test(id)) return id;
-  // Four 32-bit lanes of a multiply-xorshift hash (cyrb128-style) over UTF-16 units.
-  let h1 = 0x6a09e667;
-  let h2 = 0xbb67ae85;
-  let h3 = 0x3c6ef372;
-  let h4 = 0xa54ff53a;
-  const input = `claimmark:category:${id}`;
-  for (let i = 0; i < input.length; i++) {
-    const k = input.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
-  }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  const hex = [h1 ^ h2 ^ h3 ^ h4, h2 ^ h1, h3 ^ h1, h4 ^ h1]
-    .map((h) => (h >>> 0).toString(16).padStart(8, '0'))
-    .join('');
-  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+/** The guid for a category: its id when that is a UUID, otherwise one derived from it. */
+export const categoryGuid = (id: string): string => stableGuid('category', id);
 
 function codeElement(category: Category, children: Category[], indent: string): string {
   const color = normalizeColor(category.color);
@@ -109,18 +81,23 @@ function codeElement(category: Category, children: Category[], indent: string): 
   return [`${indent}<Code ${attributes}>`, ...inner, `${indent}</Code>`].join('\n');
 }
 
-/** Builds the `.qdc` XML (UTF-8, LF line ends, two-space indent). */
-export function codebookToQdc(categories: Category[]): string {
+/** The `<Code>` elements of the codebook, in codebook order, each line starting with `indent`. */
+export function codeElements(categories: readonly Category[], indent: string): string[] {
   const tree = codebookTree(categories);
-  const codes = tree
+  return tree
     .filter((node) => node.parent === null)
     .map(({ category }) =>
       codeElement(
         category,
         tree.filter((n) => n.parent?.id === category.id).map((n) => n.category),
-        '    ',
+        indent,
       ),
     );
+}
+
+/** Builds the `.qdc` XML (UTF-8, LF line ends, two-space indent). */
+export function codebookToQdc(categories: readonly Category[]): string {
+  const codes = codeElements(categories, '    ');
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<CodeBook xmlns="${QDC_NAMESPACE}" origin="Claimmark">`,
@@ -137,7 +114,7 @@ const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '
 const noop = (): void => undefined;
 
 /** XML's own entity rules: the five predefined entities and numeric references. */
-const xmlEntityDecoder: EntityDecoderOptions = {
+export const xmlEntityDecoder: EntityDecoderOptions = {
   setExternalEntities: noop,
   addInputEntities: noop,
   reset: noop,
@@ -151,27 +128,27 @@ const xmlEntityDecoder: EntityDecoderOptions = {
     }),
 };
 
-type XmlNode = Record<string, unknown>;
-const ATTRS = ':@';
+export type XmlNode = Record<string, unknown>;
+export const ATTRS = ':@';
 
-const localName = (tag: string): string => tag.slice(tag.indexOf(':') + 1);
-const isNode = (v: unknown): v is XmlNode => typeof v === 'object' && v !== null;
+export const localName = (tag: string): string => tag.slice(tag.indexOf(':') + 1);
+export const isNode = (v: unknown): v is XmlNode => typeof v === 'object' && v !== null;
 
 /** The child elements called `name` (any prefix), in document order. */
-function childElements(node: unknown, name: string): unknown[] {
+export function childElements(node: unknown, name: string): unknown[] {
   if (!isNode(node)) return [];
   return Object.entries(node)
     .filter(([tag]) => tag !== ATTRS && !tag.startsWith('#') && localName(tag) === name)
     .flatMap(([, value]) => (Array.isArray(value) ? (value as unknown[]) : [value]));
 }
 
-function attribute(node: unknown, name: string): string | undefined {
+export function attribute(node: unknown, name: string): string | undefined {
   const attrs = isNode(node) ? node[ATTRS] : undefined;
   const value = isNode(attrs) ? attrs[name] : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 
-function textOf(node: unknown): string {
+export function textOf(node: unknown): string {
   if (typeof node === 'string') return node;
   const text = isNode(node) ? node['#text'] : undefined;
   return typeof text === 'string' ? text : '';
@@ -179,8 +156,15 @@ function textOf(node: unknown): string {
 
 const quoted = (s: string): string => `"${s}"`;
 
-/** Reads a `.qdc` file; see the module comment for what is accepted. */
-export function parseQdc(xml: string): QdcParseResult {
+/**
+ * Parses XML as fast-xml-parser sees it (attributes under `:@`, text under
+ * `#text`, values kept as strings), with XML's own entity rules. A UTF-8 BOM
+ * and leading whitespace are allowed; what is not well-formed is refused with
+ * the line and column.
+ */
+export function parseXml(
+  xml: string,
+): { ok: true; document: XmlNode } | { ok: false; error: string } {
   const source = (xml.startsWith('\uFEFF') ? xml.slice(1) : xml).trimStart();
   if (source.trim() === '') return { ok: false, error: 'The file is empty' };
   const valid = XMLValidator.validate(source);
@@ -210,6 +194,14 @@ export function parseQdc(xml: string): QdcParseResult {
     return { ok: false, error };
   }
 
+  return { ok: true, document };
+}
+
+/** Reads a `.qdc` file; see the module comment for what is accepted. */
+export function parseQdc(xml: string): QdcParseResult {
+  const parsed = parseXml(xml);
+  if (!parsed.ok) return parsed;
+  const document = parsed.document;
   const roots = Object.keys(document).filter((tag) => !tag.startsWith('#') && tag !== ATTRS);
   const [rootTag] = roots;
   if (rootTag === undefined) return { ok: false, error: 'The XML has no root element' };

@@ -8,7 +8,7 @@ import { reflow } from './reflow';
 const HEADER =
   'annotation_id,document_title,document_file,document_sha256,categories,quote,note,' +
   'prefix,suffix,start,end,created_at,updated_at,source_line,source_column,section,' +
-  'status,speaker,evidence,quantities,value,unit,repeated_in,conflicts_with';
+  'status,speaker,evidence,quantities,value,unit,repeated_in,conflicts_with,coder';
 
 const TEXT_A = '前言𠀀𠀀：政府表示，"明年"经济增长 5%。😀 结尾';
 const TEXT_B = 'Plain English text about a claim.';
@@ -107,6 +107,22 @@ describe('annotationsToCsv: file format', () => {
 });
 
 describe('annotationsToCsv: content', () => {
+  it('names the coder who made each annotation, guarded like any text cell', () => {
+    const csv = annotationsToCsv(
+      input([
+        annotation('a', TEXT_A, '政府表示', { createdBy: '李明', updatedBy: 'Ana' }),
+        annotation('b', TEXT_B, 'claim', { createdBy: '=Ana' }),
+        annotation('b', TEXT_B, 'Plain'),
+      ]),
+    );
+    expect(parseAnnotationsCsv(csv).map((r) => [r.quote, r.coder])).toEqual([
+      ['政府表示', '李明'],
+      ['Plain', ''],
+      ['claim', '=Ana'],
+    ]);
+    expect(rawRows(csv)[3]?.at(-1)).toBe("'=Ana");
+  });
+
   it('orders rows by document as given, then by start', () => {
     const csv = annotationsToCsv(
       input([

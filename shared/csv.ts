@@ -24,6 +24,7 @@
  * | `value`, `unit` | the first figure's value (a plain number) and unit |
  * | `repeated_in` | titles of the other documents that state the same claim, joined by `; ` |
  * | `conflicts_with` | titles of the other documents that state it with a different figure |
+ * | `coder` | who made the annotation (Settings ▸ Your name); empty when no name was set |
  *
  * An orphaned annotation (its text changed and it could not be found again)
  * is exported with empty `start`, `end`, `source_line`, `source_column` and
@@ -68,6 +69,7 @@ export const CSV_COLUMNS = [
   'unit',
   'repeated_in',
   'conflicts_with',
+  'coder',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -218,6 +220,7 @@ export function annotationRows(input: AnnotationsCsvInput): AnnotationRow[] {
         unit: quantities[0]?.unit ?? '',
         repeated_in: links?.repeatedIn.join('; ') ?? '',
         conflicts_with: links?.conflictsWith.join('; ') ?? '',
+        coder: a.createdBy ?? '',
       });
     });
   }

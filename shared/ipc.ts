@@ -49,8 +49,8 @@ export interface SaveTextResponse {
   path?: string;
 }
 
-/** What the open dialog offers: articles, a codebook file, or a backup. */
-export const PICK_KINDS = ['text', 'codebook', 'backup'] as const;
+/** What the open dialog offers: articles, a codebook file, a backup, or a REFI-QDA project. */
+export const PICK_KINDS = ['text', 'codebook', 'backup', 'project'] as const;
 export type PickKind = (typeof PICK_KINDS)[number];
 
 /** Invoke channels: name → argument schema (a tuple) and result type. */
@@ -75,6 +75,8 @@ export const invokeArgs = {
    * user opened in Claimmark on this machine that are still regular files.
    */
   'files:watch': z.tuple([z.array(path).max(MAX_WATCHED_FILES)]),
+  /** The operating system's name for the user: the default coder name (Settings ▸ Your name). */
+  'system:user-name': z.tuple([]),
 } as const;
 
 export interface InvokeResults {
@@ -86,6 +88,8 @@ export interface InvokeResults {
   'export:save-text': SaveTextResponse;
   /** The paths not watched (not local absolute paths, not opened here, gone), with why. */
   'files:watch': { skipped: { path: string; problem: string }[] };
+  /** "" when the system has none to give. */
+  'system:user-name': string;
 }
 
 export type InvokeChannel = keyof typeof invokeArgs;
@@ -123,4 +127,6 @@ export interface ClaimmarkBridge {
   watchFiles(paths: string[]): Promise<InvokeResult<'files:watch'>>;
   /** A watched file changed on disk; the listener gets its absolute path. */
   onFileChanged(listener: (path: string) => void): () => void;
+  /** The OS user name, offered as the coder's name until the user gives one. */
+  userName(): Promise<InvokeResult<'system:user-name'>>;
 }

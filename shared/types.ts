@@ -78,6 +78,13 @@ export interface Annotation {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The coder (Settings ▸ Your name) who made it, and who last changed it; ""
+   * when no name was set then. Absent only on records older than schema
+   * version 5 that were never upgraded (fixtures, old backups).
+   */
+  createdBy?: string;
+  updatedBy?: string;
   /** How far the claim holds up; 'unverified' until the analyst decides. */
   status: ClaimStatus;
   /** Who makes the claim (the person quoted, an agency); free text. */

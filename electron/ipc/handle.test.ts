@@ -24,6 +24,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'files:take-launch-files': vi.fn(async () => []),
     'export:save-text': vi.fn(async () => ({ saved: true, path: '/tmp/x.csv' })),
     'files:watch': vi.fn(async () => ({ skipped: [] })),
+    'system:user-name': vi.fn(async () => 'li'),
     ...overrides,
   };
   const listeners = new Map<string, Listener>();
@@ -82,6 +83,7 @@ describe('registerHandlers', () => {
       'files:read-dropped',
       'files:take-launch-files',
       'files:watch',
+      'system:user-name',
     ]);
   });
 

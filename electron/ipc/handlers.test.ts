@@ -125,6 +125,18 @@ describe('createHandlers', () => {
     expect(deps.writeFile).not.toHaveBeenCalled();
   });
 
+  it('system:user-name offers the OS user name, and "" where the system has none', async () => {
+    const named = createHandlers({ ...setup().deps, userName: () => ' li.ming \n' });
+    expect(await named['system:user-name']()).toBe('li.ming');
+    const none = createHandlers({
+      ...setup().deps,
+      userName: () => {
+        throw new Error('ENOENT: no passwd entry');
+      },
+    });
+    expect(await none['system:user-name']()).toBe('');
+  });
+
   it('files:watch hands the whole set of paths to the watcher', async () => {
     const { handlers, deps } = setup();
     deps.grants.grant(['/news/a.txt', '/news/b.txt']);

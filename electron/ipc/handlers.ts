@@ -27,6 +27,8 @@ export interface HandlerDeps {
   defaultSaveDir: () => string;
   /** Replaces the set of watched files (a `FileWatcher`'s `setPaths`). */
   watchFiles: (paths: readonly string[]) => void;
+  /** The OS user name (os.userInfo), the default coder name; may throw where there is none. */
+  userName?: () => string;
   readFiles?: (paths: readonly string[]) => Promise<FileReadResult[]>;
   readTextFolder?: (dir: string) => Promise<FileReadResult[]>;
   writeFile?: (target: string, data: string | Uint8Array) => Promise<void>;
@@ -47,6 +49,15 @@ export async function readGranted(
       ? failure(p, 'unreadable', NOT_GRANTED_DETAIL)
       : (results[next++] as FileReadResult),
   );
+}
+
+/** The OS user name, trimmed and bounded; "" when the system has none (no passwd entry). */
+export function osUserName(read: (() => string) | undefined): string {
+  try {
+    return (read?.() ?? '').trim().slice(0, 100);
+  } catch {
+    return '';
+  }
 }
 
 export function createHandlers(deps: HandlerDeps): InvokeHandlers {
@@ -98,6 +109,7 @@ export function createHandlers(deps: HandlerDeps): InvokeHandlers {
       await write(target, request.content);
       return { saved: true, path: target };
     },
+    'system:user-name': async () => osUserName(deps.userName),
     // Each path on its own: one bad path must not stop the others being watched.
     // Only readable (granted) files are watched: a change to any other file is
     // none of the renderer's business, and it could not reload one anyway.

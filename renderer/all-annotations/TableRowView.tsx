@@ -120,6 +120,7 @@ function TableRowViewImpl(props: Props) {
       <ValueCell row={row} />
       <LinksCell {...props} />
       <TextCell text={a.note} className="aa-muted" />
+      <TextCell text={a.createdBy ?? ''} className="aa-muted" />
     </div>
   );
 }

@@ -144,6 +144,7 @@ const columns: Record<Language, Record<Column, string>> = {
     value: 'Value',
     links: 'Other documents',
     note: 'Note',
+    coder: 'Coder',
   },
   zh: {
     document: '文档',
@@ -155,6 +156,7 @@ const columns: Record<Language, Record<Column, string>> = {
     value: '数值',
     links: '其他文档',
     note: '备注',
+    coder: '编码者',
   },
 };
 

@@ -69,6 +69,7 @@ export const COLUMNS = [
   'value',
   'links',
   'note',
+  'coder',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 
@@ -185,6 +186,8 @@ export function columnKeys(
       return text((r) => sections?.get(r.annotation.id) ?? '');
     case 'speaker':
       return text((r) => r.annotation.speaker.trim());
+    case 'coder':
+      return text((r) => r.annotation.createdBy ?? '');
     // Mostly distinct texts: ranked character by character (see ranks.ts).
     case 'quote':
       return rankTexts(

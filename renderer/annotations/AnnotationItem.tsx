@@ -112,6 +112,11 @@ function Summary({
           </span>
         )}
         <span className={`status-badge status-${a.status}`}>{t(`status_${a.status}`)}</span>
+        {a.createdBy && (
+          <span className="coder" title={t('codedBy', { name: a.createdBy })}>
+            {a.createdBy}
+          </span>
+        )}
       </div>
       {note && <p className="summary-note">{note}</p>}
     </div>
@@ -199,9 +204,22 @@ function Editor(props: Props & { chips: Category[]; id: string }) {
         multiline
         {...field('evidence')}
       />
+      <Authors annotation={a} />
       <button className="link-button delete" onClick={props.onDelete}>
         {t('deleteAnnotation')}
       </button>
     </div>
+  );
+}
+
+/** Who made the annotation, and who changed it last when that is someone else. */
+function Authors({ annotation: a }: { annotation: Annotation }) {
+  const { t } = useI18n();
+  if (!a.createdBy && !a.updatedBy) return null;
+  return (
+    <p className="authors">
+      {a.createdBy ? t('codedBy', { name: a.createdBy }) : t('codedByNobody')}
+      {a.updatedBy && a.updatedBy !== a.createdBy && ` · ${t('changedBy', { name: a.updatedBy })}`}
+    </p>
   );
 }

@@ -103,6 +103,30 @@ describe('AnnotationStore.create', () => {
   });
 });
 
+describe('the coder', () => {
+  it('is recorded as the author of a new annotation, and as the one who changed it last', async () => {
+    let coder = '李明';
+    const coded = new AnnotationStore(
+      db,
+      () => new Date(STAMP),
+      undefined,
+      () => coder,
+    );
+    const a = await coded.create(DOC, TEXT, START, END, 'c1');
+    expect(await stored(a.id)).toMatchObject({ createdBy: '李明', updatedBy: '李明' });
+    coder = 'Ana';
+    await coded.update(a, { note: 'checked' });
+    expect(await stored(a.id)).toMatchObject({
+      createdBy: '李明',
+      updatedBy: 'Ana',
+      note: 'checked',
+    });
+    // Undo puts back the record as it was, author of the change included.
+    await coded.undo();
+    expect(await stored(a.id)).toMatchObject({ updatedBy: '李明', note: '' });
+  });
+});
+
 describe('AnnotationStore.update', () => {
   it('does not bring back an annotation deleted while an edit was on its way', async () => {
     const a = await store.create(DOC, TEXT, START, END, 'cat-a');

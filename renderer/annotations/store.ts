@@ -50,6 +50,8 @@ export class AnnotationStore {
     private readonly now: () => Date = () => new Date(),
     /** The open document's annotations in memory, if any. */
     private readonly shown: () => ShownAnnotations | null = () => null,
+    /** Who is coding (Settings ▸ Your name): stamped on each annotation made or changed. */
+    private readonly coder: () => string = () => '',
   ) {}
 
   async create(
@@ -80,6 +82,8 @@ export class AnnotationStore {
       evidence: '',
       createdAt: stamp,
       updatedAt: stamp,
+      createdBy: this.coder(),
+      updatedBy: this.coder(),
     };
   }
 
@@ -121,13 +125,16 @@ export class AnnotationStore {
   ): Promise<Annotation> {
     // (An update needs no document check: deleting a document deletes its annotations.)
     const stamp = this.now().toISOString();
+    const by = this.coder();
     // Categories are drawn in the reader, so they are shown at once; a field's
     // text is on screen in its own editor, which must learn only from the
     // store whether it was saved.
     const shown = 'categoryIds' in patch ? this.shown() : null;
     const current = shown?.get(target.id);
     const preview = current
-      ? shown?.preview([{ before: current, after: { ...current, ...patch, updatedAt: stamp } }])
+      ? shown?.preview([
+          { before: current, after: { ...current, ...patch, updatedAt: stamp, updatedBy: by } },
+        ])
       : null;
     const result = await this.written(
       preview ?? null,
@@ -139,7 +146,7 @@ export class AnnotationStore {
           for (const [field, value] of Object.entries(expected ?? {}))
             if (stored[field as keyof AnnotationPatch] !== value)
               throw new EditConflictError(field);
-          const next: Annotation = { ...stored, ...patch, updatedAt: stamp };
+          const next: Annotation = { ...stored, ...patch, updatedAt: stamp, updatedBy: by };
           await this.db.annotations.put(next);
           return { before: stored, after: next };
         });
@@ -167,6 +174,7 @@ export class AnnotationStore {
       end,
       ...anchorFields(text, start, end),
       updatedAt: this.now().toISOString(),
+      updatedBy: this.coder(),
     };
     await this.commit({ label: 'reattach', changes: [{ before: orphan, after }] });
     return after;

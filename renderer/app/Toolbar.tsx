@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { MenuButton, type MenuEntry } from '../ui/MenuButton';
 
 export type View = 'reader' | 'all' | 'stats';
+
+/** Every export the Export menu offers. */
+export type ExportFormat = 'csv-document' | 'csv-library' | 'xlsx' | 'backup' | 'qdpx' | 'w3c';
+export type ImportFormat = 'qdpx' | 'backup';
 
 interface Props {
   view: View;
@@ -11,18 +16,45 @@ interface Props {
   hasDocument: boolean;
   onOpen(): void;
   onOpenFolder(): void;
-  onExport(scope: 'document' | 'library' | 'backup' | 'xlsx'): void;
+  /** `onlyDocument`: the project and annotation formats for the open document alone. */
+  onExport(format: ExportFormat, onlyDocument: boolean): void;
+  onImport(format: ImportFormat): void;
   onSettings(): void;
 }
 
 export function Toolbar(props: Props) {
-  const { canOpenFolder, hasDocument, onOpen, onOpenFolder, onExport, onSettings } = props;
+  const { canOpenFolder, hasDocument, onOpen, onOpenFolder, onExport, onImport, onSettings } =
+    props;
   const { t } = useI18n();
-  const [exportOpen, setExportOpen] = useState(false);
-  const choose = (scope: 'document' | 'library' | 'backup' | 'xlsx') => {
-    setExportOpen(false);
-    onExport(scope);
-  };
+  const [onlyDocument, setOnlyDocument] = useState(false);
+  const item = (key: ExportFormat, label: string, disabled = false): MenuEntry => ({
+    kind: 'item',
+    key,
+    label,
+    disabled,
+    onChoose: () => onExport(key, onlyDocument && hasDocument),
+  });
+  const exports: MenuEntry[] = [
+    item('csv-document', t('exportDocument'), !hasDocument),
+    item('csv-library', t('exportLibrary')),
+    { kind: 'separator', key: 'sep-1' },
+    item('xlsx', t('exportXlsx')),
+    item('qdpx', t('exportQdpx')),
+    item('w3c', t('exportW3c')),
+    {
+      kind: 'check',
+      key: 'only-document',
+      label: t('exportOnlyDocument'),
+      checked: onlyDocument && hasDocument,
+      onToggle: () => setOnlyDocument((on) => !on),
+    },
+    { kind: 'separator', key: 'sep-2' },
+    item('backup', t('exportBackup')),
+  ];
+  const imports: MenuEntry[] = [
+    { kind: 'item', key: 'qdpx', label: t('importQdpx'), onChoose: () => onImport('qdpx') },
+    { kind: 'item', key: 'backup', label: t('restoreLibrary'), onChoose: () => onImport('backup') },
+  ];
   return (
     <header className="toolbar">
       <span className="brand">Claimmark</span>
@@ -30,31 +62,8 @@ export function Toolbar(props: Props) {
         {t('openFiles')}
       </button>
       {canOpenFolder && <button onClick={onOpenFolder}>{t('openFolder')}</button>}
-      <div className="menu-anchor">
-        <button
-          aria-haspopup="menu"
-          aria-expanded={exportOpen}
-          onClick={() => setExportOpen((o) => !o)}
-        >
-          {t('exportCsv')} ▾
-        </button>
-        {exportOpen && (
-          <div className="menu" role="menu" onMouseLeave={() => setExportOpen(false)}>
-            <button role="menuitem" disabled={!hasDocument} onClick={() => choose('document')}>
-              {t('exportDocument')}
-            </button>
-            <button role="menuitem" onClick={() => choose('library')}>
-              {t('exportLibrary')}
-            </button>
-            <button role="menuitem" onClick={() => choose('xlsx')}>
-              {t('exportXlsx')}
-            </button>
-            <button role="menuitem" onClick={() => choose('backup')}>
-              {t('exportBackup')}
-            </button>
-          </div>
-        )}
-      </div>
+      <MenuButton label={t('importMenu')} menuLabel={t('importMenuLabel')} entries={imports} />
+      <MenuButton label={t('exportMenu')} menuLabel={t('exportMenuLabel')} entries={exports} />
       <nav className="views" aria-label={t('views')}>
         {(['reader', 'all', 'stats'] as const).map((v) => (
           <button

@@ -14,11 +14,12 @@ import { recoverDrafts } from '../db/drafts';
 import { draftJournal } from '../db/drafts-instance';
 import { useAnnotationActions } from '../annotations/use-annotation-actions';
 import { CodebookDialog } from '../codebook/CodebookDialog';
-import { useCategories, useDocumentText, useDocuments } from '../db/hooks';
+import { useCategories, useDocumentText, useDocuments, useSetting } from '../db/hooks';
 import { useAnnotations } from '../db/use-annotations';
 import { db } from '../db/instance';
 import { useBackup } from '../export/use-backup';
-import { useExportCsv } from '../export/use-export';
+import { useExportCsv, useExportW3c } from '../export/use-export';
+import { useProject } from '../export/use-project';
 import { useExportXlsx } from '../export/use-export-xlsx';
 import { Library } from '../library/Library';
 import { deleteStrays, strayAnnotations } from '../library/strays';
@@ -34,6 +35,9 @@ import { ReaderPane } from '../reader/ReaderPane';
 import { useReopen } from '../reader/use-reopen';
 import { useTextActions } from '../reader/use-text-actions';
 import { SettingsDialog, type LanguageSetting } from '../settings/SettingsDialog';
+import { CoderPrompt } from '../settings/CoderPrompt';
+import { CODER_ASKED_SETTING } from '../settings/coder';
+import { CODER_SETTING } from '../db/db';
 import { DropZone } from './DropZone';
 import { Toolbar } from './Toolbar';
 import { useFileIntake } from './use-file-intake';
@@ -146,6 +150,8 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   const exportCsv = useExportCsv(docId);
   const exportXlsx = useExportXlsx(docId);
   const backup = useBackup();
+  const project = useProject(docId);
+  const exportW3c = useExportW3c(docId);
   const onCommand = useCallback(
     (command: MenuCommand) => {
       if (command === 'export-library-csv') void exportCsv('library');
@@ -196,6 +202,18 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     [actions, docId, t],
   );
 
+  // Who is coding: asked once, after the first tag, when no name is set.
+  const coder = useSetting(CODER_SETTING);
+  const coderAsked = useSetting(CODER_ASKED_SETTING);
+  const [askCoder, setAskCoder] = useState(false);
+  const tag = useCallback(
+    async (i: number) => {
+      await actions.tag(i);
+      if (!coder && coderAsked === null) setAskCoder(true);
+    },
+    [actions, coder, coderAsked],
+  );
+
   const reveal = useReveal(docId, text, spans, reader, setActiveId);
   const goTo = useCallback(
     (target: RevealTarget) => {
@@ -241,7 +259,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
         if (scope === 'library') setSearching(true);
         else if (doc && view === 'reader') setFinding(true);
       },
-      tag: (i) => void actions.tag(i),
+      tag: (i) => void tag(i),
       undo: (redo) => void actions.undo(redo),
       deleteActive: () => {
         const a = annotations?.find((x) => x.id === activeId);
@@ -271,13 +289,16 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
         hasDocument={doc !== null}
         onOpen={() => void pick(platform.pickFiles)}
         onOpenFolder={() => platform.pickFolder && void pick(platform.pickFolder)}
-        onExport={(scope) =>
-          void (scope === 'backup'
-            ? backup.backup()
-            : scope === 'xlsx'
-              ? exportXlsx('library')
-              : exportCsv(scope))
-        }
+        onExport={(format, onlyDocument) => {
+          if (format === 'backup') void backup.backup();
+          else if (format === 'csv-document') void exportCsv('document');
+          else if (format === 'csv-library') void exportCsv('library');
+          else if (format === 'xlsx')
+            void exportXlsx(onlyDocument && docId ? 'document' : 'library');
+          else if (format === 'qdpx') void project.exportProject(onlyDocument);
+          else void exportW3c(onlyDocument);
+        }}
+        onImport={(format) => void (format === 'qdpx' ? project.importFile() : backup.restore())}
         onSettings={() => setDialog('settings')}
         onSearch={() => setSearching(true)}
         view={view}
@@ -331,7 +352,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
               lineStyles={styles}
               reader={reader}
               onActivate={setActiveId}
-              onTag={(i) => void actions.tag(i)}
+              onTag={(i) => void tag(i)}
               onEditCodebook={() => setDialog('codebook')}
               onReopen={(e) => void reopen(e)}
               onReflow={(on) => doc && void textActions.toggleReflow(doc, on)}
@@ -354,19 +375,24 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
               onAccept={(c) => void acceptSuggestion(c)}
               onDismiss={dismissSuggestion}
               annotations={
-                <AnnotationPanel
-                  annotations={doc ? placed : []}
-                  orphans={doc ? orphans : []}
-                  onReattach={(a) => void actions.reattach(a)}
-                  categories={categories}
-                  activeId={activeId}
-                  onSelect={actions.select}
-                  onDeselect={() => setActiveId(null)}
-                  onEdit={actions.edit}
-                  onEditDone={actions.editDone}
-                  onToggleCategory={actions.toggle}
-                  onDelete={(a) => void actions.remove(a)}
-                />
+                <>
+                  {askCoder && coderAsked === null && !coder && (
+                    <CoderPrompt onDone={() => setAskCoder(false)} />
+                  )}
+                  <AnnotationPanel
+                    annotations={doc ? placed : []}
+                    orphans={doc ? orphans : []}
+                    onReattach={(a) => void actions.reattach(a)}
+                    categories={categories}
+                    activeId={activeId}
+                    onSelect={actions.select}
+                    onDeselect={() => setActiveId(null)}
+                    onEdit={actions.edit}
+                    onEditDone={actions.editDone}
+                    onToggleCategory={actions.toggle}
+                    onDelete={(a) => void actions.remove(a)}
+                  />
+                </>
               }
             />
           </>

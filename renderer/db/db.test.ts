@@ -4,7 +4,7 @@ import { findQuantities } from '../../shared/claims/quantity';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation, DocumentRecord } from '../../shared/types';
-import { ClaimmarkDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
+import { ClaimmarkDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './db';
 import { DEFAULT_CATEGORIES, seedDefaults } from './defaults';
 
 const opened: ClaimmarkDB[] = [];
@@ -55,11 +55,11 @@ function annotation(id: string, docId: string, categoryIds: string[]): Annotatio
   };
 }
 
-describe('ClaimmarkDB schema (version 4)', () => {
+describe('ClaimmarkDB schema (version 5)', () => {
   it('has exactly the eight documented tables with their primary keys and indexes', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
 
     const schema = Object.fromEntries(
       db.tables.map((t) => [
@@ -245,7 +245,7 @@ describe('upgrades', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.documents.get('d1')).toEqual({ ...old, reflow: null });
     expect(await db.texts.get('d1')).toEqual({ docId: 'd1', text: '正文' });
     expect(await db.annotations.get('a1')).toEqual({
@@ -255,6 +255,8 @@ describe('upgrades', () => {
       evidence: '',
       quantities: findQuantities(oldAnnotation.quote),
       claimFigures: figureRecords(oldAnnotation.quote, findQuantities(oldAnnotation.quote)),
+      createdBy: '',
+      updatedBy: '',
     });
     expect((await db.categories.get('c1'))?.parentId).toBeNull();
     expect(await db.originals.count()).toBe(0);
@@ -308,7 +310,7 @@ describe('upgrades', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const [figure] = (await db.annotations.get('a1'))?.quantities ?? [];
     expect([figure?.value, figure?.unit]).toEqual([135_000_000, '千瓦']);
     expect((await db.categories.toArray()).map((c) => c.claimKind)).toEqual([
@@ -317,5 +319,41 @@ describe('upgrades', () => {
       undefined,
     ]);
     expect(await db.dismissals.count()).toBe(0);
+  });
+
+  it('from version 4 credits every existing annotation to the coder named on this machine', async () => {
+    const name = `db-upgrade-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4
+      .table('annotations')
+      .bulkAdd([annotation('a1', 'd1', []), { ...annotation('a2', 'd1', []), note: '留着' }]);
+    await v4.table('settings').add({ key: 'coder', value: ' 李明 ' });
+    v4.close();
+
+    const db = freshDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    const stored = await db.annotations.toArray();
+    expect(stored.map((a) => [a.id, a.createdBy, a.updatedBy, a.note])).toEqual([
+      ['a1', '李明', '李明', ''],
+      ['a2', '李明', '李明', '留着'],
+    ]);
+  });
+
+  it('from version 4 without a coder leaves the author empty, to be filled when one is named', async () => {
+    const name = `db-upgrade-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.table('annotations').add(annotation('a1', 'd1', []));
+    v4.close();
+
+    const db = freshDb(name);
+    await db.open();
+    expect((await db.annotations.get('a1'))?.createdBy).toBe('');
   });
 });

@@ -102,6 +102,29 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
     });
 }
 
+/** Version 5: annotations record their coder (`createdBy`, `updatedBy`); no new index. */
+export const SCHEMA_V5 = SCHEMA_V4;
+
+/** The settings key of the coder's name (Settings ▸ Your name). */
+export const CODER_SETTING = 'coder';
+
+/**
+ * Annotations made before coders existed are credited to the coder named on
+ * this machine, if any; "" otherwise, filled in when a name is first given
+ * (renderer/settings/coder.ts).
+ */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  const setting = await tx.table<Setting, string>('settings').get(CODER_SETTING);
+  const coder = setting?.value.trim() ?? '';
+  await tx
+    .table<Annotation>('annotations')
+    .toCollection()
+    .modify((a) => {
+      a.createdBy ??= coder;
+      a.updatedBy ??= a.createdBy;
+    });
+}
+
 export class ClaimmarkDB extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   texts!: EntityTable<DocumentText, 'docId'>;
@@ -120,5 +143,6 @@ export class ClaimmarkDB extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+    this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
   }
 }

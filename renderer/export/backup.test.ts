@@ -48,12 +48,20 @@ async function library(): Promise<ClaimmarkDB> {
     ],
     { db, decode: runDecodeJob, now: () => new Date('2026-11-22T10:00:00Z') },
   );
-  const store = new AnnotationStore(db, () => new Date('2026-11-22T11:00:00Z'));
+  let coder = '李明';
+  const store = new AnnotationStore(
+    db,
+    () => new Date('2026-11-22T11:00:00Z'),
+    undefined,
+    () => coder,
+  );
   const [cat] = await db.categories.orderBy('order').toArray();
   for (const o of outcomes) {
     if (o.kind !== 'added' || !cat) continue;
     const text = (await db.texts.get(o.doc.id))?.text ?? '';
+    coder = '李明';
     const a = await store.create(o.doc.id, text, 2, 8, cat.id);
+    coder = 'Ana';
     await store.update(a, { note: '备注 =1+1', status: 'disputed', speaker: '发言人' });
   }
   // A claim with figures (a range and a fraction among them) and a dismissed suggestion.
@@ -90,6 +98,9 @@ describe('JSON backup', () => {
     const target = freshDb();
     await restoreBackup(target, parsed.backup);
     expect(await dump(target)).toEqual(await dump(source));
+    // Who coded what survives: the author, and the coder who changed it last.
+    const coders = (await target.annotations.toArray()).map((a) => [a.createdBy, a.updatedBy]);
+    expect(coders).toContainEqual(['李明', 'Ana']);
     expect(await target.originals.count()).toBe(1);
     expect(await target.dismissals.count()).toBe(1);
     expect((await target.sources.toArray()).map((s) => s.bytes.length)).toEqual(

@@ -62,6 +62,9 @@ const annotation = z.object({
   note: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  // Absent from backups made before coders were recorded (schema version 5).
+  createdBy: z.string().optional(),
+  updatedBy: z.string().optional(),
   status: z.enum(CLAIM_STATUSES),
   speaker: z.string(),
   evidence: z.string(),

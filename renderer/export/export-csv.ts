@@ -19,7 +19,7 @@ export const dateStamp = (d: Date) =>
 
 /** Characters that are not allowed in file names on Windows, macOS or Linux. */
 const FORBIDDEN = new Set('\\/:*?"<>|');
-const safeName = (s: string) =>
+export const safeName = (s: string) =>
   Array.from(s, (ch) => (FORBIDDEN.has(ch) || ch.charCodeAt(0) < 32 ? ' ' : ch))
     .join('')
     .replace(/\s+/g, ' ')

@@ -15,6 +15,9 @@ import {
 import { annotationsWorkbook, DATE_FORMAT, MAX_CELL_TEXT } from './workbook';
 import { fixtureInput } from './workbook-fixture';
 
+/** The last column's letter: one column per CSV column (fewer than 27). */
+const LAST_COLUMN = String.fromCharCode(64 + CSV_COLUMNS.length);
+
 async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -101,7 +104,7 @@ describe('annotations workbook, read back', () => {
     const wb = await read(await bytes);
     const annotations = sheet(wb, 'Annotations');
     expect(annotations.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
-    expect(annotations.autoFilter).toBe(`A1:X${csvRows.length + 1}`);
+    expect(annotations.autoFilter).toBe(`A1:${LAST_COLUMN}${csvRows.length + 1}`);
     const codebook = sheet(wb, 'Codebook');
     expect(codebook.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(codebook.autoFilter).toBe('A1:E4');
@@ -137,7 +140,7 @@ describe('annotations workbook, read back', () => {
     const wb = await read(await annotationsWorkbook({ ...fixtureInput(), annotations: [] }));
     const ws = sheet(wb, 'Annotations');
     expect(ws.rowCount).toBe(1);
-    expect(ws.autoFilter).toBe('A1:X1');
+    expect(ws.autoFilter).toBe(`A1:${LAST_COLUMN}1`);
   });
 
   it('cuts a note longer than a cell may hold, and says so with "…"', async () => {

@@ -83,5 +83,10 @@ export function electronPlatform(bridge: ClaimmarkBridge): Platform {
     takeLaunchFiles: async () => unwrap(await bridge.takeLaunchFiles()),
     watchFiles: (paths) => watchFiles(bridge, paths),
     onFileChanged: (listener) => bridge.onFileChanged(listener),
+    // Only a suggestion: a failure leaves the field empty rather than stopping anything.
+    defaultCoderName: async () => {
+      const result = await bridge.userName().catch(() => null);
+      return result?.ok ? result.value : '';
+    },
   };
 }

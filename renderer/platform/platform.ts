@@ -43,4 +43,6 @@ export interface Platform {
   watchFiles(paths: string[]): void;
   /** A watched file changed on disk (desktop only); gets its path. */
   onFileChanged(listener: (path: string) => void): () => void;
+  /** The name offered for Settings ▸ Your name: the OS user name on the desktop, "" in a browser. */
+  defaultCoderName(): Promise<string>;
 }

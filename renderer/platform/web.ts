@@ -7,6 +7,7 @@ const ACCEPT: Record<PickKind, string> = {
   text: '.txt,.text,.md,text/plain,text/markdown',
   codebook: '.csv,.qdc,.xml,text/csv,application/xml',
   backup: '.json,application/json',
+  project: '.qdpx,application/zip',
 };
 
 function chooseFiles(kind: PickKind): Promise<File[]> {
@@ -61,7 +62,9 @@ export const webPlatform: Platform = {
       ? 'image/png'
       : filter.extensions.includes('xlsx')
         ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-        : 'application/octet-stream';
+        : filter.extensions.includes('qdpx')
+          ? 'application/zip'
+          : 'application/octet-stream';
     download(fileName, new Uint8Array(bytes), type);
     return true;
   },
@@ -72,7 +75,7 @@ export const webPlatform: Platform = {
         ? 'text/csv;charset=utf-8'
         : ext === 'svg'
           ? 'image/svg+xml'
-          : ext === 'json'
+          : ext === 'json' || ext === 'jsonld'
             ? 'application/json'
             : 'text/plain;charset=utf-8';
     download(fileName, content, type);
@@ -83,4 +86,6 @@ export const webPlatform: Platform = {
   takeLaunchFiles: async () => [],
   watchFiles: () => {},
   onFileChanged: () => () => {},
+  // A browser does not say who its user is.
+  defaultCoderName: async () => '',
 };

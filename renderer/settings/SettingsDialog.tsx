@@ -2,6 +2,7 @@ import { useSaveSetting } from '../db/use-save-setting';
 import { useBackup } from '../export/use-backup';
 import { useI18n } from '../i18n/i18n';
 import { Modal } from '../ui/Modal';
+import { CoderField } from './CoderField';
 
 export type LanguageSetting = 'system' | 'en' | 'zh';
 
@@ -19,6 +20,7 @@ export function SettingsDialog({ value, onClose }: { value: LanguageSetting; onC
           <option value="zh">简体中文</option>
         </select>
       </label>
+      <CoderField />
       <div className="field backup">
         <button onClick={() => void backup()}>{t('backupLibrary')}</button>
         <button
