@@ -10,10 +10,11 @@
  * Dexie's `storagemutated` names the records each write touched (in this
  * window or another), and only those are read again.
  */
-import Dexie, { RangeSet, cmp, type IntervalTree, type ObservabilitySet } from 'dexie';
+import { type ObservabilitySet } from 'dexie';
 import type { Annotation, Category, DocumentRecord } from '../../shared/types';
 import { isClosedError } from '../db/connection';
 import type { ClaimmarkDB } from '../db/db';
+import { singleKeys, StoreFollower } from '../db/store-follower';
 import { RowBuilder, buildRows, tableOrder } from './build-rows';
 import { START, readOn } from './read-in-order';
 import type { TableRow } from './table-model';
@@ -80,67 +81,33 @@ const sameMeta = (a: TableMeta, b: TableMeta): boolean =>
   JSON.stringify(a.documents) === JSON.stringify(b.documents) &&
   JSON.stringify(a.categories) === JSON.stringify(b.categories);
 
-/** Adds the single keys of a range set to `into`; false when it holds a range (a bulk change). */
-function singleKeys(tree: IntervalTree | undefined, into: Set<string>): boolean {
-  if (!tree) return true;
-  for (const node of RangeSet(tree)) {
-    if (cmp(node.from, node.to) !== 0) return false;
-    into.add(String(node.from));
-  }
-  return true;
-}
-
-export class TableSource {
+export class TableSource extends StoreFollower {
   private readonly options: TableSourceOptions;
   private documents: DocumentRecord[] = [];
   private categories: Category[] = [];
   /** Every annotation read, by id; complete once `loaded`. */
   private annotations = new Map<string, Annotation>();
   private loaded = false;
-  private closed = false;
-  private chain: Promise<void> = Promise.resolve();
   /** Changes reported and not read yet, gathered so that a burst is read once. */
   private readonly changedIds = new Set<string>();
   private metaChanged = false;
   private everythingChanged = false;
   private flushQueued = false;
-  private readonly listener = (parts: ObservabilitySet) => this.mutated(parts);
 
   constructor(
     private readonly db: ClaimmarkDB,
     private readonly publish: (data: TableData) => void,
-    private readonly onError: (error: unknown) => void,
+    onError: (error: unknown) => void,
     options: Partial<TableSourceOptions> = {},
     /** The documents and codebook the app holds already, if it does: the first read is shorter. */
     known?: TableMeta,
   ) {
+    // A newer Claimmark closed the connection: what is shown stays, and the window says to reload.
+    super((error) => {
+      if (!isClosedError(error)) onError(error);
+    });
     this.options = { ...TABLE_SOURCE_DEFAULTS, ...options };
-    Dexie.on('storagemutated', this.listener);
     this.enqueue(() => this.load(true, known));
-  }
-
-  /** Resolves once every change reported so far has been read and shown. */
-  async idle(): Promise<void> {
-    let seen: Promise<void> | null = null;
-    while (seen !== this.chain) {
-      seen = this.chain;
-      await seen;
-    }
-  }
-
-  close(): void {
-    this.closed = true;
-    Dexie.on('storagemutated').unsubscribe(this.listener);
-  }
-
-  /** One step at a time, each reading the database as it is then: applied in order, they end right. */
-  private enqueue(step: () => Promise<void>): void {
-    this.chain = this.chain
-      .then(() => (this.closed ? undefined : step()))
-      .catch((error: unknown) => {
-        // A newer Claimmark closed the connection: what is shown stays, and the window says to reload.
-        if (!isClosedError(error)) this.onError(error);
-      });
   }
 
   /** `rows` is handed on as it is: a snapshot, never the builder's own array. */
@@ -248,7 +215,7 @@ export class TableSource {
     this.emit(builder.finish(), null);
   }
 
-  private mutated(parts: ObservabilitySet): void {
+  protected mutated(parts: ObservabilitySet): void {
     const base = `idb://${this.db.name}/`;
     const touches = (table: string) =>
       Object.keys(parts).some((key) => key.startsWith(`${base}${table}/`));

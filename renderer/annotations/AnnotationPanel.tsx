@@ -1,31 +1,17 @@
-import type { SaveOutcome } from './DraftField';
 import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, Category } from '../../shared/types';
 import { useSpeakers } from '../db/hooks';
 import { useI18n } from '../i18n/i18n';
 import { AnnotationRows, type RowActions } from './AnnotationRows';
 import { OrphanList } from './OrphanList';
-import type { AnnotationPatch } from './store';
 import './annotations.css';
 
-interface Props {
+interface Props extends RowActions {
   annotations: readonly Annotation[] | undefined;
   orphans: readonly Annotation[];
   onReattach(a: Annotation): void;
   categories: readonly Category[];
   activeId: string | null;
-  onSelect(a: Annotation): void;
-  /** Folds the selected annotation back: nothing is selected any more. */
-  onDeselect(): void;
-  onEdit(
-    a: Annotation,
-    patch: AnnotationPatch,
-    mergeKey?: string,
-    expected?: AnnotationPatch,
-  ): void | Promise<SaveOutcome | void>;
-  onEditDone(): void;
-  onToggleCategory(a: Annotation, categoryId: string): void;
-  onDelete(a: Annotation): void;
 }
 
 /**

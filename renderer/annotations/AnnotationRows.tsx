@@ -8,6 +8,7 @@ import type { AnnotationPatch } from './store';
 /** What a row can do; the panel passes the same object on every render. */
 export interface RowActions {
   onSelect(a: Annotation): void;
+  /** Folds the selected annotation back: nothing is selected any more. */
   onDeselect(): void;
   onEdit(
     a: Annotation,

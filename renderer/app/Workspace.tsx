@@ -18,9 +18,8 @@ import { useCategories, useDocumentText, useDocuments, useSetting } from '../db/
 import { useAnnotations } from '../db/use-annotations';
 import { db } from '../db/instance';
 import { useBackup } from '../export/use-backup';
-import { useExportCsv, useExportW3c } from '../export/use-export';
+import { useExportCsv, useExportW3c, useExportXlsx } from '../export/use-export';
 import { useProject } from '../export/use-project';
-import { useExportXlsx } from '../export/use-export-xlsx';
 import { Library } from '../library/Library';
 import { deleteStrays, strayAnnotations } from '../library/strays';
 import { useFileWatch } from '../library/use-file-watch';

@@ -1,7 +1,8 @@
-import Dexie, { cmp, RangeSet, type IntervalTree, type ObservabilitySet } from 'dexie';
+import { RangeSet, type ObservabilitySet } from 'dexie';
 import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from './db';
 import { byPosition, withChanges } from './sorted-annotations';
+import { singleKeys, StoreFollower } from './store-follower';
 
 /** A record's state before and after a change; null means "absent". */
 export interface RecordChange {
@@ -21,16 +22,6 @@ export interface Preview {
 const same = (a: Annotation | undefined, b: Annotation | undefined) =>
   a === b || (!!a && !!b && JSON.stringify(a) === JSON.stringify(b));
 
-/** The single keys of a range set, or null when it holds a range (a bulk change). */
-function singleKeys(tree: IntervalTree | undefined, into: Set<string>): boolean {
-  if (!tree) return true;
-  for (const node of RangeSet(tree)) {
-    if (cmp(node.from, node.to) !== 0) return false;
-    into.add(String(node.from));
-  }
-  return true;
-}
-
 /**
  * The open document's annotations, kept in memory. It is read whole once;
  * after that a change (from this window's writes or another window's, which
@@ -39,7 +30,7 @@ function singleKeys(tree: IntervalTree | undefined, into: Set<string>): boolean 
  * all of them again for every keystroke of a note: with 20,000 annotations,
  * 300–400 ms of a busy main thread per key.
  */
-export class DocumentAnnotations {
+export class DocumentAnnotations extends StoreFollower {
   /** As stored, and the same records in text order. */
   private readonly byId = new Map<string, Annotation>();
   private sorted: Annotation[] = [];
@@ -48,44 +39,26 @@ export class DocumentAnnotations {
   private whenLoaded!: () => void;
   /** Resolves once the first whole read has landed. */
   readonly loaded: Promise<void> = new Promise((resolve) => (this.whenLoaded = resolve));
-  private chain: Promise<void> = Promise.resolve();
-  private closed = false;
   /** Until the first whole read lands, an edit of any record may be one of ours. */
   private isLoaded = false;
-  private readonly listener = (parts: ObservabilitySet) => this.mutated(parts);
-
   constructor(
     private readonly db: ClaimmarkDB,
     readonly docId: string,
     private readonly publish: (list: Annotation[]) => void,
-    private readonly onError: (error: unknown) => void = () => {},
+    onError: (error: unknown) => void = () => {},
   ) {
-    Dexie.on('storagemutated', this.listener);
-    this.enqueue(() => this.readAll());
+    super(onError);
+    this.read(() => this.readAll());
   }
 
-  /** Resolves once every change reported so far has been read. */
-  async idle(): Promise<void> {
-    let seen: Promise<void> | null = null;
-    while (seen !== this.chain) {
-      seen = this.chain;
-      await seen;
-    }
-  }
-
-  close(): void {
-    this.closed = true;
-    Dexie.on('storagemutated').unsubscribe(this.listener);
-  }
-
-  private mutated(parts: ObservabilitySet): void {
+  protected mutated(parts: ObservabilitySet): void {
     const prefix = `idb://${this.db.name}/annotations/`;
     const changed = parts[prefix];
     const deleted = parts[`${prefix}:dels`];
     if (!changed && !deleted) return;
     const ids = new Set<string>();
     if (!singleKeys(changed, ids) || !singleKeys(deleted, ids)) {
-      this.enqueue(() => this.readAll());
+      this.read(() => this.readAll());
       return;
     }
     // Dexie names the docId of every record whose docId entry changed (a new
@@ -95,17 +68,15 @@ export class DocumentAnnotations {
     const mayJoin = docs !== undefined && RangeSet(docs).hasKey(this.docId);
     const wanted =
       mayJoin || !this.isLoaded ? [...ids] : [...ids].filter((id) => this.byId.has(id));
-    if (wanted.length > 0) this.enqueue(() => this.readSome(wanted));
+    if (wanted.length > 0) this.read(() => this.readSome(wanted));
   }
 
   /** One read at a time, each of the database as it is then: applied in order, they end right. */
-  private enqueue(read: () => Promise<boolean>): void {
-    this.chain = this.chain
-      .then(async () => {
-        if (this.closed) return;
-        if ((await read()) && !this.closed) this.publish(this.list());
-      })
-      .catch((error: unknown) => this.onError(error));
+  /** A read that says whether it changed what is held: then the new list is published. */
+  private read(step: () => Promise<boolean>): void {
+    this.enqueue(async () => {
+      if ((await step()) && !this.closed) this.publish(this.list());
+    });
   }
 
   /** The record as shown (ahead of the database when a change is on its way); null when it is not here. */

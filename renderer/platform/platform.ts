@@ -17,13 +17,13 @@ export interface Platform {
   /** Reads files by path again (desktop only: a browser keeps no paths). */
   readPaths: ((paths: string[]) => Promise<FileReadResult[]>) | null;
   filesFromDrop(data: DataTransfer): Promise<FileReadResult[]>;
-  /** Saves text the user exports; resolves false when they cancel. */
-  /** Saves bytes the user exports (a chart as PNG); resolves false when they cancel. */
+  /** Saves bytes the user exports (a chart as PNG, a workbook); resolves false when they cancel. */
   saveBytes(
     fileName: string,
     bytes: Uint8Array,
     filter: { name: string; extensions: string[] },
   ): Promise<boolean>;
+  /** Saves text the user exports; resolves false when they cancel. */
   saveText(
     fileName: string,
     content: string,
