@@ -68,6 +68,18 @@ for (const ch of Object.keys({ ...CN_DIGITS, ...CN_SMALL, ...CN_BIG })) {
   CN_NUMERAL_CODES[ch.charCodeAt(0)] = 1;
 }
 
+/** The digits after 点 in 五点八 or 三点一四, read one by one as they are spoken; '' when none. */
+export function spokenDecimals(text: string, p: number): { digits: string; end: number } {
+  let digits = '';
+  let q = p;
+  // 两 counts, never names a digit after the point.
+  while (q < text.length && text[q] !== '两' && CN_DIGITS[text[q] ?? ''] !== undefined) {
+    digits += String(CN_DIGITS[text[q] ?? '']);
+    q++;
+  }
+  return { digits, end: q };
+}
+
 export function isChineseNumeralCode(c: number): boolean {
   return CN_NUMERAL_CODES[c] === 1;
 }

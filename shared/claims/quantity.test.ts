@@ -115,6 +115,24 @@ describe('percentages, points, multiples, fractions', () => {
       '百分之五十',
       { text: '百分之五十', value: 50, unit: '%', fraction: { numerator: 50, denominator: 100 } },
     ],
+    [
+      '增长百分之五点八，增速',
+      {
+        text: '百分之五点八',
+        value: 5.8,
+        unit: '%',
+        fraction: { numerator: 5.8, denominator: 100 },
+      },
+    ],
+    [
+      '百分之三十二点零五',
+      {
+        text: '百分之三十二点零五',
+        value: 32.05,
+        unit: '%',
+        fraction: { numerator: 32.05, denominator: 100 },
+      },
+    ],
     ['约七成', { text: '七成', value: 70, unit: '%', approx: 'about' }],
     ['3成', { text: '3成', value: 30, unit: '%' }],
     ['提高2个百分点', { text: '2个百分点', value: 2, unit: '个百分点' }],

@@ -38,6 +38,7 @@ import {
   isEnglishNumberWord,
   magnitudeExp,
   parseChineseNumeral,
+  spokenDecimals,
   parseEnglishNumberWords,
   percentOf,
   EN_MAGNITUDES,
@@ -275,6 +276,13 @@ function readNumerator(text: string, p: number): { value: number; end: number } 
   const end = chineseRunEnd(text, p);
   const parsed = end > p ? parseChineseNumeral(text.slice(p, end)) : null;
   if (!parsed || parsed.digitsOnly) return null;
+  // 百分之五点八 is 5.8 %, not 5 % followed by a stray 点八.
+  const decimals = text[end] === '点' ? spokenDecimals(text, end + 1) : null;
+  if (decimals?.digits && Number.isSafeInteger(parsed.value))
+    return {
+      value: decimalValue(`${parsed.value}${decimals.digits}`, -decimals.digits.length),
+      end: decimals.end,
+    };
   return { value: parsed.value, end };
 }
 
