@@ -8,8 +8,12 @@ import { watchConnection } from './db/connection';
 import { seedDefaults } from './db/defaults';
 import { db } from './db/instance';
 import { errorMessage } from './db/storage-error';
-import { warmLibrarySearch } from './search/instance';
+import { readLibraryHead, warmLibrarySearch } from './search/instance';
+import { afterFirstDocument } from './app/first-document';
 import './app/app.css';
+
+/** When no document opens, the search reads ahead this long after the window. */
+const WARM_SEARCH_FALLBACK_MS = 1500;
 
 watchConnection(db, () => showStartupMessage('dbBlocked'));
 
@@ -36,6 +40,7 @@ opened.then(
       </StrictMode>,
     );
     warmLibrarySearch();
+    afterFirstDocument(readLibraryHead, WARM_SEARCH_FALLBACK_MS);
   },
   (error: unknown) => showStartupMessage('dbOpenFailed', errorMessage(error)),
 );

@@ -1,6 +1,7 @@
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { firstDocumentShown } from '../app/first-document';
 import type { ClaimCandidate } from '../../shared/claims/detect';
 import type { Annotation, Category } from '../../shared/types';
 import { useI18n } from '../i18n/i18n';
@@ -121,9 +122,11 @@ export function Reader({
   }, [docId, text]);
 
   useEffect(() => {
-    view.current?.dispatch({
+    if (!view.current) return;
+    view.current.dispatch({
       effects: setHighlights.of({ annotations, colors: colorMap(categories), activeId }),
     });
+    firstDocumentShown();
   }, [annotations, categories, activeId, docId, text]);
 
   useEffect(() => {

@@ -15,11 +15,18 @@ export function librarySearch(): LibrarySearch {
 /**
  * Starts the search worker and opens the library in it as the window opens
  * (its own thread does the work), so that Ctrl+Shift+F does not wait for the
- * worker to load. Only that and the first document or so (one small read):
- * the rest is read at the first search, so a session that never searches
- * reads next to nothing. (An idle callback came too late: a window opening a
- * large library is seldom idle in its first second.)
+ * worker to load. (An idle callback came too late: a window opening a large
+ * library is seldom idle in its first second.)
  */
 export function warmLibrarySearch(): void {
   librarySearch().warm();
+}
+
+/**
+ * Then, once the first document is on screen, the first documents or so
+ * (one small read): the rest is read at the first search, so a session that
+ * never searches reads next to nothing.
+ */
+export function readLibraryHead(): void {
+  librarySearch().readHead();
 }

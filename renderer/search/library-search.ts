@@ -32,6 +32,8 @@ export interface SearchProgress {
 export interface LibrarySearch {
   /** Starts the engine and opens the library ahead of the first query. */
   warm(): void;
+  /** Reads the first documents ahead of the first query. */
+  readHead(): void;
   /** Reads the library ahead of a query about to be typed (the search panel opened). */
   prepare(): void;
   /**
@@ -180,6 +182,9 @@ export function createLibrarySearch(options: LibrarySearchOptions): LibrarySearc
   return {
     warm() {
       if (!disposed) ensurePort();
+    },
+    readHead() {
+      if (!disposed && !current) ensurePort().post({ type: 'head' });
     },
     prepare() {
       if (!disposed && !current) ensurePort().post({ type: 'prepare' });

@@ -15,6 +15,9 @@ export function createRequestHandler(
           // A failure here shows at the first search, which opens again.
           engine.warm().catch(() => {});
           return;
+        case 'head':
+          engine?.readHead().catch(() => {});
+          return;
         case 'search':
           if (!engine) throw new Error('library search: a search before open');
           engine.search(request);

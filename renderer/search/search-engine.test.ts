@@ -204,6 +204,7 @@ describe('SearchEngine: reading ahead while the query is typed', () => {
     const before = await expected('２０２３年１月');
     const { engine, done, hitsOf } = engineWithReplies({ firstBatchUnits: 500 });
     await engine.warm();
+    await engine.readHead();
     const ids = (await db.texts.toCollection().primaryKeys()).map(String);
     await overwriteUnseen(ids.map((docId) => ({ docId, text: 'nothing to find' })));
     engine.search({ id: 1, query: '２０２３年１月', limitPerDoc: 50 });

@@ -4,6 +4,8 @@ import type { LibraryHit } from '../../shared/find';
 export type EngineRequest =
   /** Opens the database (by name) and lists its documents: sent once, ahead of any query. */
   | { type: 'open'; dbName: string }
+  /** The window's first document is on screen: read the first documents ahead of a query. */
+  | { type: 'head' }
   /** The panel opened: read the library ahead of the query. */
   | { type: 'prepare' }
   /** Searches the library; a newer search (or 'stop') ends it. */

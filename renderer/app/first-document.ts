@@ -1,0 +1,33 @@
+/**
+ * Work that can wait until the first document is on screen: started at once
+ * it competes with that document's reads (10,000 annotations out of IndexedDB)
+ * on a two-core machine. A window that opens no document runs it after
+ * `fallbackMs`.
+ */
+let shown = false;
+const waiting: (() => void)[] = [];
+
+export function afterFirstDocument(run: () => void, fallbackMs: number): void {
+  if (shown) {
+    run();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  waiting.push(once);
+  setTimeout(once, fallbackMs);
+}
+
+/** The reader painted its first document's text and highlights. */
+export function firstDocumentShown(): void {
+  if (shown) return;
+  shown = true;
+  // After this frame is painted, not inside it.
+  setTimeout(() => {
+    for (const run of waiting.splice(0)) run();
+  }, 0);
+}
