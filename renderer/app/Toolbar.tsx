@@ -6,7 +6,7 @@ export type View = 'reader' | 'all' | 'stats';
 
 /** Every export the Export menu offers. */
 export type ExportFormat = 'csv-document' | 'csv-library' | 'xlsx' | 'backup' | 'qdpx' | 'w3c';
-export type ImportFormat = 'qdpx' | 'backup';
+export type ImportFormat = 'qdpx' | 'backup' | 'work';
 
 interface Props {
   view: View;
@@ -53,6 +53,8 @@ export function Toolbar(props: Props) {
   ];
   const imports: MenuEntry[] = [
     { kind: 'item', key: 'qdpx', label: t('importQdpx'), onChoose: () => onImport('qdpx') },
+    { kind: 'item', key: 'work', label: t('importWork'), onChoose: () => onImport('work') },
+    { kind: 'separator', key: 'sep-import' },
     { kind: 'item', key: 'backup', label: t('restoreLibrary'), onChoose: () => onImport('backup') },
   ];
   return (

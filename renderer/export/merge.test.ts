@@ -26,7 +26,12 @@ async function analyst(coder: string, texts: string[]) {
   opened.push(db);
   await seedDefaults(db);
   let clock = new Date('2026-11-20T09:00:00Z');
-  const store = new AnnotationStore(db, () => clock, undefined, () => coder);
+  const store = new AnnotationStore(
+    db,
+    () => clock,
+    undefined,
+    () => coder,
+  );
   const docs = [];
   for (const [i, text] of texts.entries()) {
     const [o] = await importFiles([{ ok: true, file: { name: `d${i}.txt`, bytes: enc(text) } }], {
@@ -100,7 +105,9 @@ describe("merging two analysts' backups", () => {
     expect(await lead.db.annotations.count()).toBe(4); // x, Li's two, Zhao's one
     const liDoc = await lead.db.documents.where('sha256').equals(li.docs[1]!.sha256).first();
     expect((await lead.db.texts.get(liDoc!.id))?.text).toBe(ONLY_LI);
-    expect((await lead.db.categories.toArray()).filter((c) => c.name === 'Li 专用')).toHaveLength(1);
+    expect((await lead.db.categories.toArray()).filter((c) => c.name === 'Li 专用')).toHaveLength(
+      1,
+    );
 
     // Undo after Li's merge gives the lead's own x back and removes what Li added.
     await lead.store.remember('merge', fromLi.changes);

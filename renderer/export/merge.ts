@@ -68,16 +68,14 @@ export function workFromBackup(b: Backup): IncomingWork {
 
 export function workFromProject(p: ImportedProject, now = new Date()): IncomingWork {
   const stamp = now.toISOString();
-  const categories = p.codes.map(
-    (c, i): Category => ({
-      id: c.guid,
-      name: c.name,
-      parentId: c.parentGuid,
-      color: c.color ?? nextColor([]),
-      description: c.description,
-      order: i,
-    }),
-  );
+  const categories = p.codes.map((c, i): Category => ({
+    id: c.guid,
+    name: c.name,
+    parentId: c.parentGuid,
+    color: c.color ?? nextColor([]),
+    description: c.description,
+    order: i,
+  }));
   return {
     documents: p.sources.map((s) => ({
       id: s.guid,
@@ -195,9 +193,7 @@ export async function mergeWork(
       const a: Annotation = {
         ...incoming,
         docId,
-        categoryIds: [
-          ...new Set(incoming.categoryIds.flatMap((c) => codes.ids.get(c) ?? [])),
-        ],
+        categoryIds: [...new Set(incoming.categoryIds.flatMap((c) => codes.ids.get(c) ?? []))],
       };
       const before = stored[i];
       if (before && before.docId !== docId) return void report.unmatched++;
