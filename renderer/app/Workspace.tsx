@@ -48,6 +48,7 @@ import {
 } from '../all-annotations';
 import { LibrarySearchPanel } from '../search/LibrarySearchPanel';
 import { StatisticsView } from '../stats/StatisticsView';
+import { AgreementView } from '../agreement/AgreementView';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import type { View } from './Toolbar';
 import { useReveal, type RevealTarget } from './use-reveal';
@@ -349,6 +350,11 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
                 setView('all');
               }}
             />
+          </div>
+        )}
+        {view === 'agreement' && (
+          <div className="view-area">
+            <AgreementView onOpen={goTo} />
           </div>
         )}
         {view === 'reader' && (

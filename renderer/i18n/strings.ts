@@ -225,6 +225,7 @@ export const en = {
   view_reader: 'Reader',
   view_all: 'All annotations',
   view_stats: 'Statistics',
+  view_agreement: 'Agreement',
   backupLibrary: 'Back up library (JSON)…',
   restoreLibrary: 'Restore from backup…',
   backupHint:
@@ -514,6 +515,7 @@ export const zh: Strings = {
   view_reader: '阅读',
   view_all: '全部标注',
   view_stats: '统计',
+  view_agreement: '一致性',
   backupLibrary: '备份文库（JSON）…',
   restoreLibrary: '从备份恢复…',
   backupHint: '备份包含全部文档、标注、类别和设置，可原样恢复。',
