@@ -7,7 +7,8 @@ import { seedDefaults } from '../db/defaults';
 import { runDecodeJob } from '../library/decode-job';
 import { importFiles } from '../library/import-files';
 import { buildBackup, parseBackup, type Backup } from './backup';
-import { mergeWork, workFromBackup } from './merge';
+import { buildProjectExport } from './project';
+import { mergeWork, readWork, workFromBackup } from './merge';
 
 const opened: ClaimmarkDB[] = [];
 afterEach(async () => {
@@ -141,5 +142,40 @@ describe("merging two analysts' backups", () => {
     await expect(mergeWork(lead.db, work)).rejects.toThrow();
     expect(await lead.db.annotations.count()).toBe(before);
     expect(await lead.db.documents.count()).toBe(2);
+  });
+});
+
+describe('readWork', () => {
+  it('refuses what is neither a backup nor a project, saying why', () => {
+    const bad = (s: string | Uint8Array) =>
+      readWork(typeof s === 'string' ? enc(s) : s) as { ok: false; error: string };
+    expect(bad('{"format":"claimmark-backup"').error).toMatch(/^not JSON/);
+    expect(bad('{"x":1}').error).toMatch(/not a Claimmark backup/);
+    expect(bad(new Uint8Array([0xff, 0xfe, 0x00])).error).toMatch(/neither a Claimmark backup/);
+    expect(bad(new Uint8Array([0x50, 0x4b, 1, 2])).ok).toBe(false);
+  });
+
+  it("merges another analyst's .qdpx: their selections join the lead's document by its text", async () => {
+    const lead = await analyst('Lead', [SHARED]);
+    await lead.store.create(lead.docs[0]!.id, SHARED, 0, 5, lead.categories[0]!.id);
+    const li = await analyst('Li', [SHARED, ONLY_LI]);
+    await li.store.create(li.docs[0]!.id, SHARED, 0, 7, li.categories[0]!.id);
+    await li.store.create(li.docs[1]!.id, ONLY_LI, 0, 2, li.categories[1]!.id);
+    const read = readWork((await buildProjectExport(li.db, null)).bytes);
+    if (!read.ok) throw new Error(read.error);
+    const report = await mergeWork(lead.db, read.work);
+    expect(report).toMatchObject({
+      documentsAdded: 1,
+      documentsMatched: 1,
+      added: 2,
+      coders: ['Li'],
+    });
+    const inShared = await lead.db.annotations.where('docId').equals(lead.docs[0]!.id).toArray();
+    expect(inShared.map((a) => [a.createdBy, a.quote]).sort()).toEqual([
+      ['Lead', SHARED.slice(0, 5)],
+      ['Li', SHARED.slice(0, 7)],
+    ]);
+    // Categories of the same name are the lead's, not copies.
+    expect(report.categoriesAdded).toBe(0);
   });
 });

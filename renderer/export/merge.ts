@@ -1,10 +1,11 @@
-import type { ImportedProject } from '../../shared/exchange/qde-read';
+import { readProject, type ImportedProject } from '../../shared/exchange/qde-read';
+import { unpackProject } from '../../shared/exchange/qdpx';
 import { codePointLength, sha256Hex } from '../../shared/text';
 import type { Annotation, Category, DocumentRecord } from '../../shared/types';
 import type { AnnotationChange } from '../annotations/undo';
 import { nextColor } from '../codebook/codebook';
 import type { ClaimmarkDB } from '../db/db';
-import { fromBase64, type Backup } from './backup';
+import { fromBase64, parseBackup, type Backup } from './backup';
 import { annotationOf } from './project';
 
 /**
@@ -89,6 +90,29 @@ export function workFromProject(p: ImportedProject, now = new Date()): IncomingW
       s.selections.map((sel) => annotationOf(sel, s.guid, s.text, sel.codeGuids, stamp)),
     ),
   };
+}
+
+/** A backup (JSON) or a project (a zip, "PK"), told apart by the bytes, not the name. */
+export function readWork(
+  bytes: Uint8Array,
+): { ok: true; work: IncomingWork } | { ok: false; error: string } {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    const unpacked = unpackProject(bytes);
+    if (!unpacked.ok) return unpacked;
+    const read = readProject(unpacked.archive);
+    return read.ok ? { ok: true, work: workFromProject(read.project) } : read;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      error: 'neither a Claimmark backup nor a REFI-QDA project (not UTF-8 text, not a zip)',
+    };
+  }
+  const parsed = parseBackup(text);
+  return parsed.ok ? { ok: true, work: workFromBackup(parsed.backup) } : parsed;
 }
 
 /** Incoming categories placed in the codebook: by id, then by name, else added (two levels). */

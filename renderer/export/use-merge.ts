@@ -1,39 +1,13 @@
 import { useCallback } from 'react';
-import { readProject } from '../../shared/exchange/qde-read';
-import { unpackProject } from '../../shared/exchange/qdpx';
 import { annotationStore } from '../annotations/instance';
 import { db } from '../db/instance';
 import { errorMessage, isQuotaError } from '../db/storage-error';
 import { useI18n } from '../i18n/i18n';
 import { platform } from '../platform';
 import { useNotify } from '../ui/notices';
-import { parseBackup } from './backup';
-import { mergeWork, workFromBackup, workFromProject, type IncomingWork } from './merge';
+import { mergeWork, readWork } from './merge';
 
 const sentence = (detail: string): string => detail.replace(/[.。]+\s*$/u, '');
-
-/** A backup (JSON) or a project (a zip, "PK"), told apart by the bytes, not the name. */
-function readWork(
-  bytes: Uint8Array,
-): { ok: true; work: IncomingWork } | { ok: false; error: string } {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const unpacked = unpackProject(bytes);
-    if (!unpacked.ok) return unpacked;
-    const read = readProject(unpacked.archive);
-    return read.ok ? { ok: true, work: workFromProject(read.project) } : read;
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return {
-      ok: false,
-      error: 'neither a Claimmark backup nor a REFI-QDA project (not UTF-8 text, not a zip)',
-    };
-  }
-  const parsed = parseBackup(text);
-  return parsed.ok ? { ok: true, work: workFromBackup(parsed.backup) } : parsed;
-}
 
 /** Import ▸ Another analyst's work…: merged into the library, said in a notice that stays. */
 export function useMerge() {
