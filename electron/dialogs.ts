@@ -37,6 +37,10 @@ const KIND_FILTERS: Record<PickKind, FileFilter[]> = {
     { name: 'REFI-QDA project', extensions: ['qdpx'] },
     { name: 'All files', extensions: ['*'] },
   ],
+  work: [
+    { name: 'Claimmark backup or REFI-QDA project', extensions: ['json', 'qdpx'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
 };
 
 /** File ▸ Open… (or a codebook, or a backup): the chosen paths, or [] when cancelled. */

@@ -49,8 +49,13 @@ describe('unitizingAlpha: Krippendorff 2004, p. 254', () => {
   it('overall α_u over both categories is 0.8591', () => {
     const overall = alphaOf([unitizingDisagreement(L, C), unitizingDisagreement(L, K)]);
     // The book divides its rounded disagreements (0.0144 / 2) / ((0.0532 + 0.0490) / 2)
-    // = 0.8591; unrounded it is 0.85867. DKPro's test allows the same 0.0005.
+    // = 0.8591; unrounded it is 0.85867. DKPro's KrippendorffAlphaUnitizingAgreement
+    // computes it the same way (mean observed over categories, mean expected, then
+    // 1 − D_o/D_e; the same δ², the same expected-disagreement sum) and so gets
+    // 0.85867 too, which its test accepts with a tolerance of 0.0005.
     expect(Math.abs(overall - 0.8591)).toBeLessThan(0.0005);
+    expect(overall).toBeCloseTo(1 - 0.0144444444 / (0.0532217799 + 0.0489785658), 8);
+    expect(1 - 0.0144 / (0.0532 + 0.049)).toBeCloseTo(0.8591, 4); // the book's rounding
     // Not the mean of the two alphas: the disagreements are pooled first.
     expect(overall).not.toBeCloseTo((0.7286 + 1) / 2, 3);
   });

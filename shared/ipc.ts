@@ -49,8 +49,8 @@ export interface SaveTextResponse {
   path?: string;
 }
 
-/** What the open dialog offers: articles, a codebook file, a backup, or a REFI-QDA project. */
-export const PICK_KINDS = ['text', 'codebook', 'backup', 'project'] as const;
+/** What the open dialog offers: articles, a codebook file, a backup, a REFI-QDA project, or either of those two (another analyst's work). */
+export const PICK_KINDS = ['text', 'codebook', 'backup', 'project', 'work'] as const;
 export type PickKind = (typeof PICK_KINDS)[number];
 
 /** Invoke channels: name → argument schema (a tuple) and result type. */

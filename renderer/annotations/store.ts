@@ -286,6 +286,14 @@ export class AnnotationStore {
     );
   }
 
+  /**
+   * Records changes already written in a transaction of their own (a merge of
+   * another analyst's work), after every write queued before: undo takes them back.
+   */
+  async remember(label: string, changes: Change[]): Promise<void> {
+    if (changes.length) await this.serial(async () => this.history.push({ label, changes }));
+  }
+
   /** Records changes made elsewhere (the codebook) so that they can be undone too. */
   async commitChanges(label: string, changes: Change[]): Promise<void> {
     await this.commit({ label, changes });

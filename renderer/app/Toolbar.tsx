@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { MenuButton, type MenuEntry } from '../ui/MenuButton';
 
-export type View = 'reader' | 'all' | 'stats';
+export type View = 'reader' | 'all' | 'stats' | 'agreement';
 
 /** Every export the Export menu offers. */
 export type ExportFormat = 'csv-document' | 'csv-library' | 'xlsx' | 'backup' | 'qdpx' | 'w3c';
-export type ImportFormat = 'qdpx' | 'backup';
+export type ImportFormat = 'qdpx' | 'backup' | 'work';
 
 interface Props {
   view: View;
@@ -53,6 +53,8 @@ export function Toolbar(props: Props) {
   ];
   const imports: MenuEntry[] = [
     { kind: 'item', key: 'qdpx', label: t('importQdpx'), onChoose: () => onImport('qdpx') },
+    { kind: 'item', key: 'work', label: t('importWork'), onChoose: () => onImport('work') },
+    { kind: 'separator', key: 'sep-import' },
     { kind: 'item', key: 'backup', label: t('restoreLibrary'), onChoose: () => onImport('backup') },
   ];
   return (
@@ -65,7 +67,7 @@ export function Toolbar(props: Props) {
       <MenuButton label={t('importMenu')} menuLabel={t('importMenuLabel')} entries={imports} />
       <MenuButton label={t('exportMenu')} menuLabel={t('exportMenuLabel')} entries={exports} />
       <nav className="views" aria-label={t('views')}>
-        {(['reader', 'all', 'stats'] as const).map((v) => (
+        {(['reader', 'all', 'stats', 'agreement'] as const).map((v) => (
           <button
             key={v}
             className={props.view === v ? 'view-tab current' : 'view-tab'}

@@ -20,6 +20,7 @@ import { db } from '../db/instance';
 import { useBackup } from '../export/use-backup';
 import { useExportCsv, useExportW3c, useExportXlsx } from '../export/use-export';
 import { useProject } from '../export/use-project';
+import { useMerge } from '../export/use-merge';
 import { Library } from '../library/Library';
 import { deleteStrays, strayAnnotations } from '../library/strays';
 import { useFileWatch } from '../library/use-file-watch';
@@ -47,6 +48,7 @@ import {
 } from '../all-annotations';
 import { LibrarySearchPanel } from '../search/LibrarySearchPanel';
 import { StatisticsView } from '../stats/StatisticsView';
+import { AgreementView } from '../agreement/AgreementView';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import type { View } from './Toolbar';
 import { useReveal, type RevealTarget } from './use-reveal';
@@ -155,6 +157,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   const backup = useBackup();
   const project = useProject(docId);
   const exportW3c = useExportW3c(docId);
+  const merge = useMerge();
   const onCommand = useCallback(
     (command: MenuCommand) => {
       if (command === 'export-library-csv') void exportCsv('library');
@@ -301,7 +304,13 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
           else if (format === 'qdpx') void project.exportProject(onlyDocument);
           else void exportW3c(onlyDocument);
         }}
-        onImport={(format) => void (format === 'qdpx' ? project.importFile() : backup.restore())}
+        onImport={(format) =>
+          void (format === 'qdpx'
+            ? project.importFile()
+            : format === 'work'
+              ? merge()
+              : backup.restore())
+        }
         onSettings={() => setDialog('settings')}
         onSearch={() => setSearching(true)}
         view={view}
@@ -341,6 +350,11 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
                 setView('all');
               }}
             />
+          </div>
+        )}
+        {view === 'agreement' && (
+          <div className="view-area">
+            <AgreementView onOpen={goTo} />
           </div>
         )}
         {view === 'reader' && (

@@ -121,7 +121,7 @@ function mergeCodes(project: ImportedProject, existing: Category[]) {
   return { ids, added, merged };
 }
 
-function annotationOf(
+export function annotationOf(
   s: ImportedSelection,
   docId: string,
   text: string,

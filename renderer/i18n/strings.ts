@@ -225,6 +225,7 @@ export const en = {
   view_reader: 'Reader',
   view_all: 'All annotations',
   view_stats: 'Statistics',
+  view_agreement: 'Agreement',
   backupLibrary: 'Back up library (JSON)…',
   restoreLibrary: 'Restore from backup…',
   backupHint:
@@ -279,6 +280,13 @@ export const en = {
   importMenu: 'Import',
   importMenuLabel: 'Import formats',
   importQdpx: 'REFI-QDA project (.qdpx)…',
+  importWork: 'Another analyst’s work…',
+  workMerged:
+    'Merged “{file}”: {added} annotations added, {updated} updated (theirs were newer), {skipped} skipped (yours are as new or newer); documents: {docs} added, {matched} already here; categories: {codes} added, {codesMatched} matched. Coders: {coders}. Undo takes the merge back.',
+  workUnmatched:
+    '{n} annotations could not be matched (their id belongs to another document here) and were left out.',
+  workOrphaned: '{n} came in without a place in their text (listed as orphaned in their document).',
+  workMergeFailed: 'Could not merge “{file}”: {detail}. Nothing was merged.',
   projectImported:
     'Imported “{file}”: {docs} document(s), {matched} of them already in the library; {codes} new code(s), {merged} merged into the codebook; {n} annotation(s) added, by {coders}; {skipped} already there were left as they are.',
   projectReplaced:
@@ -507,6 +515,7 @@ export const zh: Strings = {
   view_reader: '阅读',
   view_all: '全部标注',
   view_stats: '统计',
+  view_agreement: '一致性',
   backupLibrary: '备份文库（JSON）…',
   restoreLibrary: '从备份恢复…',
   backupHint: '备份包含全部文档、标注、类别和设置，可原样恢复。',
@@ -559,6 +568,12 @@ export const zh: Strings = {
   importMenu: '导入',
   importMenuLabel: '导入格式',
   importQdpx: 'REFI-QDA 项目（.qdpx）…',
+  importWork: '其他分析员的工作…',
+  workMerged:
+    '已合并“{file}”：新增 {added} 条标注，更新 {updated} 条（对方的较新），跳过 {skipped} 条（本库的同样新或更新）；文档：新增 {docs} 篇，已有 {matched} 篇；类别：新增 {codes} 个，匹配 {codesMatched} 个。编码员：{coders}。撤销可取消此次合并。',
+  workUnmatched: '{n} 条标注无法匹配（其 ID 在本库属于另一篇文档），未合并。',
+  workOrphaned: '{n} 条标注在其文本中没有位置（在其文档中列为孤立标注）。',
+  workMergeFailed: '无法合并“{file}”：{detail}。未合并任何内容。',
   projectImported:
     '已导入“{file}”：{docs} 篇文档（其中 {matched} 篇已在文库中）；新增 {codes} 个代码，{merged} 个并入现有类别；新增 {n} 条标注，编码者：{coders}；{skipped} 条已在文库中，保持不变。',
   projectReplaced:

@@ -8,6 +8,7 @@ const ACCEPT: Record<PickKind, string> = {
   codebook: '.csv,.qdc,.xml,text/csv,application/xml',
   backup: '.json,application/json',
   project: '.qdpx,application/zip',
+  work: '.json,.qdpx,application/json,application/zip',
 };
 
 function chooseFiles(kind: PickKind): Promise<File[]> {

@@ -102,6 +102,23 @@ describe('StatisticsView', () => {
     expect(screen.queryByText('Annotations per document')).toBeNull();
   });
 
+  it('splits the annotations by coder', async () => {
+    await db.annotations.bulkPut([
+      { ...annotation('d2', 10, 12, ['c2']), createdBy: '王芳' },
+      { ...annotation('d1', 60, 62, ['c2']), createdBy: '王芳' },
+    ]);
+    render(<StatisticsView docId={null} onOpenAnnotations={() => {}} />);
+    const table = await screen.findByRole('region', { name: 'By coder' });
+    const row = (name: string) =>
+      [...within(table).getByRole('rowheader', { name }).closest('tr')!.querySelectorAll('td')].map(
+        (td) => td.textContent,
+      );
+    // 王芳: 2 annotations in 2 documents, none in c1, both in c2.
+    expect(row('王芳')).toEqual(['2', '2', '0', '2']);
+    expect(row('(no name)')).toEqual(['14', '2', '13', '2']);
+    await db.annotations.bulkDelete([`a${n - 1}`, `a${n - 2}`]);
+  });
+
   it('serialises a chart as a standalone SVG', async () => {
     render(<StatisticsView docId={null} onOpenAnnotations={() => {}} />);
     await screen.findByRole('button', { name: 'Claim: 2 annotations' });

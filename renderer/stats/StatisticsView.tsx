@@ -167,6 +167,7 @@ function Charts({ stats, scope, t, open }: ChartsProps) {
           />
         </ChartFrame>
       )}
+      <CoderTable stats={stats} t={t} />
       <ChartFrame title={t('perStatus')} fileName={file('status')}>
         <BarChart
           title={t('perStatus')}
@@ -175,5 +176,42 @@ function Charts({ stats, scope, t, open }: ChartsProps) {
         />
       </ChartFrame>
     </div>
+  );
+}
+
+/** The "by coder" split: each coder's annotations, documents and annotations per category. */
+function CoderTable({ stats, t }: { stats: CorpusStats; t: StatsTranslate }) {
+  const columns = stats.categories.filter((_, i) => stats.perCoder.some((r) => r.perCategory[i]));
+  const index = columns.map((c) => stats.categories.indexOf(c));
+  return (
+    <section className="st-coders" aria-label={t('byCoder')}>
+      <h3>{t('byCoder')}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('coder')}</th>
+            <th scope="col">{t('coderCount')}</th>
+            <th scope="col">{t('coderDocuments')}</th>
+            {columns.map((c) => (
+              <th scope="col" key={c.category.id}>
+                {c.category.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {stats.perCoder.map((r) => (
+            <tr key={r.coder}>
+              <th scope="row">{r.coder || t('noCoder')}</th>
+              <td>{r.count}</td>
+              <td>{r.documents}</td>
+              {index.map((i) => (
+                <td key={i}>{r.perCategory[i]}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

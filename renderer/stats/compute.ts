@@ -30,6 +30,15 @@ export interface StatusRow {
   count: number;
 }
 
+/** One coder's share: annotations, documents, and annotations per category (codebook order). */
+export interface CoderRow {
+  /** As recorded (createdBy); "" for annotations made before a name was set. */
+  coder: string;
+  count: number;
+  documents: number;
+  perCategory: number[];
+}
+
 export interface CorpusStats {
   total: number;
   documents: number;
@@ -43,12 +52,15 @@ export interface CorpusStats {
   /** Most annotations first, then by title. */
   perDocument: DocumentRow[];
   perStatus: StatusRow[];
+  /** Most annotations first, then by name; its perCategory follows `categories`. */
+  perCoder: CoderRow[];
 }
 
 type StatsAnnotation = Pick<
   Annotation,
   'docId' | 'start' | 'end' | 'categoryIds' | 'orphaned' | 'status'
->;
+> &
+  Partial<Pick<Annotation, 'createdBy'>>;
 
 /** Top-level categories in order, each followed by its subcategories in order. */
 export function codebookOrder(
@@ -96,6 +108,22 @@ export function computeStats(
     .sort((a, b) => b.count - a.count || collator.compare(a.title ?? '', b.title ?? ''));
 
   const statuses = countBy(annotations, (a) => a.status ?? 'unverified');
+  const coders = new Map<string, StatsAnnotation[]>();
+  for (const a of annotations) {
+    const c = a.createdBy ?? '';
+    coders.set(c, [...(coders.get(c) ?? []), a]);
+  }
+  const perCoder = [...coders]
+    .map(([coder, list]): CoderRow => {
+      const counts = countByCategory(list);
+      return {
+        coder,
+        count: list.length,
+        documents: new Set(list.map((a) => a.docId)).size,
+        perCategory: rows.map((r) => counts.get(r.category.id) ?? 0),
+      };
+    })
+    .sort((a, b) => b.count - a.count || collator.compare(a.coder, b.coder));
   return {
     total: annotations.length,
     documents: perDoc.size,
@@ -108,5 +136,6 @@ export function computeStats(
     ),
     perDocument,
     perStatus: CLAIM_STATUSES.map((status) => ({ status, count: statuses.get(status) ?? 0 })),
+    perCoder,
   };
 }
