@@ -13,7 +13,6 @@ import { anchorFields } from '../renderer/annotations/anchor-fields';
 import { ClaimmarkDB } from '../renderer/db/db';
 import { runDecodeJob } from '../renderer/library/decode-job';
 import { putTexts } from '../renderer/library/import-files';
-import { prepareText } from '../renderer/library/prepare-text';
 import { rewritten, WRITE_CHUNK } from '../renderer/reader/reanchor-stored';
 import { replaceText } from '../renderer/reader/replace-text';
 import type { AnchorGroup, BenchApi, ReanchorResult } from './api';
@@ -224,11 +223,11 @@ export const anchorApi: Pick<
     const annotations = await replaceDb.annotations.where('docId').equals(DOC_ID).toArray();
     steps["read the annotations: where('docId').toArray()"] = ms(t0);
     t0 = performance.now();
-    const outcomes = reanchor(decoded.text, annotations, { oldText: shown.text });
+    const outcomes = reanchor(decoded.prepared.display, annotations, { oldText: shown.text });
     steps['reanchor'] = ms(t0);
     t0 = performance.now();
     const changed = outcomes.flatMap((o, i) => {
-      const next = rewritten(decoded.text, annotations[i]!, o);
+      const next = rewritten(decoded.prepared.display, annotations[i]!, o);
       return next ? [next] : [];
     });
     steps[
@@ -238,7 +237,7 @@ export const anchorApi: Pick<
     const tables = [replaceDb.documents, replaceDb.texts, replaceDb.originals, replaceDb.sources];
     await replaceDb.transaction('rw', tables, async () => {
       await replaceDb.documents.put({ ...doc, sha256: decoded.sha256 });
-      await putTexts(replaceDb, DOC_ID, prepareText(decoded.text, 'off'));
+      await putTexts(replaceDb, DOC_ID, decoded.prepared);
       await replaceDb.sources.put({ docId: DOC_ID, bytes: s.newBytes });
     });
     steps['one transaction: document, text, bytes'] = ms(t0);
