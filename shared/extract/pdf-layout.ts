@@ -71,7 +71,7 @@ export function layoutPages(pages: readonly LayoutPage[]): Extracted {
   const docBody = bodySize(linesPerPage.flat());
   const out = new TextBuilder();
   for (const [index, page] of pages.entries()) {
-    const lines = linesPerPage[index].filter((line) => !furniture.has(line));
+    const lines = (linesPerPage[index] ?? []).filter((line) => !furniture.has(line));
     const kept = lines.filter((line) => !isPageNumber(line, lines, page));
     const chars = kept.reduce((sum, line) => sum + line.text.length, 0);
     const body = chars >= 200 ? bodySize(kept) : docBody;
@@ -80,7 +80,7 @@ export function layoutPages(pages: readonly LayoutPage[]): Extracted {
     let previous: Placed | undefined = out.carried;
     for (const current of placed) {
       const level = headingLevel(current.line, body);
-      if (previous && out.lastLevel === level && !breaksBetween(previous, current, level, body)) {
+      if (previous && out.lastLevel === level && !breaksBetween(previous, current, level)) {
         out.continueLine(current.line.text);
       } else {
         out.startParagraph(current.line.text, level);
@@ -93,7 +93,11 @@ export function layoutPages(pages: readonly LayoutPage[]): Extracted {
   return { text: out.text(), headings: out.headings, pages: out.pageStarts(), meta: {} };
 }
 
-/** Items on one baseline, near enough to touch, make a line; a gutter-wide gap starts another. */
+/**
+ * Items on one baseline, near enough to touch, make a line; a gap of an em or
+ * more starts another piece (a gutter, or a justified line's wide word gap:
+ * mergeFragments joins those again once the columns are known).
+ */
 function buildLines(items: readonly LayoutItem[]): Line[] {
   const runs = items
     .filter((item) => item.str.trim() !== '' && item.size > 0)
@@ -136,7 +140,8 @@ function buildLines(items: readonly LayoutItem[]): Line[] {
     };
     // Lines far above the current baseline can take no more items.
     for (let i = open.length - 1; i >= 0; i--) {
-      if (item.y - open[i].baseline > open[i].size) open.splice(i, 1);
+      const old = open[i];
+      if (old && item.y - old.baseline > old.size) open.splice(i, 1);
     }
     open.push(fresh);
     lines.push(fresh);
@@ -196,7 +201,7 @@ function runningLines(pages: readonly LayoutPage[], linesPerPage: readonly Line[
   if (pages.length < 3) return found;
   const groups = new Map<string, Line[]>();
   for (const [index, lines] of linesPerPage.entries()) {
-    const height = pages[index].height;
+    const height = pages[index]?.height ?? 0;
     for (const line of lines) {
       const band = line.bottom < height * 0.1 ? 'top' : line.top > height * 0.9 ? 'bottom' : null;
       if (!band) continue;
@@ -228,7 +233,7 @@ function readingOrder(lines: readonly Line[], body: number): Placed[] {
       for (const part of rows) visit(part, column);
       return;
     }
-    const sorted = set.slice().sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+    const sorted = mergeFragments(set);
     const pitch = usualPitch(sorted, body);
     for (const line of sorted) placed.push({ line, column, leaf, pitch });
     leaf += 1;
@@ -244,9 +249,44 @@ function extent(lines: readonly Line[]): Column {
   };
 }
 
-/** Splits where a gap at least ~1 em wide runs down through every line; null when none does. */
+/**
+ * Splits where a gap at least ~1 em wide runs down through every line; null
+ * when none does. Each part must hold two lines or more: the wide word gaps
+ * of one justified line are not a gutter.
+ */
 function verticalCut(lines: Line[], body: number): Line[][] | null {
-  return cut(lines, (line) => [line.x0, line.x1], 0.8 * body);
+  const parts = cut(lines, (line) => [line.x0, line.x1], 0.8 * body);
+  const tall = (part: Line[]) =>
+    part.some((line) => Math.abs(line.baseline - (part[0]?.baseline ?? 0)) > 0.4 * line.size);
+  return parts && parts.every(tall) ? parts : null;
+}
+
+/** Within one block, the pieces of a line that justification spread apart become one line again. */
+function mergeFragments(set: readonly Line[]): Line[] {
+  const sorted = set.slice().sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const merged: Line[] = [];
+  for (const piece of sorted) {
+    const line = merged.find(
+      (candidate) =>
+        Math.abs(candidate.baseline - piece.baseline) < 0.4 * Math.min(candidate.size, piece.size),
+    );
+    if (!line) {
+      merged.push({ ...piece });
+      continue;
+    }
+    const [left, right] = line.x0 <= piece.x0 ? [line, piece] : [piece, line];
+    const joint = isCjk(left.text.at(-1)) && isCjk(right.text[0]) ? '' : ' ';
+    Object.assign(line, {
+      text: left.text + joint + right.text,
+      x0: Math.min(line.x0, piece.x0),
+      x1: Math.max(line.x1, piece.x1),
+      top: Math.min(line.top, piece.top),
+      bottom: Math.max(line.bottom, piece.bottom),
+      size: Math.max(line.size, piece.size),
+      bold: line.bold && piece.bold,
+    });
+  }
+  return merged.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
 }
 
 /** Splits at gaps between lines taller than ordinary leading; null when none. */
@@ -257,12 +297,13 @@ function horizontalCut(lines: Line[], body: number): Line[][] | null {
 function cut(lines: Line[], span: (line: Line) => [number, number], minGap: number) {
   if (lines.length < 2) return null;
   const sorted = lines.slice().sort((a, b) => span(a)[0] - span(b)[0]);
-  const parts: Line[][] = [[]];
-  let reach = span(sorted[0])[1];
+  let current: Line[] = [];
+  const parts: Line[][] = [current];
+  let reach = -Infinity;
   for (const line of sorted) {
     const [start, end] = span(line);
-    if (start - reach >= minGap) parts.push([]);
-    parts[parts.length - 1].push(line);
+    if (current.length > 0 && start - reach >= minGap) parts.push((current = []));
+    current.push(line);
     reach = Math.max(reach, end);
   }
   return parts.length > 1 ? parts : null;
@@ -273,17 +314,17 @@ function usualPitch(sorted: readonly Line[], body: number): number {
   const steps: number[] = [];
   for (let i = 1; i < sorted.length; i++) {
     const [a, b] = [sorted[i - 1], sorted[i]];
-    if (Math.abs(a.size - body) < 0.5 && Math.abs(b.size - body) < 0.5) {
+    if (a && b && Math.abs(a.size - body) < 0.5 && Math.abs(b.size - body) < 0.5) {
       steps.push(b.baseline - a.baseline);
     }
   }
   if (steps.length === 0) return 0;
   steps.sort((a, b) => a - b);
-  return steps[Math.floor(steps.length / 2)];
+  return steps[Math.floor(steps.length / 2)] ?? 0;
 }
 
 /** Does a new paragraph start at `next`, seen from `previous` (same kind of line)? */
-function breaksBetween(previous: Placed, next: Placed, level: Level, body: number): boolean {
+function breaksBetween(previous: Placed, next: Placed, level: Level): boolean {
   const [a, b] = [previous.line, next.line];
   if (level !== 0) {
     // A headline's lines share size and weight and follow one another closely.
