@@ -6,6 +6,8 @@
  * nothing fetched), and the CMaps and standard fonts it asks for come from
  * the app's own bundle.
  */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- pdf.js ships no worker types; both tsconfigs need ours
+/// <reference path="./pdfjs-worker.d.ts" />
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 // Registering the worker's message handler makes pdf.js run it in this thread instead of fetching a worker.
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
