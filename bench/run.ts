@@ -10,13 +10,14 @@
  * What is measured: import-text.ts (decode pipeline, UI import), open-document.ts
  * (open, scroll, jump, tag), reflow-import.ts, reanchor.ts (with edits.ts: the
  * edits to re-anchor after; replace text), library-search.ts, annotation-table.ts,
- * claim-intelligence.ts, library-scale.ts (a start on 2,000 documents and 200,000 annotations,
+ * claim-intelligence.ts, import-pdf.ts (a 50-page PDF in Node, next to pdf.js's getTextContent),
+ * library-scale.ts (a start on 2,000 documents and 200,000 annotations,
  * driven by ui-start.ts). Each has its in-page half in harness-*.ts (at /bench/)
  * and drives the app through ui.ts (import, open, tag), ui-search.ts or ui-table.ts
  * (with ui-views.ts). Around them: generate.ts (text, spans) · server.ts · launch.ts
  * (Chromium) · probe.ts (in-page timer, every page) · profile.ts (CDP) · report.ts.
  * Environment: BENCH_REPS (default 5), BENCH_UI_REPS (3), BENCH_ANNOTATIONS (10000),
- * BENCH_SECTIONS (default all: import,open,reflow,reanchor,search,table,claims,library), BENCH_CLAIMS (100000),
+ * BENCH_SECTIONS (default all: import,open,reflow,reanchor,search,table,claims,pdf,library), BENCH_CLAIMS (100000),
  * BENCH_TABLE_ANNOTATIONS (100000, the table section's; the search section carries BENCH_ANNOTATIONS),
  * BENCH_SCALE_DOCS (2000) and BENCH_SCALE_ANNOTATIONS (200000), the library section's.
  */
@@ -35,6 +36,7 @@ import { makeHardWrapped } from '../shared/wrap-fixtures';
 import { generateText } from './generate';
 import { reanchorAfterEdits } from './reanchor';
 import { claimIntelligence } from './claim-intelligence';
+import { importPdf } from './import-pdf';
 import { reflowAndImport, type WrappedSample } from './reflow-import';
 import { librarySearch } from './library-search';
 import { annotationTable } from './annotation-table';
@@ -56,7 +58,7 @@ const UI_REPS = Number(process.env.BENCH_UI_REPS ?? 3);
 /** UTF-16 units asked of makeHardWrapped: about 10 MB of UTF-8, as the other sample. */
 const WRAPPED_CHARS = 3_700_000;
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'import,open,reflow,reanchor,search,table,claims,library')
+  (process.env.BENCH_SECTIONS ?? 'import,open,reflow,reanchor,search,table,claims,pdf,library')
     .split(',')
     .map((s) => s.trim()),
 );
@@ -209,6 +211,7 @@ async function main(): Promise<void> {
     if (SECTIONS.has('search')) await librarySearch(ctx, table);
     if (SECTIONS.has('table')) await annotationTable(ctx, table);
     if (SECTIONS.has('claims')) await claimIntelligence(ctx, table);
+    if (SECTIONS.has('pdf')) await importPdf(ctx, table);
     if (SECTIONS.has('library')) await libraryScale(ctx, table);
   } catch (error) {
     // What was measured before the failure is still printed and written.

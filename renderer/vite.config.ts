@@ -32,6 +32,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
+    // pdf.js fetches its CMaps and standard fonts; a data: URL would be refused by connect-src 'self'.
+    assetsInlineLimit: (file) => (/\.(bcmap|pfb|ttf)$/.test(file) ? false : undefined),
   },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
