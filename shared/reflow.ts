@@ -124,6 +124,13 @@ const isLower = (c: number): boolean =>
 
 type Scan = ReturnType<typeof scan>;
 
+/**
+ * Half-ems past which a line's width changes no decision: the widest column is
+ * 160 and the largest threshold 1.5 × 160 + 4 = 244 (in \`decide\`), so a long
+ * unwrapped line stops being measured there.
+ */
+const WIDE_LINE = 256;
+
 /** Half-em width of the code unit at i of a CJK text line [f, e): marks compress at the end and in runs. */
 function unitWidth(t: string, i: number, f: number, e: number, cjk: boolean): number {
   const cls = CLS[t.charCodeAt(i)]!;
@@ -174,7 +181,9 @@ function scan(t: string) {
     let punct = 0;
     let w = 0;
     for (let i = start[k]!; i < f; i++) w += t.charCodeAt(i) === 0x3000 && cjk ? 2 : 1;
-    for (let i = f; i < e; i++) {
+    // Past WIDE_LINE a line is no column line whatever its width: every threshold
+    // below is under it, and its punctuation is never asked about.
+    for (let i = f; i < e && w < WIDE_LINE; i++) {
       if (is(t.charCodeAt(i), PROSE)) punct = 1;
       w += unitWidth(t, i, f, e, cjk);
     }

@@ -3,8 +3,9 @@ import 'fake-indexeddb/auto';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotation } from '../all-annotations/fixtures';
-import { useAnnotationCount, useSpeakers } from './hooks';
+import { useAnnotationCount, useDocumentText, useSpeakers } from './hooks';
 import { db } from './instance';
+import { handOverText, handedText } from './text-handoff';
 
 beforeEach(() => db.annotations.clear());
 afterEach(cleanup);
@@ -44,5 +45,23 @@ describe('useAnnotationCount', () => {
     await waitFor(() => expect(result.current).toBe(3));
     await db.annotations.delete('a1');
     await waitFor(() => expect(result.current).toBe(2));
+  });
+});
+
+describe('useDocumentText', () => {
+  it('shows a just-imported text at once, then the stored copy, and lets the handed one go', async () => {
+    await db.texts.put({ docId: 'd1', text: '本报讯 stored' });
+    handOverText('d1', '本报讯 handed');
+    const { result } = renderHook(() => useDocumentText('d1'));
+    // The first render comes before any read of IndexedDB could have answered.
+    expect(result.current).toBe('本报讯 handed');
+    await waitFor(() => expect(result.current).toBe('本报讯 stored'));
+    expect(handedText('d1')).toBeUndefined();
+  });
+
+  it("never shows one document's handed text for another", () => {
+    handOverText('d1', 'first article');
+    const { result } = renderHook(() => useDocumentText('d2'));
+    expect(result.current).toBeUndefined();
   });
 });

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useLive } from './live';
+import { handedText, releaseText } from './text-handoff';
 import type { Category, DocumentRecord } from '../../shared/types';
 import { db } from './instance';
 import { annotationCountOf, speakerNames } from './library-reads';
@@ -23,14 +25,19 @@ export const useAnnotationCount = (docId: string): number | undefined =>
 /**
  * A live query keeps its last result while the query for a new key runs;
  * these hooks answer undefined until the result is the new document's, so
- * nothing ever pairs one document's text with another's annotations.
+ * nothing ever pairs one document's text with another's annotations. A
+ * document just imported shows the text handed over by the import meanwhile.
  */
 export function useDocumentText(docId: string | null): string | null | undefined {
   const result = useLive(
     async () => ({ docId, text: docId ? ((await db.texts.get(docId))?.text ?? null) : null }),
     [docId],
   );
-  return result?.docId === docId ? result.text : undefined;
+  const stored = result?.docId === docId;
+  useEffect(() => {
+    if (stored && docId) releaseText(docId);
+  }, [stored, docId]);
+  return stored ? result.text : handedText(docId);
 }
 
 export const useCategories = (): Category[] | undefined =>

@@ -1,12 +1,11 @@
 import { decodeBytes, type DecodeDamage } from '../../shared/decode';
-import { sha256Hex } from '../../shared/text';
+import { sha256Hex, sha256OfBytes } from '../../shared/text';
 import type { Encoding } from '../../shared/types';
 import { prepareText, type PreparedText } from './prepare-text';
 
 export type DecodeJobResult =
   | {
       ok: true;
-      text: string;
       encoding: Encoding;
       bom: boolean;
       sha256: string;
@@ -20,7 +19,8 @@ export type DecodeJobResult =
  * Decodes, fingerprints and (if asked) reflows a file's bytes: the heavy part
  * of an import, run inline or in decode.worker.ts. The fingerprint is of the
  * decoded text as in the file, so a document's identity does not depend on
- * whether it is shown reflowed.
+ * whether it is shown reflowed. The text goes back once (as `prepared`): a
+ * worker's reply copies every string it holds, so a second copy of 10 MB costs.
  */
 export async function runDecodeJob(
   bytes: Uint8Array,
@@ -32,11 +32,27 @@ export async function runDecodeJob(
   const { text, encoding, bom, damage } = decoded.value;
   return {
     ok: true,
-    text,
     encoding,
     bom,
-    sha256: await sha256Hex(text),
+    sha256: await identityOf(bytes, text, encoding, bom, damage),
     prepared: prepareText(text, reflowMode),
     ...(damage ? { damage } : {}),
   };
+}
+
+/**
+ * SHA-256 of the text's UTF-8. A clean UTF-8 file without CR is that UTF-8
+ * already (decoding changed nothing but the BOM), so its bytes are hashed as
+ * they are, sparing a 10 MB re-encode.
+ */
+function identityOf(
+  bytes: Uint8Array,
+  text: string,
+  encoding: Encoding,
+  bom: boolean,
+  damage: DecodeDamage | undefined,
+): Promise<string> {
+  const body = bom ? bytes.subarray(3) : bytes;
+  const asIs = encoding === 'utf-8' && !damage && body.indexOf(13) === -1;
+  return asIs ? sha256OfBytes(body as Uint8Array<ArrayBuffer>) : sha256Hex(text);
 }

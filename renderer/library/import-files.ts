@@ -9,6 +9,7 @@ import type { DecodeJobResult } from './decode-job';
 import type { PreparedText } from './prepare-text';
 import { summarise } from '../../shared/anchor';
 import { reanchorStored, type AnchorReport } from '../reader/reanchor-stored';
+import { handOverText } from '../db/text-handoff';
 
 export type ImportOutcome =
   /** `damage`: what the import notice must warn about; absent for a clean file. */
@@ -101,6 +102,7 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
       detail: errorMessage(error),
     };
   }
+  handOverText(doc.id, prepared.display);
   return { kind: 'added', doc, ...(decoded.damage ? { damage: decoded.damage } : {}) };
 }
 

@@ -8,6 +8,7 @@ import type { DocumentRecord } from '../../shared/types';
 import { WIDTHS, hardWrap, makeParagraphs } from '../../shared/wrap-fixtures';
 import { ClaimmarkDB } from '../db/db';
 import { runDecodeJob } from './decode-job';
+import { handedText } from '../db/text-handoff';
 import { importFiles, type Decoder, type ImportOutcome } from './import-files';
 import { deleteDocument } from './library-actions';
 
@@ -86,6 +87,8 @@ describe('importing a hard-wrapped Chinese file', () => {
     expect(doc.encoding).toBe('gb18030');
     expect(doc.reflow).toEqual({ lines: WRAPPED_LINES, paragraphs: WRAPPED.paragraphs.length });
     expect(doc.length).toBe(codePointLength(shown));
+    // The reader is handed the reflowed text it would read back, not the file's.
+    expect(handedText(doc.id)).toBe(shown);
 
     const original = await db.originals.get(doc.id);
     expect(original?.text).toBe(WRAPPED.text);
