@@ -181,7 +181,7 @@ export function annotationRows(input: AnnotationsCsvInput): AnnotationRow[] {
     const original = input.originals?.get(doc.id);
     const fileText = original?.text ?? text;
     const starts = lineStarts(fileText);
-    const structure = detectStructure(text, doc.headingOverrides);
+    const structure = detectStructure(text, doc.headingOverrides, doc.headings);
     annotations.forEach((a, i) => {
       // An orphan has no place in the current text: its position cells stay empty.
       const source = a.orphaned

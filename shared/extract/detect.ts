@@ -42,10 +42,14 @@ function head(bytes: Uint8Array): string {
   else if (sample[0] === 0xfe && sample[1] === 0xff)
     text = new TextDecoder('utf-16be').decode(sample);
   else text = ascii.decode(sample);
-  return text.replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').trimStart().toLowerCase();
+  return text
+    .replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '')
+    .trimStart()
+    .toLowerCase();
 }
 
-const HTML_START = /^(?:<!doctype html|<html[\s>]|<head[\s>]|<!--[\s\S]*?-->\s*<(?:!doctype html|html))/;
+const HTML_START =
+  /^(?:<!doctype html|<html[\s>]|<head[\s>]|<!--[\s\S]*?-->\s*<(?:!doctype html|html))/;
 const MHTML_HEADER = /^(?:[a-z-]+:.*\r?\n)*?content-type:\s*multipart\/related/m;
 
 /**

@@ -12,6 +12,16 @@ export interface Lines {
 }
 
 const HEADING: Record<string, 1 | 2 | 3> = { H1: 1, H2: 2, H3: 3, H4: 3, H5: 3, H6: 3 };
+
+/** A heading's level as the page had it, kept in a class where a tool changed its tag (cm-level-1…3). */
+export const LEVEL_CLASS = 'cm-level-';
+
+function headingLevel(el: Element, tag: string): 1 | 2 | 3 | undefined {
+  const level = HEADING[tag];
+  if (level === undefined) return undefined;
+  for (const n of [1, 2, 3] as const) if (el.classList.contains(`${LEVEL_CLASS}${n}`)) return n;
+  return level;
+}
 /** Elements that hold lines of their own; anything else is read for the text inside it. */
 const LINE = new Set(['P', 'LI', 'DT', 'DD', 'PRE', 'BLOCKQUOTE', 'FIGCAPTION', 'CAPTION']);
 const CONTAINER = new Set([
@@ -89,7 +99,7 @@ export function blockLines(root: Element, options: BlockOptions = {}): Lines {
   const visit = (el: Element): void => {
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag) || skip(el)) return;
-    const level = HEADING[tag];
+    const level = headingLevel(el, tag);
     if (level !== undefined) {
       const text = inlineText(el, skip);
       if (text) push(text, level);

@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { decodeBytes } from '../../../shared/decode';
 import type { Extracted, ExtractResult } from '../../../shared/extract/types';
-import { blockLines } from './blocks';
+import { blockLines, LEVEL_CLASS } from './blocks';
 import { domParser, type HtmlParser } from './docx';
 
 const latin1 = new TextDecoder('latin1');
@@ -85,7 +85,14 @@ export function extractHtmlText(html: string, parse: HtmlParser = domParser): Ex
   const metaByline = clean(metaContent(doc, ['author', 'article:author', 'byl', 'dc.creator']));
   // Readability changes the tree it reads; the fallback reads an untouched copy.
   const copy = doc.cloneNode(true) as Document;
-  const article = new Readability<Node>(copy, { serializer: (node) => node }).parse();
+  // Readability turns every h1 into an h2; a class it is told to keep remembers the level.
+  copy.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((h) => {
+    h.classList.add(`${LEVEL_CLASS}${Math.min(3, Number(h.tagName.slice(1)))}`);
+  });
+  const article = new Readability<Node>(copy, {
+    serializer: (node) => node,
+    classesToPreserve: [1, 2, 3].map((n) => `${LEVEL_CLASS}${n}`),
+  }).parse();
   const root = article?.content ? (article.content as Element) : doc.body;
   if (!root) return { ok: false, code: 'empty' };
   const lines = blockLines(root);
