@@ -11,7 +11,8 @@ import type {
 } from 'electron';
 import path from 'node:path';
 import type { PickKind, SaveTextRequest } from '../shared/ipc';
-import { TEXT_FILE_EXTENSIONS } from './files';
+import { DOCUMENT_EXTENSIONS } from '../shared/extract/detect';
+import { OPENABLE_EXTENSIONS, TEXT_FILE_EXTENSIONS } from './files';
 
 export interface DialogApi {
   showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
@@ -19,7 +20,9 @@ export interface DialogApi {
 }
 
 export const TEXT_FILE_FILTERS: FileFilter[] = [
+  { name: 'Articles (text, PDF, Word, web pages)', extensions: [...OPENABLE_EXTENSIONS] },
   { name: 'Text files', extensions: [...TEXT_FILE_EXTENSIONS] },
+  { name: 'PDF, Word and web pages', extensions: [...DOCUMENT_EXTENSIONS] },
   { name: 'All files', extensions: ['*'] },
 ];
 

@@ -340,8 +340,10 @@ describe('readFiles: the budget of one call', () => {
 });
 
 describe('listTextFiles / readTextFolder', () => {
-  it('lists .txt/.text/.md files only, not recursively, hidden skipped, natural order', async () => {
-    for (const name of ['b10.txt', 'b2.TXT', 'a.md', 'c.text', 'd.csv', '.hidden.txt', '._a.md']) {
+  it('lists text, PDF, Word and HTML files only, not recursively, hidden skipped, natural order', async () => {
+    const names0 = ['b10.txt', 'b2.TXT', 'a.md', 'c.text', 'd.csv', '.hidden.txt', '._a.md'];
+    const documents = ['e.pdf', 'f.DOCX', 'g.html', 'h.htm', 'i.mhtml', 'j.doc', 'k.odt'];
+    for (const name of [...names0, ...documents]) {
       await writeFile(path.join(dir, name), name);
     }
     await mkdir(path.join(dir, 'sub.txt'));
@@ -349,7 +351,18 @@ describe('listTextFiles / readTextFolder', () => {
     await symlink(path.join(dir, 'a.md'), path.join(dir, 'link.txt'));
     await symlink(path.join(dir, 'nowhere'), path.join(dir, 'broken.txt'));
     const names = (await listTextFiles(dir)).map((p) => path.basename(p));
-    expect(names).toEqual(['a.md', 'b2.TXT', 'b10.txt', 'c.text', 'link.txt']);
+    expect(names).toEqual([
+      'a.md',
+      'b2.TXT',
+      'b10.txt',
+      'c.text',
+      'e.pdf',
+      'f.DOCX',
+      'g.html',
+      'h.htm',
+      'i.mhtml',
+      'link.txt',
+    ]);
   });
 
   it('reads the folder, one result per file', async () => {

@@ -6,13 +6,21 @@
  */
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
+import { DOCUMENT_EXTENSIONS } from '../shared/extract/detect';
 import { MAX_FILE_BYTES, type FileReadResult } from '../shared/file-errors';
 import { classify, failure, readRegularFile, type ReadFs } from './read-file';
 
 export type { ReadFs, ReadHandle, StatLike } from './read-file';
 
-/** Extensions of the files Open Folder picks up and the dialogs offer. */
+/** Extensions of plain text files. */
 export const TEXT_FILE_EXTENSIONS = ['txt', 'text', 'md'] as const;
+
+/**
+ * What Open Folder picks up and the dialogs offer: text, and the documents the
+ * renderer extracts text from (PDF, Word, saved web pages). Bytes are bytes
+ * here; the renderer tells the formats apart by their content.
+ */
+export const OPENABLE_EXTENSIONS = [...TEXT_FILE_EXTENSIONS, ...DOCUMENT_EXTENSIONS] as const;
 
 /** Files read at the same time. */
 const READ_CONCURRENCY = 4;
@@ -112,7 +120,7 @@ export async function readFiles(
 
 export function hasTextExtension(fileName: string): boolean {
   const ext = path.extname(fileName).slice(1).toLowerCase();
-  return (TEXT_FILE_EXTENSIONS as readonly string[]).includes(ext);
+  return (OPENABLE_EXTENSIONS as readonly string[]).includes(ext);
 }
 
 const nameCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -123,7 +131,7 @@ export function compareFileNames(a: string, b: string): number {
 }
 
 /**
- * The .txt/.text/.md files directly inside `dir` (not recursive), sorted by
+ * The files Claimmark opens (OPENABLE_EXTENSIONS) directly inside `dir` (not recursive), sorted by
  * name. Hidden files (including macOS `._*` resource forks) are skipped;
  * symbolic links count when they point at a file. Rejects if `dir` cannot be
  * listed.

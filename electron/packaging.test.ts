@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { OPENABLE_EXTENSIONS } from './files';
 
 const config = parse(
   readFileSync(fileURLToPath(new URL('../build/electron-builder.yml', import.meta.url)), 'utf8'),
@@ -34,5 +35,10 @@ describe('electron-builder configuration', () => {
 
   it('packs the app into an asar, which the integrity fuses need', () => {
     expect(config['asar']).toBe(true);
+  });
+
+  it('offers "Open with Claimmark" for every format the library opens', () => {
+    const exts = (config['fileAssociations'] as { ext: string | string[] }[]).flatMap((a) => a.ext);
+    expect(exts).toEqual(expect.arrayContaining([...OPENABLE_EXTENSIONS]));
   });
 });

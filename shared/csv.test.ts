@@ -2,12 +2,18 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Category, DocumentRecord } from './types';
 import type { AnnotationsCsvInput } from './csv';
-import { CSV_COLUMNS, annotationsToCsv, formatTimestamp, parseAnnotationsCsv } from './csv';
+import {
+  CSV_COLUMNS,
+  annotationRows,
+  annotationsToCsv,
+  formatTimestamp,
+  parseAnnotationsCsv,
+} from './csv';
 import { reflow } from './reflow';
 
 const HEADER =
   'annotation_id,document_title,document_file,document_sha256,categories,quote,note,' +
-  'prefix,suffix,start,end,created_at,updated_at,source_line,source_column,section,' +
+  'prefix,suffix,start,end,created_at,updated_at,source_line,source_column,section,page,' +
   'status,speaker,evidence,quantities,value,unit,repeated_in,conflicts_with,coder';
 
 const TEXT_A = '前言𠀀𠀀：政府表示，"明年"经济增长 5%。😀 结尾';
@@ -342,5 +348,30 @@ describe('annotationsToCsv: figures and the same claim elsewhere', () => {
     const [row] = parseAnnotationsCsv(csv);
     expect([row?.repeated_in, row?.conflicts_with]).toEqual(['经济日报; 新华社', '=旧稿']);
     expect(csv).toContain(",'=旧稿");
+  });
+});
+
+describe('the page column', () => {
+  it('gives the page of each annotation in a paged document, nothing for a text one', () => {
+    const paged = 'Page one text.\nPage two starts here and has the claim.';
+    const rows = annotationRows({
+      documents: [{ ...doc('p', 'Paged'), format: 'pdf', pages: [0, 15] }, doc('b', 'Doc B')],
+      texts: new Map([
+        ['p', paged],
+        ['b', TEXT_B],
+      ]),
+      annotations: [
+        annotation('p', paged, 'one'),
+        annotation('p', paged, 'the claim'),
+        annotation('b', TEXT_B, 'claim'),
+      ],
+      categories: [],
+      utcOffsetMinutes: () => 0,
+    });
+    expect(rows.map((r) => [r.quote, r.page])).toEqual([
+      ['one', 1],
+      ['the claim', 2],
+      ['claim', null],
+    ]);
   });
 });

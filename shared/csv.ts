@@ -40,6 +40,7 @@ import Papa from 'papaparse';
 import { lineColumn, lineStarts, toOriginal } from './offset-map';
 import { findQuantities, type Quantity } from './claims/quantity';
 import { guardCell, unguardCell } from './csv-guard';
+import { pageAt } from './extract/pages';
 import { detectStructure, sectionAt } from './structure';
 import type { Annotation, Category, DocumentOriginal, DocumentRecord } from './types';
 import { toCodePointOffsets } from './text';
@@ -61,6 +62,7 @@ export const CSV_COLUMNS = [
   'source_line',
   'source_column',
   'section',
+  'page',
   'status',
   'speaker',
   'evidence',
@@ -138,6 +140,7 @@ const NUMBER_COLUMNS = new Set<CsvColumn>([
   'end',
   'source_line',
   'source_column',
+  'page',
   'value',
 ]);
 const DATE_COLUMNS = new Set<CsvColumn>(['created_at', 'updated_at']);
@@ -181,7 +184,7 @@ export function annotationRows(input: AnnotationsCsvInput): AnnotationRow[] {
     const original = input.originals?.get(doc.id);
     const fileText = original?.text ?? text;
     const starts = lineStarts(fileText);
-    const structure = detectStructure(text, doc.headingOverrides);
+    const structure = detectStructure(text, doc.headingOverrides, doc.headings);
     annotations.forEach((a, i) => {
       // An orphan has no place in the current text: its position cells stay empty.
       const source = a.orphaned
@@ -212,6 +215,7 @@ export function annotationRows(input: AnnotationsCsvInput): AnnotationRow[] {
         source_line: source?.line ?? null,
         source_column: source?.column ?? null,
         section: source ? sectionAt(structure, a.start) : '',
+        page: source ? pageAt(doc.pages, a.start) : null,
         status: a.status,
         speaker: a.speaker,
         evidence: a.evidence,

@@ -12,6 +12,10 @@ export const FILE_ERROR_CODES = [
   'empty',
   'binary',
   'undecodable',
+  // A PDF, Word file or web page whose text could not be extracted (shared/extract/types.ts).
+  'scanned',
+  'encrypted',
+  'damaged',
 ] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 

@@ -4,6 +4,8 @@
  * inside a file begin, and an outline for the reader. Pure and linear: regular
  * expressions only ever see short lines, and each pass visits every line once.
  */
+import { structureFromHeadings } from './extract/outline';
+import type { ExtractedHeading } from './extract/types';
 
 export type LineKind = 'heading' | 'source' | 'byline' | 'marker' | 'paragraph' | 'blank';
 /** One line; offsets are UTF-16 code units into the text, `end` exclusive and before the "\n". */
@@ -294,7 +296,16 @@ function titleOf(xs: Info[], groups: number[][], keys: Map<string, number>): num
   return main[k] ?? -1;
 }
 
-export function detectStructure(text: string, overrides?: HeadingOverrides): Structure {
+/**
+ * `headings`: those the file itself marks (PDF, DOCX, HTML import); when
+ * given they make the outline by construction (extract/outline.ts).
+ */
+export function detectStructure(
+  text: string,
+  overrides?: HeadingOverrides,
+  headings?: readonly ExtractedHeading[],
+): Structure {
+  if (headings) return structureFromHeadings(text, headings, overrides);
   const xs: Info[] = [];
   for (let pos = 0, nl = 0; nl >= 0; pos = nl + 1) {
     nl = text.indexOf('\n', pos);

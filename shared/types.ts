@@ -1,4 +1,5 @@
 /** Domain types shared by the renderer, the main process and the CSV code. */
+import type { ExtractedHeading, SourceFormat } from './extract/types';
 import type { OffsetMap } from './offset-map';
 import type { HeadingOverrides } from './structure';
 import type { FigureRecord } from './claims/link';
@@ -38,6 +39,15 @@ export interface DocumentRecord {
   reflow: ReflowInfo | null;
   /** Lines the user promoted to or demoted from heading, by start offset. */
   headingOverrides?: HeadingOverrides;
+  /** The file's format; absent on text documents (and on every record older than it). */
+  format?: SourceFormat;
+  /** UTF-16 offsets in the text where each page starts (PDF); absent without pages. */
+  pages?: number[];
+  /** The headings the file itself marks (PDF, DOCX, HTML): they make the outline. */
+  headings?: ExtractedHeading[];
+  /** Who wrote it and when, where the file says so (a web page's byline and date). */
+  byline?: string;
+  date?: string;
 }
 
 export interface ReflowInfo {

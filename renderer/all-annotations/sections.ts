@@ -22,7 +22,7 @@ export class StructureCache {
 
   /** Detects and keeps the structure of `text`, the text of `doc`. */
   put(doc: DocumentRecord, text: string): Structure {
-    const found = detectStructure(text, doc.headingOverrides);
+    const found = detectStructure(text, doc.headingOverrides, doc.headings);
     const structure: Structure = {
       ...found,
       lines: found.lines.map((line) => ({ ...line, text: '' })),

@@ -79,7 +79,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   // What the reader draws: unchanged by an edit to a note or a claim field.
   const spans = useStableSpans(placed);
   const overrides = doc?.headingOverrides;
-  const structure = useStructure(text, overrides);
+  const structure = useStructure(text, overrides, doc?.headings);
   const styles = useMemo(() => lineStyles(structure), [structure]);
   // A frame behind the highlights: a key press paints its highlight before the
   // suggestions it covers are worked out again (5 ms of a 10 MB text's 20,000).

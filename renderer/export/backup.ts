@@ -49,6 +49,19 @@ const document = z.object({
   headingOverrides: z
     .object({ promote: z.array(z.number()), demote: z.array(z.number()) })
     .optional(),
+  // PDF, Word and web-page documents (absent on text ones and older backups).
+  format: z.enum(['text', 'pdf', 'docx', 'html']).optional(),
+  pages: z.array(z.number().int().nonnegative()).optional(),
+  headings: z
+    .array(
+      z.object({
+        start: z.number().int().nonnegative(),
+        level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+      }),
+    )
+    .optional(),
+  byline: z.string().optional(),
+  date: z.string().optional(),
 });
 const annotation = z.object({
   id,

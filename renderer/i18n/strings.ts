@@ -24,7 +24,7 @@ export const en = {
   dismiss: 'Dismiss',
   emptyLibraryTitle: 'Your library is empty',
   emptyLibraryBody:
-    'Open a text file with “Open files” (Ctrl+O), or drop .txt files anywhere in this window. UTF-8, UTF-16, GB18030/GBK and Big5 are detected for you.',
+    'Open a text file, PDF, Word file or saved web page with “Open files” (Ctrl+O), or drop files anywhere in this window. UTF-8, UTF-16, GB18030/GBK and Big5 are detected for you.',
   noDocumentTitle: 'No document open',
   noDocumentBody: 'Choose a document in the library to read and annotate it.',
   sortBy: 'Sort by',
@@ -69,6 +69,11 @@ export const en = {
   errUnreadable: '“{file}” could not be read: {detail}',
   errEmpty: '“{file}” is empty; nothing was imported.',
   errBinary: '“{file}” is not a text file (it looks binary); nothing was imported.',
+  errScanned:
+    '“{file}” is a scanned PDF without a text layer; Claimmark does not read text from images (no OCR). Nothing was imported.',
+  errEncrypted: '“{file}” is protected by a password; nothing was imported.',
+  errDamaged:
+    '“{file}” is damaged or not the format its name says ({detail}); nothing was imported.',
   errUndecodable:
     '“{file}” could not be decoded as UTF-8, UTF-16, GB18030 or Big5; nothing was imported.',
   errStorage: 'Could not save “{file}”: {detail}',
@@ -320,7 +325,7 @@ export const zh: Strings = {
   dismiss: '关闭提示',
   emptyLibraryTitle: '文库是空的',
   emptyLibraryBody:
-    '点击“打开文件”（Ctrl+O）或把 .txt 文件拖到窗口中即可开始。UTF-8、UTF-16、GB18030/GBK 和 Big5 编码会自动识别。',
+    '点击“打开文件”（Ctrl+O）或把文本、PDF、Word 文件或保存的网页拖到窗口中即可开始。UTF-8、UTF-16、GB18030/GBK 和 Big5 编码会自动识别。',
   noDocumentTitle: '尚未打开文档',
   noDocumentBody: '在文库中选择一篇文档进行阅读和标注。',
   sortBy: '排序',
@@ -362,6 +367,10 @@ export const zh: Strings = {
   errUnreadable: '无法读取“{file}”：{detail}',
   errEmpty: '“{file}”是空文件，未导入任何内容。',
   errBinary: '“{file}”不是文本文件（看起来是二进制文件），未导入任何内容。',
+  errScanned:
+    '“{file}”是没有文字层的扫描版 PDF，Claimmark 不识别图片中的文字（无 OCR），未导入任何内容。',
+  errEncrypted: '“{file}”受密码保护，未导入任何内容。',
+  errDamaged: '“{file}”已损坏或与其扩展名所示格式不符（{detail}），未导入任何内容。',
   errUndecodable: '“{file}”无法按 UTF-8、UTF-16、GB18030 或 Big5 解码，未导入任何内容。',
   errStorage: '无法保存“{file}”：{detail}',
   errQuota: '磁盘已满或存储空间不足，“{file}”未保存。',

@@ -1,6 +1,9 @@
 import type { Ref } from 'react';
 import type { DocumentRecord } from '../../shared/types';
 import { ENCODING_NAMES } from '../../shared/types';
+
+/** The format's usual name, the same in every language. */
+const FORMAT_BADGES = { pdf: 'PDF', docx: 'DOCX', html: 'HTML' } as const;
 import { useAnnotationCount } from '../db/hooks';
 import { useI18n } from '../i18n/i18n';
 
@@ -53,9 +56,17 @@ export function LibraryRow(props: Props) {
         />
       ) : (
         <button className="doc-open" onClick={props.onOpen} title={doc.title}>
-          <span className="doc-title">{doc.title}</span>
+          <span className="doc-title">
+            {doc.format && doc.format !== 'text' ? (
+              <span className="doc-format" data-format={doc.format}>
+                {FORMAT_BADGES[doc.format]}
+              </span>
+            ) : null}
+            {doc.title}
+          </span>
           <span className="doc-meta">
-            {doc.fileName} · {ENCODING_NAMES[doc.encoding]} ·{' '}
+            {doc.fileName} ·{' '}
+            {doc.format && doc.format !== 'text' ? '' : `${ENCODING_NAMES[doc.encoding]} · `}
             {t('chars', { n: doc.length.toLocaleString(locale) })}
           </span>
           <span className="doc-meta">

@@ -1,7 +1,18 @@
 import { decodeBytes, type DecodeDamage } from '../../shared/decode';
+import type { Extracted, ExtractFailure, SourceFormat } from '../../shared/extract/types';
 import { sha256Hex, sha256OfBytes } from '../../shared/text';
 import type { Encoding } from '../../shared/types';
+import { detectFormat } from '../../shared/extract/detect';
+import { extractPdf } from './extract/pdf';
+import { extractFailure, finishExtract } from './extract-job';
 import { prepareText, type PreparedText } from './prepare-text';
+
+/** What a PDF, Word file or web page says about its own structure; absent for text. */
+export interface ExtractedInfo extends Omit<Extracted, 'text'> {
+  format: Exclude<SourceFormat, 'text'>;
+}
+
+export type DecodeFailureCode = 'empty' | 'binary' | 'undecodable' | ExtractFailure;
 
 export type DecodeJobResult =
   | {
@@ -12,8 +23,9 @@ export type DecodeJobResult =
       prepared: PreparedText;
       /** Undecodable bytes and stray NULs taken out; absent when the file decoded cleanly. */
       damage?: DecodeDamage;
+      extracted?: ExtractedInfo;
     }
-  | { ok: false; code: 'empty' | 'binary' | 'undecodable' };
+  | { ok: false; code: DecodeFailureCode; detail?: string };
 
 /**
  * Decodes, fingerprints and (if asked) reflows a file's bytes: the heavy part
@@ -26,7 +38,20 @@ export async function runDecodeJob(
   bytes: Uint8Array,
   forced?: Encoding,
   reflowMode: 'auto' | 'on' | 'off' = 'auto',
+  name = '',
 ): Promise<DecodeJobResult> {
+  const format = forced ? 'text' : detectFormat(bytes, name);
+  if (format === 'pdf') return finishExtract('pdf', await extractPdf(bytes));
+  if (format !== 'text') {
+    // Word files and web pages need a DOMParser: decode.ts runs them on the page, never here in a worker.
+    // Loaded on first use, so mammoth and Readability stay out of the start-up bundle.
+    const { extractDocument, sourceFormat } = await import('./extract/extract');
+    try {
+      return await finishExtract(sourceFormat(format), await extractDocument(format, bytes));
+    } catch (error) {
+      return extractFailure('damaged', error instanceof Error ? error.message : String(error));
+    }
+  }
   const decoded = decodeBytes(bytes, forced);
   if (!decoded.ok) return { ok: false, code: decoded.error.code };
   const { text, encoding, bom, damage } = decoded.value;

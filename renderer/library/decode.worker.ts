@@ -6,10 +6,11 @@ interface Request {
   bytes: Uint8Array;
   forced?: Encoding;
   reflowMode?: 'auto' | 'on' | 'off';
+  name?: string;
 }
 
 self.onmessage = async (event: MessageEvent<Request>) => {
-  const { id, bytes, forced, reflowMode } = event.data;
-  const result = await runDecodeJob(bytes, forced, reflowMode);
+  const { id, bytes, forced, reflowMode, name } = event.data;
+  const result = await runDecodeJob(bytes, forced, reflowMode, name);
   self.postMessage({ id, result });
 };

@@ -5,7 +5,7 @@ import { defaultTitle } from '../../shared/title';
 import type { DocumentRecord, Encoding } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 import { errorMessage, isQuotaError } from '../db/storage-error';
-import type { DecodeJobResult } from './decode-job';
+import type { DecodeFailureCode, DecodeJobResult, ExtractedInfo } from './decode-job';
 import type { PreparedText } from './prepare-text';
 import { summarise } from '../../shared/anchor';
 import { reanchorStored, type AnchorReport } from '../reader/reanchor-stored';
@@ -22,7 +22,38 @@ export type Decoder = (
   bytes: Uint8Array,
   forced?: Encoding,
   reflowMode?: 'auto' | 'on' | 'off',
+  /** The file's name, which tells an HTML file from text where its bytes do not. */
+  name?: string,
 ) => Promise<DecodeJobResult>;
+
+/**
+ * The record's fields for what an extractor found; each is absent when not
+ * found, so a replacement by a plain text file takes away a PDF's pages.
+ */
+export function formatFields(
+  extracted: ExtractedInfo | undefined,
+): Pick<DocumentRecord, 'format' | 'pages' | 'headings' | 'byline' | 'date'> {
+  if (!extracted) return {};
+  const { format, pages, headings, meta } = extracted;
+  return {
+    format,
+    ...(pages ? { pages } : {}),
+    headings,
+    ...(meta.byline ? { byline: meta.byline } : {}),
+    ...(meta.date ? { date: meta.date } : {}),
+  };
+}
+
+/** The format fields a record may carry, to take off before putting new ones. */
+export function withoutFormat(doc: DocumentRecord): DocumentRecord {
+  const rest = { ...doc };
+  delete rest.format;
+  delete rest.pages;
+  delete rest.headings;
+  delete rest.byline;
+  delete rest.date;
+  return rest;
+}
 
 interface ImportDeps {
   db: ClaimmarkDB;
@@ -58,7 +89,7 @@ export async function putTexts(db: ClaimmarkDB, docId: string, prepared: Prepare
 async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promise<ImportOutcome> {
   let decoded: DecodeJobResult;
   try {
-    decoded = await decode(file.bytes);
+    decoded = await decode(file.bytes, undefined, 'auto', file.name);
   } catch (error) {
     // The decoder crashed (out of memory on a huge file): this file fails, the batch goes on.
     return {
@@ -67,7 +98,9 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
     };
   }
   if (!decoded.ok) {
-    return { kind: 'rejected', error: { name: file.name, path: file.path, code: decoded.code } };
+    const { code, detail } = decoded;
+    const error = { name: file.name, path: file.path, code, ...(detail ? { detail } : {}) };
+    return { kind: 'rejected', error };
   }
   const existing = await db.documents.where('sha256').equals(decoded.sha256).first();
   if (existing) return { kind: 'existing', doc: existing, fileName: file.name };
@@ -76,7 +109,7 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
   const doc: DocumentRecord = {
     id: crypto.randomUUID(),
     sha256: decoded.sha256,
-    title: defaultTitle(prepared.display, file.name),
+    title: decoded.extracted?.meta.title ?? defaultTitle(prepared.display, file.name),
     fileName: file.name,
     ...(file.path ? { filePath: file.path } : {}),
     encoding: decoded.encoding,
@@ -84,6 +117,7 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
     length: codePointLength(prepared.display),
     addedAt: now().toISOString(),
     reflow: prepared.reflow,
+    ...formatFields(decoded.extracted),
   };
   try {
     await db.transaction('rw', [db.documents, db.texts, db.originals, db.sources], async () => {
@@ -110,7 +144,7 @@ export type ReopenOutcome =
   | { kind: 'reopened'; doc: DocumentRecord; report: AnchorReport }
   | { kind: 'unchanged' }
   | { kind: 'duplicate'; other: DocumentRecord }
-  | { kind: 'rejected'; code: 'empty' | 'binary' | 'undecodable' };
+  | { kind: 'rejected'; code: DecodeFailureCode };
 
 /** Decodes a document's original bytes again with the encoding the user chose. */
 export async function reopenAs(
@@ -124,6 +158,8 @@ export async function reopenAs(
     db.texts.get(docId),
   ]);
   if (!doc || !source) throw new Error('The document or its original bytes are missing.');
+  // A PDF, Word file or web page has no encoding to choose (the reader hides the choice).
+  if (doc.format !== undefined && doc.format !== 'text') return { kind: 'unchanged' };
   const decoded = await decode(source.bytes, encoding, doc.reflow ? 'on' : 'off');
   if (!decoded.ok) return { kind: 'rejected', code: decoded.code };
   if (decoded.sha256 === doc.sha256) return { kind: 'unchanged' };

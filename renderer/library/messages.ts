@@ -12,6 +12,9 @@ const KEY: Record<FileError['code'], StringKey> = {
   empty: 'errEmpty',
   binary: 'errBinary',
   undecodable: 'errUndecodable',
+  scanned: 'errScanned',
+  encrypted: 'errEncrypted',
+  damaged: 'errDamaged',
 };
 
 export function formatBytes(bytes: number): string {

@@ -4,7 +4,9 @@ import type { Platform } from './platform';
 import { droppedEntries, readBrowserFile } from './read-file';
 
 const ACCEPT: Record<PickKind, string> = {
-  text: '.txt,.text,.md,text/plain,text/markdown',
+  text:
+    '.txt,.text,.md,.pdf,.docx,.html,.htm,.mhtml,.mht,text/plain,text/markdown,application/pdf,' +
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html',
   codebook: '.csv,.qdc,.xml,text/csv,application/xml',
   backup: '.json,application/json',
   project: '.qdpx,application/zip',

@@ -22,24 +22,27 @@ export function DocumentHeader({ doc, annotationCount, onReopen, onReflow, onRep
           <dt>{t('fileName')}</dt>
           <dd title={doc.filePath ?? doc.fileName}>{doc.fileName}</dd>
         </div>
-        <div>
-          <dt>{t('encoding')}</dt>
-          <dd>
-            <select
-              aria-label={t('encoding')}
-              value={doc.encoding}
-              title={t('reopenAs')}
-              onChange={(e) => onReopen(e.target.value as Encoding)}
-            >
-              {ENCODINGS.map((enc) => (
-                <option key={enc} value={enc}>
-                  {ENCODING_NAMES[enc]}
-                  {enc === 'utf-8' && doc.bom ? ' (BOM)' : ''}
-                </option>
-              ))}
-            </select>
-          </dd>
-        </div>
+        {/* A PDF, Word file or web page has no encoding to choose: its text is extracted, not decoded. */}
+        {doc.format && doc.format !== 'text' ? null : (
+          <div>
+            <dt>{t('encoding')}</dt>
+            <dd>
+              <select
+                aria-label={t('encoding')}
+                value={doc.encoding}
+                title={t('reopenAs')}
+                onChange={(e) => onReopen(e.target.value as Encoding)}
+              >
+                {ENCODINGS.map((enc) => (
+                  <option key={enc} value={enc}>
+                    {ENCODING_NAMES[enc]}
+                    {enc === 'utf-8' && doc.bom ? ' (BOM)' : ''}
+                  </option>
+                ))}
+              </select>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('length')}</dt>
           <dd>{t('chars', { n: doc.length.toLocaleString(locale) })}</dd>

@@ -4,14 +4,15 @@ import type { RawFile } from '../../shared/file-errors';
 import { codePointLength } from '../../shared/text';
 import type { DocumentRecord } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
-import { putTexts, type Decoder } from '../library/import-files';
+import type { DecodeFailureCode } from '../library/decode-job';
+import { formatFields, putTexts, withoutFormat, type Decoder } from '../library/import-files';
 
 export type { AnchorReport } from './reanchor-stored';
 export type ReplaceOutcome =
   | { kind: 'replaced'; doc: DocumentRecord; report: AnchorReport }
   | { kind: 'unchanged' }
   | { kind: 'duplicate'; other: DocumentRecord }
-  | { kind: 'rejected'; code: 'empty' | 'binary' | 'undecodable' };
+  | { kind: 'rejected'; code: DecodeFailureCode; detail?: string };
 
 /**
  * Puts another version of a document's text in place (the file changed on
@@ -27,8 +28,14 @@ export async function replaceText(
 ): Promise<ReplaceOutcome> {
   const [doc, shown] = await Promise.all([db.documents.get(docId), db.texts.get(docId)]);
   if (!doc || !shown) throw new Error('The document is missing.');
-  const decoded = await decode(file.bytes, undefined, doc.reflow ? 'on' : 'off');
-  if (!decoded.ok) return { kind: 'rejected', code: decoded.code };
+  // A replacement goes through the same extraction as an import: a .docx for a .txt is fine.
+  const decoded = await decode(file.bytes, undefined, doc.reflow ? 'on' : 'off', file.name);
+  if (!decoded.ok)
+    return {
+      kind: 'rejected',
+      code: decoded.code,
+      ...(decoded.detail ? { detail: decoded.detail } : {}),
+    };
   if (decoded.sha256 === doc.sha256) return { kind: 'unchanged' };
   const other = await db.documents.where('sha256').equals(decoded.sha256).first();
   if (other) return { kind: 'duplicate', other };
@@ -36,7 +43,8 @@ export async function replaceText(
   const { prepared } = decoded;
   const text = prepared.display;
   const updated: DocumentRecord = {
-    ...doc,
+    ...withoutFormat(doc),
+    ...formatFields(decoded.extracted),
     sha256: decoded.sha256,
     encoding: decoded.encoding,
     bom: decoded.bom,

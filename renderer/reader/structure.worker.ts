@@ -1,8 +1,14 @@
+import type { ExtractedHeading } from '../../shared/extract/types';
 import { detectStructure, type HeadingOverrides } from '../../shared/structure';
 
 self.onmessage = (
-  event: MessageEvent<{ id: number; text: string; overrides?: HeadingOverrides }>,
+  event: MessageEvent<{
+    id: number;
+    text: string;
+    overrides?: HeadingOverrides;
+    headings?: ExtractedHeading[];
+  }>,
 ) => {
-  const { id, text, overrides } = event.data;
-  self.postMessage({ id, result: detectStructure(text, overrides) });
+  const { id, text, overrides, headings } = event.data;
+  self.postMessage({ id, result: detectStructure(text, overrides, headings) });
 };

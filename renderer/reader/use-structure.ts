@@ -1,9 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { ExtractedHeading } from '../../shared/extract/types';
 import { detectStructure, type HeadingOverrides, type Structure } from '../../shared/structure';
 import { DETECT_IN_WORKER } from '../claims/detect-client';
 import { workerClient } from '../worker-client';
 
-const inWorker = workerClient<{ text: string; overrides?: HeadingOverrides }, Structure>(
+const inWorker = workerClient<
+  { text: string; overrides?: HeadingOverrides; headings?: ExtractedHeading[] },
+  Structure
+>(
   () => new Worker(new URL('./structure.worker.ts', import.meta.url), { type: 'module' }),
   'the outline could not be worked out',
 );
@@ -18,16 +22,19 @@ const long = (text: string) => text.length >= DETECT_IN_WORKER && typeof Worker 
 export function useStructure(
   text: string | null | undefined,
   overrides: HeadingOverrides | undefined,
+  /** The headings the file marks (PDF, DOCX, HTML); they make the outline. */
+  headings?: ExtractedHeading[],
 ): Structure | null {
   const inline = useMemo(
-    () => (typeof text === 'string' && !long(text) ? detectStructure(text, overrides) : null),
-    [text, overrides],
+    () =>
+      typeof text === 'string' && !long(text) ? detectStructure(text, overrides, headings) : null,
+    [text, overrides, headings],
   );
   const [found, setFound] = useState<{ text: string; structure: Structure } | null>(null);
   useEffect(() => {
     if (typeof text !== 'string' || !long(text)) return;
     let live = true;
-    inWorker(overrides ? { text, overrides } : { text }).then(
+    inWorker({ text, ...(overrides ? { overrides } : {}), ...(headings ? { headings } : {}) }).then(
       (structure) => live && setFound({ text, structure }),
       // Without its outline the text still reads; the outline stays as it was.
       (error: unknown) => console.warn('Claimmark: no outline for this text', error),
@@ -35,7 +42,7 @@ export function useStructure(
     return () => {
       live = false;
     };
-  }, [text, overrides]);
+  }, [text, overrides, headings]);
   if (inline) return inline;
   return found && found.text === text ? found.structure : null;
 }

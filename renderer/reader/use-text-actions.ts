@@ -35,7 +35,14 @@ export function useTextActions() {
         else if (outcome.kind === 'duplicate') {
           notify('error', t('replaceDuplicate', { other: outcome.other.title }));
         } else {
-          notify('error', fileErrorMessage(t, { name: result.file.name, code: outcome.code }));
+          notify(
+            'error',
+            fileErrorMessage(t, {
+              name: result.file.name,
+              code: outcome.code,
+              ...(outcome.detail ? { detail: outcome.detail } : {}),
+            }),
+          );
         }
       } catch (error) {
         report(error, { key: `replace:${doc.id}`, what: t('whatReplace', { title: doc.title }) });

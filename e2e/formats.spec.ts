@@ -1,0 +1,89 @@
+import { strToU8, zipSync } from 'fflate';
+import { expect, test } from './fixtures';
+import { libraryItems, reader } from './reader';
+
+const BODY =
+  '国家统计局10月20日发布数据，前三季度全国规模以上工业增加值同比增长5.8%，比上半年加快0.3个百分点。';
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const para = (text: string, style?: string) =>
+  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t>${text}</w:t></w:r></w:p>`;
+const headingStyle = (id: string, name: string) =>
+  `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
+
+/** A minimal Word file: two heading styles, CJK paragraphs. */
+function docxFile(): { name: string; bytes: Buffer } {
+  const zip = zipSync({
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/_rels/document.xml.rels': strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="r2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+    ),
+    'word/styles.xml': strToU8(
+      `<?xml version="1.0"?><w:styles ${W}>${headingStyle('Heading1', 'heading 1')}${headingStyle('Heading2', 'heading 2')}</w:styles>`,
+    ),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0"?><w:document ${W}><w:body>` +
+        para('工业增加值增长5.8%', 'Heading1') +
+        para(BODY) +
+        para('高技术制造业领跑', 'Heading2') +
+        para('高技术制造业增加值增长9.6%，占规模以上工业增加值的比重为16.3%。') +
+        '</w:body></w:document>',
+    ),
+  });
+  return { name: '工业报告.docx', bytes: Buffer.from(zip) };
+}
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Exports rise - Example News</title>
+<meta property="article:published_time" content="2025-10-20"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<div class="ad"><img src="https://ads.example.com/b.png"><a href="https://ads.example.com">Buy now</a></div>
+<article><h1>Exports rise</h1>
+<p>Exports of electric vehicles rose by a third in the first nine months, the customs office said on Monday, as makers found buyers abroad.</p>
+<h2>Batteries lead</h2>
+<p>Battery shipments grew faster still, by 41 per cent, led by sales to Europe and South-East Asia, according to the figures.</p>
+<img src="https://img.example.com/chart.png"></article>
+<section class="comments"><p>First comment!</p></section></body></html>`;
+
+test('opens a Word file and a saved web page: their text, headings and format', async ({ app }) => {
+  const { page } = app;
+  await app.openFiles([docxFile(), { name: 'exports.html', bytes: Buffer.from(PAGE) }]);
+  await expect(libraryItems(page)).toHaveCount(2);
+  const library = page.getByRole('list', { name: 'Library' });
+  await expect(library.locator('.doc-format[data-format="docx"]')).toHaveText('DOCX');
+  await expect(library.locator('.doc-format[data-format="html"]')).toHaveText('HTML');
+
+  await library.getByRole('button', { name: /^DOCX 工业增加值增长5\.8%/ }).click();
+  await expect(reader(page)).toContainText(BODY);
+  const outline = page.getByRole('region', { name: 'Outline' });
+  await expect(
+    outline.getByRole('button', { name: '工业增加值增长5.8%', exact: true }),
+  ).toBeVisible();
+  await expect(
+    outline.getByRole('button', { name: '高技术制造业领跑', exact: true }),
+  ).toBeVisible();
+  await expect(reader(page).getByLabel('Encoding')).toHaveCount(0);
+
+  await library.getByRole('button', { name: /^HTML Exports rise/ }).click();
+  await expect(reader(page)).toContainText('Battery shipments grew faster still');
+  await expect(reader(page)).not.toContainText('Buy now');
+  await expect(reader(page)).not.toContainText('First comment');
+  await expect(outline.getByRole('button', { name: 'Batteries lead', exact: true })).toBeVisible();
+});
+
+test('a broken .docx is refused with a message naming it', async ({ app }) => {
+  const { page } = app;
+  await app.openFiles([{ name: 'broken-report.docx', bytes: Buffer.from('not a zip at all') }]);
+  await expect(page.getByRole('alert')).toContainText('broken-report.docx');
+  await expect(page.getByRole('alert')).toContainText('damaged');
+  await expect(libraryItems(page)).toHaveCount(0);
+});
