@@ -1,4 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import {
+  fodtToPdf,
+  newspaperArticles,
+  newspaperFodt,
+  sofficeMissing,
+} from '../shared/test-support/node/libreoffice-pdf';
 import { expect, test } from './fixtures';
 import { libraryItems, reader } from './reader';
 
@@ -86,4 +95,31 @@ test('a broken .docx is refused with a message naming it', async ({ app }) => {
   await expect(page.getByRole('alert')).toContainText('broken-report.docx');
   await expect(page.getByRole('alert')).toContainText('damaged');
   await expect(libraryItems(page)).toHaveCount(0);
+});
+
+test('a three-column newspaper PDF made by LibreOffice opens as its paragraphs, headlines and pages', async ({
+  app,
+}) => {
+  const missing = sofficeMissing();
+  test.skip(missing !== null, `LibreOffice Writer makes the PDF: ${missing}`);
+  const dir = mkdtempSync(join(tmpdir(), 'claimmark-e2e-pdf-'));
+  try {
+    const articles = newspaperArticles(2, 12);
+    const bytes = fodtToPdf(dir, 'news', newspaperFodt(articles));
+    const { page } = app;
+    await app.openFiles([{ name: 'news.pdf', bytes: Buffer.from(bytes) }]);
+    const library = page.getByRole('list', { name: 'Library' });
+    await expect(library.locator('.doc-format[data-format="pdf"]')).toHaveText('PDF');
+    // Read in the worker with the app's own CMaps (nothing fetched): each article's
+    // headline in the outline, and from it the article's first paragraph whole.
+    const outline = page.getByRole('region', { name: 'Outline' });
+    for (const article of articles) {
+      const headline = article.blocks.find((b) => b.kind === 'h1')!;
+      const first = article.blocks.find((b) => b.kind === 'p')!;
+      await outline.getByRole('button', { name: headline.text, exact: true }).click();
+      await expect(reader(page)).toContainText(first.text);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
