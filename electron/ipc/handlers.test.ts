@@ -42,7 +42,7 @@ function setup(dialog: Partial<DialogApi> = {}, launch: string[] = [], grants = 
 }
 
 describe('createHandlers', () => {
-  it('files:open-dialog offers text files, multi-select, and reads the choice', async () => {
+  it('files:open-dialog offers articles of every format, multi-select, and reads the choice', async () => {
     const { handlers, deps, openOptions } = setup({
       showOpenDialog: async (o) => {
         openOptions.push(o);
@@ -52,8 +52,15 @@ describe('createHandlers', () => {
     expect(await handlers['files:open-dialog']()).toEqual([okFile('/a.txt'), okFile('/b.md')]);
     expect(deps.readFiles).toHaveBeenCalledWith(['/a.txt', '/b.md']);
     expect(openOptions[0]?.properties).toEqual(['openFile', 'multiSelections']);
+    // The first filter, the one the dialog starts on, takes every format Claimmark reads.
+    const documents = ['pdf', 'docx', 'html', 'htm', 'mhtml', 'mht'];
     expect(openOptions[0]?.filters).toEqual([
+      {
+        name: 'Articles (text, PDF, Word, web pages)',
+        extensions: ['txt', 'text', 'md', ...documents],
+      },
       { name: 'Text files', extensions: ['txt', 'text', 'md'] },
+      { name: 'PDF, Word and web pages', extensions: documents },
       { name: 'All files', extensions: ['*'] },
     ]);
   });
