@@ -209,9 +209,18 @@ export async function jumpThroughList(
   target: SeededDocument['targets'][number],
 ): Promise<Timed> {
   const item = `li.annotation[data-index="${target.index}"]`;
-  await scrollListTo(page, target.index);
   const button = page.locator(`${item} button.quote`);
-  await button.scrollIntoViewIfNeeded();
+  // The list measures rows as they render and may move (and unmount) the row just
+  // found: scroll to it again rather than wait on a row that is gone.
+  for (let attempt = 1; ; attempt++) {
+    await scrollListTo(page, target.index);
+    try {
+      await button.scrollIntoViewIfNeeded({ timeout: 3000 });
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
   await arm(page, 'click', [
     {
       name: 'active',

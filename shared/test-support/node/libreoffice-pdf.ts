@@ -4,20 +4,13 @@
  * paragraphs, subheads) converted by LibreOffice Writer, headless. The
  * source paragraphs come back with the PDF so tests compare against them.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
-
-export const SOFFICE = process.env.SOFFICE ?? 'soffice';
+import { sofficeConvert, sofficeMissing } from './soffice';
 
 /** Why LibreOffice Writer cannot make fixtures here, or null when it can. */
-export function sofficeMissing(): string | null {
-  const found = spawnSync(SOFFICE, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-  if (found.status === 0) return null;
-  return `"${SOFFICE} --version" did not run (${found.error?.message ?? `exit ${found.status}`}); install libreoffice-writer`;
-}
+export const writerMissing = (): string | null => sofficeMissing('libreoffice-writer');
 
 export interface Block {
   kind: 'h1' | 'h2' | 'p';
@@ -185,22 +178,7 @@ export function fodtToPdf(dir: string, name: string, fodt: string, password?: st
   mkdirSync(dir, { recursive: true });
   const source = join(dir, `${name}.fodt`);
   writeFileSync(source, fodt);
-  // A profile of its own, so that a desktop LibreOffice already running is not asked instead.
-  const profile = pathToFileURL(join(dir, 'lo-profile')).href;
-  const run = spawnSync(
-    SOFFICE,
-    [
-      `-env:UserInstallation=${profile}`,
-      '--headless',
-      '--convert-to',
-      filter(password),
-      '--outdir',
-      dir,
-      source,
-    ],
-    { encoding: 'utf8', timeout: 180_000 },
-  );
-  if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr}`);
+  sofficeConvert(source, filter(password), dir);
   return new Uint8Array(readFileSync(join(dir, `${name}.pdf`)));
 }
 
