@@ -17,7 +17,7 @@ import {
   newspaperArticles,
   newspaperFodt,
   readPdfAssetFromDisk,
-  sofficeMissing,
+  writerMissing,
 } from '../shared/test-support/node/libreoffice-pdf';
 import type { Table } from './report';
 import { repeat, type Context } from './scenario-common';
@@ -48,7 +48,7 @@ export async function importPdf(ctx: Context, table: Table): Promise<void> {
   table.section(
     `PDF import: a ${PAGES}-page three-column newspaper PDF made by LibreOffice Writer (Node, pdf.js in-process)`,
   );
-  const missing = sofficeMissing();
+  const missing = writerMissing();
   if (missing) {
     table.detail('skipped', missing);
     return;

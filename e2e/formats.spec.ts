@@ -6,7 +6,7 @@ import {
   fodtToPdf,
   newspaperArticles,
   newspaperFodt,
-  sofficeMissing,
+  writerMissing,
 } from '../shared/test-support/node/libreoffice-pdf';
 import { expect, test } from './fixtures';
 import { libraryItems, reader } from './reader';
@@ -100,7 +100,7 @@ test('a broken .docx is refused with a message naming it', async ({ app }) => {
 test('a three-column newspaper PDF made by LibreOffice opens as its paragraphs, headlines and pages', async ({
   app,
 }) => {
-  const missing = sofficeMissing();
+  const missing = writerMissing();
   test.skip(missing !== null, `LibreOffice Writer makes the PDF: ${missing}`);
   const dir = mkdtempSync(join(tmpdir(), 'claimmark-e2e-pdf-'));
   try {

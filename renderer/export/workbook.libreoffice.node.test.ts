@@ -4,26 +4,18 @@
  * the file. Skips, saying why, where LibreOffice is not installed (Debian:
  * `apt-get install libreoffice-calc`).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../shared/csv';
+import { sofficeConvert, sofficeMissing } from '../../shared/test-support/node/soffice';
 import { annotationsWorkbook } from './workbook';
 import { fixtureInput } from './workbook-fixture';
 
-const SOFFICE = process.env.SOFFICE ?? 'soffice';
-const found = spawnSync(SOFFICE, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-const available = found.status === 0;
-if (!available) {
-  console.log(
-    `[workbook.libreoffice] skipped: "${SOFFICE} --version" did not run ` +
-      `(${found.error?.message ?? `exit ${found.status}`}); install libreoffice-calc to run it`,
-  );
-}
+const missing = sofficeMissing('libreoffice-calc');
+if (missing) console.log(`[workbook.libreoffice] skipped: ${missing}`);
 
 /** Calc's CSV filter: comma, double quote, UTF-8 (76), … , -1 = one file per sheet. */
 const FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
@@ -36,22 +28,7 @@ async function convert(bytes: Uint8Array): Promise<Map<string, string[][]>> {
   const file = join(dir, 'export.xlsx');
   writeFileSync(file, bytes);
   const out = join(dir, 'csv');
-  // A profile of its own, so that a desktop LibreOffice already running is not asked instead.
-  const profile = pathToFileURL(join(dir, 'profile')).href;
-  const run = spawnSync(
-    SOFFICE,
-    [
-      `-env:UserInstallation=${profile}`,
-      '--headless',
-      '--convert-to',
-      FILTER,
-      '--outdir',
-      out,
-      file,
-    ],
-    { encoding: 'utf8', timeout: 180_000 },
-  );
-  if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr}`);
+  sofficeConvert(file, FILTER, out);
   const sheets = new Map<string, string[][]>();
   for (const name of readdirSync(out)) {
     const text = readFileSync(join(out, name), 'utf8');
@@ -61,7 +38,7 @@ async function convert(bytes: Uint8Array): Promise<Map<string, string[][]>> {
   return sheets;
 }
 
-describe.skipIf(!available)('the workbook as LibreOffice Calc reads it', () => {
+describe.skipIf(missing !== null)('the workbook as LibreOffice Calc reads it', () => {
   const converted = annotationsWorkbook(fixtureInput(480)).then(convert);
   const column = (row: string[] | undefined, name: (typeof CSV_COLUMNS)[number]) =>
     row?.[CSV_COLUMNS.indexOf(name)];

@@ -7,24 +7,16 @@
  * saying why, where LibreOffice is not installed (Debian: `apt-get install
  * libreoffice-writer`; CI installs it).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectFormat } from '../../../shared/extract/detect';
+import { sofficeConvert, sofficeMissing } from '../../../shared/test-support/node/soffice';
 import { extractDocx } from './docx';
 
-const SOFFICE = process.env.SOFFICE ?? 'soffice';
-const found = spawnSync(SOFFICE, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-const available = found.status === 0;
-if (!available) {
-  console.log(
-    `[docx.libreoffice] skipped: "${SOFFICE} --version" did not run ` +
-      `(${found.error?.message ?? `exit ${found.status}`}); install libreoffice-writer to run it`,
-  );
-}
+const missing = sofficeMissing('libreoffice-writer');
+if (missing) console.log(`[docx.libreoffice] skipped: ${missing}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'claimmark-docx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,27 +59,12 @@ function fodt(): string {
 function toDocx(): Uint8Array {
   const source = join(dir, 'article.fodt');
   writeFileSync(source, fodt());
-  // A profile of its own, so that a desktop LibreOffice already running is not asked instead.
-  const profile = pathToFileURL(join(dir, 'profile')).href;
-  const run = spawnSync(
-    SOFFICE,
-    [
-      `-env:UserInstallation=${profile}`,
-      '--headless',
-      '--convert-to',
-      'docx',
-      '--outdir',
-      dir,
-      source,
-    ],
-    { encoding: 'utf8', timeout: 180_000 },
-  );
-  if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr}`);
+  sofficeConvert(source, 'docx', dir);
   return new Uint8Array(readFileSync(join(dir, 'article.docx')));
 }
 
-describe.skipIf(!available)('a Word file written by LibreOffice', () => {
-  const bytes = available ? toDocx() : new Uint8Array();
+describe.skipIf(missing !== null)('a Word file written by LibreOffice', () => {
+  const bytes = missing === null ? toDocx() : new Uint8Array();
   const extracted = extractDocx(bytes);
 
   it('is told apart from text by its bytes', () => {

@@ -16,12 +16,12 @@ import {
   newspaperArticles,
   newspaperFodt,
   readPdfAssetFromDisk,
-  sofficeMissing,
+  writerMissing,
 } from '../../../shared/test-support/node/libreoffice-pdf';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { extractPdf } from './pdf';
 
-const missing = sofficeMissing();
+const missing = writerMissing();
 if (missing) console.log(`[pdf.libreoffice] skipped: ${missing}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'claimmark-pdf-'));
