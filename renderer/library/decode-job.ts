@@ -3,7 +3,6 @@ import type { Extracted, ExtractFailure, SourceFormat } from '../../shared/extra
 import { sha256Hex, sha256OfBytes } from '../../shared/text';
 import type { Encoding } from '../../shared/types';
 import { detectFormat } from '../../shared/extract/detect';
-import { extractPdf } from './extract/pdf';
 import { extractFailure, finishExtract } from './extract-job';
 import { prepareText, type PreparedText } from './prepare-text';
 
@@ -41,7 +40,9 @@ export async function runDecodeJob(
   name = '',
 ): Promise<DecodeJobResult> {
   const format = forced ? 'text' : detectFormat(bytes, name);
-  if (format === 'pdf') return finishExtract('pdf', await extractPdf(bytes));
+  // pdf.js (2 MB) is loaded by the first PDF: neither the window's start nor a text import waits for it.
+  if (format === 'pdf')
+    return finishExtract('pdf', await (await import('./extract/pdf')).extractPdf(bytes));
   if (format !== 'text') {
     // Word files and web pages need a DOMParser: decode.ts runs them on the page, never here in a worker.
     // Loaded on first use, so mammoth and Readability stay out of the start-up bundle.

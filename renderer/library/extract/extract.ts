@@ -8,7 +8,6 @@ import type { ExtractResult, SourceFormat } from '../../../shared/extract/types'
 import { domParser, extractDocx, type HtmlParser } from './docx';
 import { extractHtml } from './html';
 import { extractMhtml } from './mhtml';
-import { extractPdf } from './pdf';
 
 export type DocumentFormat = Exclude<DetectedFormat, 'text'>;
 
@@ -24,7 +23,7 @@ export async function extractDocument(
 ): Promise<ExtractResult> {
   switch (format) {
     case 'pdf':
-      return extractPdf(bytes);
+      return (await import('./pdf')).extractPdf(bytes);
     case 'docx':
       return extractDocx(bytes, parse);
     case 'html':
