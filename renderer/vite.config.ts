@@ -35,6 +35,9 @@ export default defineConfig({
     // pdf.js fetches its CMaps and standard fonts; a data: URL would be refused by connect-src 'self'.
     assetsInlineLimit: (file) => (/\.(bcmap|pfb|ttf)$/.test(file) ? false : undefined),
   },
+  // Module workers (every worker is started with type: 'module') can load a chunk on
+  // first use: the decode worker starts without pdf.js and fetches it for the first PDF.
+  worker: { format: 'es' },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
 });
