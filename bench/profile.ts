@@ -4,7 +4,8 @@
  * build of the app (Rolldown marks each module with a `// path` line), and a
  * timeline trace summed by event (self time: script, style, layout, paint, GC).
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 
 interface CallFrame {
@@ -45,8 +46,22 @@ export async function startCpuProfile(page: Page): Promise<Stop<CpuProfile>> {
   return async () => {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     await cdp.detach();
+    await keepProfile(profile);
     return profile;
   };
+}
+
+let kept = 0;
+
+/** With BENCH_PROFILE_DIR set, each profile is also written there, to open in DevTools. */
+async function keepProfile(profile: CpuProfile): Promise<void> {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await writeFile(
+    join(dir, `${String(++kept).padStart(2, '0')}.cpuprofile`),
+    JSON.stringify(profile),
+  );
 }
 
 /** Line (0-based) at which each module of a bundle starts. */

@@ -8,6 +8,8 @@ import './annotations.css';
 
 interface Props extends RowActions {
   annotations: readonly Annotation[] | undefined;
+  /** How many there are while their records load (the spans record knows). */
+  expected?: number | undefined;
   orphans: readonly Annotation[];
   onReattach(a: Annotation): void;
   categories: readonly Category[];
@@ -20,7 +22,7 @@ interface Props extends RowActions {
  * new highlight is painted before its row and editor are built.
  */
 export function AnnotationPanel(props: Props) {
-  const { annotations, orphans, onReattach, categories, activeId, ...actions } = props;
+  const { annotations, expected, orphans, onReattach, categories, activeId, ...actions } = props;
   const { t } = useI18n();
   // State, not a ref: the rows are drawn once the panel they scroll in exists.
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
@@ -47,9 +49,9 @@ export function AnnotationPanel(props: Props) {
     <aside className="annotations" role="region" aria-label={t('annotations')} ref={setScroller}>
       <div className="pane-header">
         <h2>{t('annotations')}</h2>
-        {annotations && (
+        {(annotations ?? expected) !== undefined && (
           <span className="count" data-testid="annotation-count">
-            {annotations.length}
+            {annotations?.length ?? expected}
           </span>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, type RefObject } from 'react';
 import type { Annotation, Category } from '../../shared/types';
+import type { Span } from '../db/spans';
 import type { UnsavedChange } from '../db/unsaved';
 import { useStorageFailures } from '../app/storage-failures';
 import { useI18n } from '../i18n/i18n';
@@ -121,7 +122,7 @@ export function useAnnotationActions(ctx: Context) {
   return useMemo(
     () => ({
       tag,
-      select(a: Annotation) {
+      select(a: Span) {
         setActive(a.id);
         reader.current?.reveal(a);
       },

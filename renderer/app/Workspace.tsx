@@ -10,6 +10,7 @@ import { annotationStore as store } from '../annotations/instance';
 import { shorten } from '../annotations/shorten';
 import { useStorageFailures } from './storage-failures';
 import { useStableSpans } from '../reader/stable-spans';
+import type { Span } from '../db/spans';
 import { recoverDrafts } from '../db/drafts';
 import { draftJournal } from '../db/drafts-instance';
 import { useAnnotationActions } from '../annotations/use-annotation-actions';
@@ -71,13 +72,14 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   const docs = useDocuments();
   const doc = docs?.find((d) => d.id === docId) ?? null;
   const text = useDocumentText(docId);
-  const annotations = useAnnotations(docId);
+  const { annotations, early } = useAnnotations(docId, text !== undefined);
   const stored = useCategories();
   const categories = useMemo(() => stored ?? [], [stored]);
   const placed = useMemo(() => annotations?.filter((a) => !a.orphaned), [annotations]);
   const orphans = useMemo(() => annotations?.filter((a) => a.orphaned) ?? [], [annotations]);
   // What the reader draws: unchanged by an edit to a note or a claim field.
-  const spans = useStableSpans(placed);
+  // Until the records are read, the spans record paints; the same highlights are not drawn twice.
+  const spans = useStableSpans<Span>(placed ?? early);
   const overrides = doc?.headingOverrides;
   const structure = useStructure(text, overrides, doc?.headings);
   const styles = useMemo(() => lineStyles(structure), [structure]);
@@ -384,7 +386,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
               docId={docId}
               side={side}
               onSide={setSide}
-              annotationCount={doc ? (placed?.length ?? 0) : 0}
+              annotationCount={doc ? (spans?.length ?? 0) : 0}
               suggestions={doc ? suggestions.visible : []}
               suggestionsOn={suggestions.enabled}
               current={suggestions.visible.find((c) => c.start === shownSuggestion) ?? null}
@@ -398,6 +400,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
                   )}
                   <AnnotationPanel
                     annotations={doc ? placed : []}
+                    expected={doc ? spans?.length : 0}
                     orphans={doc ? orphans : []}
                     onReattach={(a) => void actions.reattach(a)}
                     categories={categories}

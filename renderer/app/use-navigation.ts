@@ -1,6 +1,6 @@
 import { useCallback, type RefObject } from 'react';
 import { sentenceAt } from '../../shared/segment';
-import type { Annotation } from '../../shared/types';
+import type { Span } from '../db/spans';
 import type { ReaderHandle } from '../reader/Reader';
 
 /** Waits for the virtualised annotation list to render the active row, then focuses its note. */
@@ -14,10 +14,10 @@ function focusActiveNote(tries = 12): void {
 
 interface Context {
   text: string | null | undefined;
-  placed: readonly Annotation[] | undefined;
+  placed: readonly Span[] | undefined;
   activeId: string | null;
   reader: RefObject<ReaderHandle | null>;
-  select(a: Annotation): void;
+  select(a: Span): void;
 }
 
 /** Keyboard moves: next/previous highlight, the note, the sentence. */
@@ -27,7 +27,7 @@ export function useNavigation({ text, placed, activeId, reader, select }: Contex
       if (!placed || placed.length === 0) return;
       // By index in text order, so highlights starting at the same character are all reached.
       const index = placed.findIndex((a) => a.id === activeId);
-      let next: Annotation | undefined;
+      let next: Span | undefined;
       if (index >= 0) next = placed[index + direction];
       else {
         const from = reader.current?.caret() ?? 0;

@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-import type { Annotation } from '../../shared/types';
+import type { Span } from '../db/spans';
 import type { ReaderHandle } from '../reader/Reader';
 
 export type RevealTarget =
@@ -12,7 +12,7 @@ export type RevealTarget =
 export function useReveal(
   docId: string | null,
   text: string | null | undefined,
-  placed: readonly Annotation[] | undefined,
+  placed: readonly Span[] | undefined,
   reader: RefObject<ReaderHandle | null>,
   setActive: (id: string | null) => void,
 ) {

@@ -1,7 +1,8 @@
 import { useLive } from '../db/live';
 import { useEffect, useMemo, useState } from 'react';
 import type { ClaimCandidate } from '../../shared/claims/detect';
-import type { Annotation, Category, ClaimKind } from '../../shared/types';
+import type { Category, ClaimKind } from '../../shared/types';
+import type { Span } from '../db/spans';
 import { useSetting } from '../db/hooks';
 import { db } from '../db/instance';
 import { detectClaimsAsync } from './detect-client';
@@ -19,7 +20,7 @@ export interface Suggestions {
 export function useSuggestions(
   docId: string | null,
   text: string | null | undefined,
-  placed: readonly Annotation[] | undefined,
+  placed: readonly Span[] | undefined,
 ): Suggestions {
   const enabled = useSetting(SUGGESTIONS_SETTING) !== 'off';
   const [found, setFound] = useState<{ text: string; claims: ClaimCandidate[] } | null>(null);

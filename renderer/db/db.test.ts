@@ -59,7 +59,7 @@ describe('ClaimmarkDB schema (version 5)', () => {
   it('has exactly the eight documented tables with their primary keys and indexes', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
 
     const schema = Object.fromEntries(
       db.tables.map((t) => [
@@ -97,6 +97,7 @@ describe('ClaimmarkDB schema (version 5)', () => {
       categories: { primKey: 'id', indexes: { order: { unique: false, multi: false } } },
       settings: { primKey: 'key', indexes: {} },
       dismissals: { primKey: 'id', indexes: { docId: { unique: false, multi: false } } },
+      spans: { primKey: 'docId', indexes: {} },
     });
   });
 
@@ -245,7 +246,7 @@ describe('upgrades', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.documents.get('d1')).toEqual({ ...old, reflow: null });
     expect(await db.texts.get('d1')).toEqual({ docId: 'd1', text: '正文' });
     expect(await db.annotations.get('a1')).toEqual({
@@ -310,7 +311,7 @@ describe('upgrades', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const [figure] = (await db.annotations.get('a1'))?.quantities ?? [];
     expect([figure?.value, figure?.unit]).toEqual([135_000_000, '千瓦']);
     expect((await db.categories.toArray()).map((c) => c.claimKind)).toEqual([
@@ -336,7 +337,7 @@ describe('upgrades', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const stored = await db.annotations.toArray();
     expect(stored.map((a) => [a.id, a.createdBy, a.updatedBy, a.note])).toEqual([
       ['a1', '李明', '李明', ''],

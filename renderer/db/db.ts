@@ -11,6 +11,8 @@ import type {
   DocumentSource,
   DocumentText,
 } from '../../shared/types';
+import type { SpansRecord } from './spans';
+import { spansMiddleware } from './spans-middleware';
 
 export interface Setting {
   key: string;
@@ -125,6 +127,9 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
     });
 }
 
+/** Each document's highlights as one record, kept by spansMiddleware; made on first open. */
+export const SCHEMA_V6 = { ...SCHEMA_V5, spans: 'docId' } as const;
+
 export class ClaimmarkDB extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   texts!: EntityTable<DocumentText, 'docId'>;
@@ -134,6 +139,7 @@ export class ClaimmarkDB extends Dexie {
   categories!: EntityTable<Category, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
   dismissals!: EntityTable<Dismissal, 'id'>;
+  spans!: EntityTable<SpansRecord, 'docId'>;
 
   constructor(name = 'claimmark') {
     // No query cache: it deep-cloned every live result (20,000 annotations on
@@ -144,5 +150,7 @@ export class ClaimmarkDB extends Dexie {
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
+    this.version(6).stores(SCHEMA_V6);
+    this.use(spansMiddleware);
   }
 }

@@ -2,7 +2,14 @@ import { RangeSet, type ObservabilitySet } from 'dexie';
 import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from './db';
 import { byPosition, withChanges } from './sorted-annotations';
+import { isSpansRecord, sameSpans, spansOf, spansRecordOfAnnotations, type Span } from './spans';
 import { singleKeys, StoreFollower } from './store-follower';
+
+/** Stores the document's spans record; a document whose ids cannot be joined has none. */
+async function keepSpans(db: ClaimmarkDB, docId: string, all: readonly Annotation[]) {
+  const record = spansRecordOfAnnotations(docId, all);
+  await (record ? db.spans.put(record) : db.spans.delete(docId));
+}
 
 /** A record's state before and after a change; null means "absent". */
 export interface RecordChange {
@@ -46,9 +53,59 @@ export class DocumentAnnotations extends StoreFollower {
     readonly docId: string,
     private readonly publish: (list: Annotation[]) => void,
     onError: (error: unknown) => void = () => {},
+    /** The document's highlights from its spans record, before its records are read. */
+    private readonly early: (spans: Span[]) => void = () => {},
+    /**
+     * Resolves when the records may be read. IndexedDB answers one request
+     * after another: 10,000 records asked for first kept the text 300 ms
+     * behind them, so an open waits for its text.
+     */
+    private readonly mayRead: Promise<unknown> = Promise.resolve(),
   ) {
     super(onError);
-    this.read(() => this.readAll());
+    this.read(() => this.firstRead());
+  }
+
+  /**
+   * The spans record first (one small read, so the text's read is not queued
+   * behind 10,000 records), then every record. A document without a spans
+   * record gets one from that read, in its transaction, so no write slips in
+   * between; one whose record disagrees with its records has it made again.
+   */
+  private async firstRead(): Promise<boolean> {
+    const stored: unknown = await this.db.spans.get(this.docId);
+    const shown = isSpansRecord(stored) ? spansOf(stored) : null;
+    if (shown && !this.closed) this.early(shown);
+    await this.mayRead;
+    if (!shown) {
+      try {
+        await this.db.transaction('rw', this.db.annotations, this.db.spans, async () => {
+          await this.readAll();
+          await keepSpans(this.db, this.docId, this.sorted);
+        });
+      } catch {
+        // A full disk refuses the record: the annotations are read all the same.
+        await this.readAll();
+      }
+      return true;
+    }
+    await this.readAll();
+    if (
+      !sameSpans(
+        shown,
+        this.sorted.filter((a) => !a.orphaned),
+      )
+    )
+      this.rememberSpans();
+    return true;
+  }
+
+  private rememberSpans(): void {
+    const { db, docId } = this;
+    db.transaction('rw', db.annotations, db.spans, async () => {
+      const all = await db.annotations.where('docId').equals(docId).toArray();
+      await keepSpans(db, docId, all);
+    }).catch(() => undefined);
   }
 
   protected mutated(parts: ObservabilitySet): void {

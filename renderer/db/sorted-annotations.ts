@@ -1,9 +1,8 @@
 import type { Annotation } from '../../shared/types';
 
-/** Text order, as the [docId+start+end] index gives it (ties by id, the primary key). */
-export function byPosition(a: Annotation, b: Annotation): number {
-  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
+import { byPosition } from './spans';
+
+export { byPosition };
 
 /** Where `a` is or would go in a list sorted by position. */
 function indexOf(list: readonly Annotation[], a: Annotation): number {

@@ -1,31 +1,65 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../shared/types';
 import { DocumentAnnotations } from './document-annotations';
 import { db } from './instance';
+import type { Span } from './spans';
 
 /** The model of the document open in this window, for the store to show its changes in at once. */
-let open: DocumentAnnotations | null = null;
-export const openAnnotations = (): DocumentAnnotations | null => open;
+let current: DocumentAnnotations | null = null;
+export const openAnnotations = (): DocumentAnnotations | null => current;
 
-/** The open document's annotations, from its in-memory model; undefined while loading. */
-export function useAnnotations(docId: string | null): Annotation[] | undefined {
+export interface OpenAnnotations {
+  /** From the in-memory model; undefined while loading. */
+  annotations: Annotation[] | undefined;
+  /** The highlights to paint until then (from the spans record), when it has one. */
+  early: Span[] | undefined;
+}
+
+/** Past this, the records are read even though the text has not arrived. */
+const TEXT_WAIT_MS = 1500;
+
+/**
+ * The open document's annotations; while they load, its highlights alone.
+ * Their records are read once `textRead` (the document's text is in), so the
+ * text is not read behind them.
+ */
+export function useAnnotations(docId: string | null, textRead: boolean): OpenAnnotations {
   const [result, setResult] = useState<{ docId: string | null; list: Annotation[] }>();
+  const [early, setEarly] = useState<{ docId: string; spans: Span[] }>();
+  const gate = useRef<{ docId: string; open(): void } | null>(null);
+  useEffect(() => {
+    if (textRead && gate.current?.docId === docId) gate.current.open();
+  }, [textRead, docId]);
   useEffect(() => {
     if (!docId) {
       setResult({ docId, list: [] });
       return;
     }
+    let open: () => void = () => {};
+    const mayRead = new Promise<void>((resolve) => (open = resolve));
+    const timer = setTimeout(open, TEXT_WAIT_MS);
+    gate.current = { docId, open };
+    if (textRead) open();
     const model = new DocumentAnnotations(
       db,
       docId,
       (list) => setResult({ docId, list }),
       (error) => console.warn('Claimmark: could not read the annotations of', docId, error),
+      (spans) => setEarly({ docId, spans }),
+      mayRead,
     );
-    open = model;
+    current = model;
     return () => {
+      clearTimeout(timer);
+      open();
       model.close();
-      if (open === model) open = null;
+      if (current === model) current = null;
     };
+    // One model per document; the gate above opens it when the text arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [docId]);
-  return result?.docId === docId ? result.list : undefined;
+  return {
+    annotations: result?.docId === docId ? result.list : undefined,
+    early: early?.docId === docId ? early.spans : undefined,
+  };
 }

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
-import type { Annotation, Category } from '../../shared/types';
+import type { Category } from '../../shared/types';
+import type { Span } from '../db/spans';
 import { shorten } from '../annotations/shorten';
 import { CategoryChip } from '../codebook/CategoryChip';
 
 interface Props {
   title: string;
-  candidates: Annotation[];
+  /** With the text they cover: the reader may not hold their records yet. */
+  candidates: (Span & { quote: string })[];
   categories: readonly Category[];
   x: number;
   y: number;

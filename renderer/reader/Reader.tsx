@@ -3,7 +3,8 @@ import { EditorView } from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { firstDocumentShown } from '../app/first-document';
 import type { ClaimCandidate } from '../../shared/claims/detect';
-import type { Annotation, Category } from '../../shared/types';
+import type { Category } from '../../shared/types';
+import type { Span } from '../db/spans';
 import { useI18n } from '../i18n/i18n';
 import type { Match } from '../../shared/find';
 import { wordAt } from '../../shared/segment';
@@ -17,7 +18,7 @@ import { setSuggestions, suggestionField } from './suggestions';
 export interface ReaderHandle {
   /** The selected span with surrounding white space trimmed, or null. */
   selection(): { from: number; to: number } | null;
-  reveal(annotation: Annotation): void;
+  reveal(annotation: Span): void;
   /** Scrolls a position to the top and puts the cursor there. */
   scrollTo(pos: number): void;
   /** Start offset of the line holding the cursor. */
@@ -36,7 +37,7 @@ export interface ReaderHandle {
 interface ReaderProps {
   docId: string;
   text: string;
-  annotations: readonly Annotation[];
+  annotations: readonly Span[];
   categories: readonly Category[];
   activeId: string | null;
   suggestions: readonly ClaimCandidate[];
@@ -46,7 +47,7 @@ interface ReaderProps {
 }
 
 interface Choice {
-  candidates: Annotation[];
+  candidates: (Span & { quote: string })[];
   x: number;
   y: number;
 }
@@ -78,8 +79,11 @@ export function Reader({
       if (!v.state.selection.main.empty) return false;
       const pos = v.posAtCoords({ x: event.clientX, y: event.clientY });
       const hits = pos === null ? [] : annotationsAt(latest.current.annotations, pos);
-      if (hits.length > 1) setChoice({ candidates: hits, x: event.clientX, y: event.clientY });
-      else latest.current.onActivate(hits[0]?.id ?? null);
+      if (hits.length > 1) {
+        const doc = v.state.doc;
+        const candidates = hits.map((h) => ({ ...h, quote: doc.sliceString(h.start, h.end) }));
+        setChoice({ candidates, x: event.clientX, y: event.clientY });
+      } else latest.current.onActivate(hits[0]?.id ?? null);
       return false;
     };
     // A word as Intl.Segmenter sees it: 经济, not 经 — CodeMirror alone takes a run of CJK.

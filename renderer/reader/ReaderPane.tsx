@@ -1,6 +1,7 @@
 import type { ReactNode, RefObject } from 'react';
 import type { ClaimCandidate } from '../../shared/claims/detect';
-import type { Annotation, Category, DocumentRecord, Encoding } from '../../shared/types';
+import type { Category, DocumentRecord, Encoding } from '../../shared/types';
+import type { Span } from '../db/spans';
 import { CategoryBar } from '../codebook/CategoryBar';
 import { useI18n } from '../i18n/i18n';
 import { DocumentHeader } from './DocumentHeader';
@@ -10,7 +11,7 @@ import { Reader, type ReaderHandle } from './Reader';
 interface Props {
   doc: DocumentRecord | null;
   text: string | null | undefined;
-  annotations: readonly Annotation[] | undefined;
+  annotations: readonly Span[] | undefined;
   categories: readonly Category[];
   activeId: string | null;
   /** Suggested claims to underline. */

@@ -1,10 +1,11 @@
 import { StateEffect, StateField, type Extension, type Range } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
-import type { Annotation, Category } from '../../shared/types';
+import type { Category } from '../../shared/types';
+import type { Span } from '../db/spans';
 import { sortedDiff } from './sorted-diff';
 
 export interface HighlightInput {
-  annotations: readonly Annotation[];
+  annotations: readonly Span[];
   colors: ReadonlyMap<string, string>;
   activeId: string | null;
 }
@@ -24,7 +25,7 @@ export function highlightBackground(colors: string[]): string {
   return `linear-gradient(to bottom, ${stops.join(', ')})`;
 }
 
-function markOf(a: Annotation, colors: ReadonlyMap<string, string>, activeId: string | null) {
+function markOf(a: Span, colors: ReadonlyMap<string, string>, activeId: string | null) {
   const hues = a.categoryIds.flatMap((id) => {
     const c = colors.get(id);
     return c ? [c] : [];
@@ -43,7 +44,7 @@ function markOf(a: Annotation, colors: ReadonlyMap<string, string>, activeId: st
 }
 
 const ranges = (
-  list: readonly Annotation[],
+  list: readonly Span[],
   { colors, activeId }: HighlightInput,
   docLength: number,
 ): Range<Decoration>[] =>
@@ -53,7 +54,7 @@ const ranges = (
     return to <= from ? [] : [markOf(a, colors, activeId).range(from, to)];
   });
 
-const byPlace = (a: Annotation, b: Annotation) =>
+const byPlace = (a: Span, b: Span) =>
   a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const sameColors = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) =>
@@ -97,7 +98,7 @@ function redraw(drawn: Drawn, next: HighlightInput, docLength: number): Drawn {
   const set = drawn.set.update({
     add: ranges(added, next, docLength),
     sort: true,
-    filter: (_from, _to, mark) => !gone.has((mark.spec as { annotation: Annotation }).annotation),
+    filter: (_from, _to, mark) => !gone.has((mark.spec as { annotation: Span }).annotation),
     filterFrom: Math.min(...removed.map((a) => a.start), docLength),
     filterTo: Math.max(...removed.map((a) => a.end), 0),
   });
@@ -131,7 +132,7 @@ export function colorMap(categories: readonly Category[]): Map<string, string> {
 }
 
 /** Annotations covering a position, innermost (shortest) first. */
-export function annotationsAt(annotations: readonly Annotation[], pos: number): Annotation[] {
+export function annotationsAt<T extends Span>(annotations: readonly T[], pos: number): T[] {
   return annotations
     .filter((a) => a.start <= pos && pos < a.end)
     .sort((a, b) => a.end - a.start - (b.end - b.start));

@@ -1,0 +1,131 @@
+import type {
+  DBCore,
+  DBCoreKeyRange,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
+import type { Annotation } from '../../shared/types';
+import { isSpansRecord, withWrites, type SpansRecord } from './spans';
+
+export const SPANS_TABLE = 'spans';
+const ANNOTATIONS = 'annotations';
+/** Dexie's DBCoreRangeType.Any: every key (what clear() deletes). */
+const ANY_RANGE = 3;
+
+/**
+ * Keeps each document's spans record (spans.ts) in step with its
+ * annotations, inside the transaction that writes them, whoever writes them:
+ * the store, a merge, a restore, a replaced text. A document without a record
+ * gets none here (one is made when it is next opened); a record that exists
+ * is never left behind its annotations. An annotation's document never
+ * changes (no writer moves one), so a put needs no read of what it replaces.
+ */
+export const spansMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'spans',
+  create(down) {
+    if (!down.schema.tables.some((t) => t.name === SPANS_TABLE)) return down;
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const widen = mode === 'readwrite' && stores.includes(ANNOTATIONS);
+        return down.transaction(
+          widen && !stores.includes(SPANS_TABLE) ? [...stores, SPANS_TABLE] : stores,
+          mode,
+          options,
+        );
+      },
+      table(name) {
+        const table = down.table(name);
+        if (name !== ANNOTATIONS) return table;
+        return {
+          ...table,
+          mutate: (req) => mutateKeepingSpans(table, down.table(SPANS_TABLE), req),
+        };
+      },
+    };
+  },
+};
+
+/** An upgrade from a version before the spans table runs without it. */
+function reaches(trans: DBCoreTransaction): boolean {
+  const names = (trans as unknown as Partial<IDBTransaction>).objectStoreNames;
+  return !!names && names.contains(SPANS_TABLE);
+}
+
+const succeeded = <T>(items: readonly T[], res: DBCoreMutateResponse): T[] =>
+  res.numFailures === 0 ? [...items] : items.filter((_, i) => !(i in res.failures));
+
+async function mutateKeepingSpans(
+  table: DBCoreTable,
+  spans: DBCoreTable,
+  req: DBCoreMutateRequest,
+): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  if (!reaches(trans)) return table.mutate(req);
+  if (req.type === 'deleteRange' && req.range.type === ANY_RANGE) {
+    const res = await table.mutate(req);
+    await spans.mutate({ trans, type: 'deleteRange', range: req.range });
+    return res;
+  }
+  // A deletion names keys only: which documents lose them is in the records.
+  const doomed =
+    req.type === 'delete'
+      ? await table.getMany({ trans, keys: req.keys })
+      : req.type === 'deleteRange'
+        ? await inRange(table, trans, req.range)
+        : [];
+  const res = await table.mutate(req);
+  const written: Annotation[] =
+    req.type === 'add' || req.type === 'put' ? succeeded(req.values as Annotation[], res) : [];
+  const deleted: Annotation[] =
+    req.type === 'delete'
+      ? succeeded(doomed as (Annotation | undefined)[], res).filter(
+          (a): a is Annotation => a !== undefined,
+        )
+      : (doomed as Annotation[]);
+  const byDoc = new Map<string, { written: Annotation[]; deleted: Set<string> }>();
+  const entry = (docId: string) => {
+    let e = byDoc.get(docId);
+    if (!e) byDoc.set(docId, (e = { written: [], deleted: new Set() }));
+    return e;
+  };
+  for (const a of written) entry(a.docId).written.push(a);
+  for (const a of deleted) entry(a.docId).deleted.add(a.id);
+  if (byDoc.size === 0) return res;
+  const docIds = [...byDoc.keys()];
+  const records = await spans.getMany({ trans, keys: docIds });
+  const updated: SpansRecord[] = [];
+  const dropped: string[] = [];
+  docIds.forEach((docId, i) => {
+    const record: unknown = records[i];
+    const e = byDoc.get(docId)!;
+    if (!isSpansRecord(record)) return;
+    const next = withWrites(record, e.written, e.deleted);
+    if (next) updated.push(next);
+    else dropped.push(docId);
+  });
+  if (dropped.length > 0) await spans.mutate({ trans, type: 'delete', keys: dropped });
+  if (updated.length > 0) {
+    const put = await spans.mutate({ trans, type: 'put', values: updated });
+    // Failing here fails the caller's transaction: annotations never go ahead of their record.
+    if (put.numFailures > 0) throw Object.values(put.failures)[0];
+  }
+  return res;
+}
+
+async function inRange(
+  table: DBCoreTable,
+  trans: DBCoreTransaction,
+  range: DBCoreKeyRange,
+): Promise<unknown[]> {
+  const { result } = await table.query({
+    trans,
+    values: true,
+    query: { index: table.schema.primaryKey, range },
+  });
+  return result;
+}
