@@ -1,55 +1,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
 import {
   fodtToPdf,
   newspaperArticles,
   newspaperFodt,
   writerMissing,
 } from '../shared/test-support/node/libreoffice-pdf';
+import { docxBytes } from '../shared/test-support/docx-file';
 import { expect, test } from './fixtures';
 import { libraryItems, reader } from './reader';
 
 const BODY =
   '国家统计局10月20日发布数据，前三季度全国规模以上工业增加值同比增长5.8%，比上半年加快0.3个百分点。';
 
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-const para = (text: string, style?: string) =>
-  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t>${text}</w:t></w:r></w:p>`;
-const headingStyle = (id: string, name: string) =>
-  `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
-
-/** A minimal Word file: two heading styles, CJK paragraphs. */
+/** A minimal Word file: two heading styles, CJK paragraphs, no title in its properties. */
 function docxFile(): { name: string; bytes: Buffer } {
-  const zip = zipSync({
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    ),
-    'word/_rels/document.xml.rels': strToU8(
-      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="r2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
-    ),
-    'word/styles.xml': strToU8(
-      `<?xml version="1.0"?><w:styles ${W}>${headingStyle('Heading1', 'heading 1')}${headingStyle('Heading2', 'heading 2')}</w:styles>`,
-    ),
-    'word/document.xml': strToU8(
-      `<?xml version="1.0"?><w:document ${W}><w:body>` +
-        para('工业增加值增长5.8%', 'Heading1') +
-        para(BODY) +
-        para('高技术制造业领跑', 'Heading2') +
-        para('高技术制造业增加值增长9.6%，占规模以上工业增加值的比重为16.3%。') +
-        '</w:body></w:document>',
-    ),
-  });
-  return { name: '工业报告.docx', bytes: Buffer.from(zip) };
+  const bytes = docxBytes([
+    { text: '工业增加值增长5.8%', style: 'Heading1' },
+    { text: BODY },
+    { text: '高技术制造业领跑', style: 'Heading2' },
+    { text: '高技术制造业增加值增长9.6%，占规模以上工业增加值的比重为16.3%。' },
+  ]);
+  return { name: '工业报告.docx', bytes: Buffer.from(bytes) };
 }
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Exports rise - Example News</title>

@@ -6,6 +6,7 @@ import type { FileReadResult } from '../../shared/file-errors';
 import { detectStructure } from '../../shared/structure';
 import { ClaimmarkDB } from '../db/db';
 import { replaceText } from '../reader/replace-text';
+import { docxBytes } from '../../shared/test-support/docx-file';
 import { runDecodeJob } from './decode-job';
 import { importFiles, reopenAs } from './import-files';
 
@@ -78,6 +79,23 @@ describe('importing a saved web page', () => {
       deps(),
     );
     expect(outcome?.kind === 'added' && outcome.doc.format).toBeUndefined();
+  });
+});
+
+describe('importing a Word file', () => {
+  it('titles the document as the file does, with no byline or date from its properties', async () => {
+    const bytes = docxBytes([{ text: '工业增加值增长', style: 'Heading1' }, { text: body }], {
+      core: {
+        title: '前三季度工业数据',
+        creator: 'Administrator',
+        created: '2020-01-01T00:00:00Z',
+      },
+    });
+    const [outcome] = await importFiles([read('report.docx', bytes)], deps());
+    if (outcome?.kind !== 'added') throw new Error(outcome?.kind);
+    expect(outcome.doc).toMatchObject({ format: 'docx', title: '前三季度工业数据' });
+    expect(outcome.doc.byline).toBeUndefined();
+    expect(outcome.doc.date).toBeUndefined();
   });
 });
 
