@@ -54,12 +54,15 @@ test('opens a Word file and a saved web page: their text, headings and format', 
     outline.getByRole('button', { name: '高技术制造业领跑', exact: true }),
   ).toBeVisible();
   await expect(reader(page).getByLabel('Encoding')).toHaveCount(0);
+  // Its paragraphs come from the file: there are no hard-wrapped lines to rejoin.
+  await expect(reader(page).getByLabel('Reflow lines')).toHaveCount(0);
 
   await library.getByRole('button', { name: /^HTML Exports rise/ }).click();
   await expect(reader(page)).toContainText('Battery shipments grew faster still');
   await expect(reader(page)).not.toContainText('Buy now');
   await expect(reader(page)).not.toContainText('First comment');
   await expect(outline.getByRole('button', { name: 'Batteries lead', exact: true })).toBeVisible();
+  await expect(reader(page).getByLabel('Reflow lines')).toHaveCount(0);
 });
 
 test('a broken .docx is refused with a message naming it', async ({ app }) => {

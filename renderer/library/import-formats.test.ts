@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileReadResult } from '../../shared/file-errors';
 import { detectStructure } from '../../shared/structure';
 import { ClaimmarkDB } from '../db/db';
+import { setReflow } from '../reader/reflow-choice';
 import { replaceText } from '../reader/replace-text';
 import { docxBytes } from '../../shared/test-support/docx-file';
 import { runDecodeJob } from './decode-job';
@@ -96,6 +97,22 @@ describe('importing a Word file', () => {
     expect(outcome.doc).toMatchObject({ format: 'docx', title: '前三季度工业数据' });
     expect(outcome.doc.byline).toBeUndefined();
     expect(outcome.doc.date).toBeUndefined();
+  });
+});
+
+describe('an extracted document is never reflowed', () => {
+  it('has the reflow refused and its text left as extracted', async () => {
+    const [outcome] = await importFiles(
+      [read('page.html', new TextEncoder().encode(PAGE))],
+      deps(),
+    );
+    if (outcome?.kind !== 'added') throw new Error(outcome?.kind);
+    const before = await db.texts.get(outcome.doc.id);
+    await expect(setReflow(db, outcome.doc.id, true)).rejects.toThrow(/cannot be reflowed/);
+    await setReflow(db, outcome.doc.id, false);
+    expect(await db.texts.get(outcome.doc.id)).toEqual(before);
+    expect(await db.documents.get(outcome.doc.id)).toEqual(outcome.doc);
+    expect(await db.originals.get(outcome.doc.id)).toBeUndefined();
   });
 });
 
