@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { docxBytes, type DocxParagraph } from '../../../shared/test-support/docx-file';
 import { extractDocx } from './docx';
 
@@ -40,5 +40,19 @@ describe('the title of a Word file', () => {
       created: '2019-03-01T08:00:00Z',
     };
     expect(await metaOf(docxBytes(BODY, { core }))).toEqual({ title: 'Exports rise' });
+  });
+});
+
+describe('a Word file with an image linked from the web', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is read without fetching it', async () => {
+    const fetch = vi.fn(() => Promise.reject(new Error('no request may be made')));
+    vi.stubGlobal('fetch', fetch);
+    const bytes = docxBytes(BODY, { linkedImage: 'https://example.invalid/chart.png' });
+    const result = await extractDocx(bytes);
+    expect(result.ok && result.value.text).toContain('国家统计局10月20日发布数据');
+    expect(result.ok && result.value.text).not.toContain('example.invalid');
+    expect(fetch).not.toHaveBeenCalled();
   });
 });

@@ -10,11 +10,13 @@ import type { ExtractedHeading, ExtractResult } from '../../../shared/extract/ty
 import { defaultTitle } from '../../../shared/title';
 import { blockLines, inlineText } from './blocks';
 import { docxTitle } from './docx-props';
+import { inertMarkup } from './inert-markup';
 
 /** Parses HTML without running or loading anything: `DOMParser` in the page, jsdom's in Node tests. */
 export type HtmlParser = (html: string) => Document;
 
-export const domParser: HtmlParser = (html) => new DOMParser().parseFromString(html, 'text/html');
+export const domParser: HtmlParser = (html) =>
+  new DOMParser().parseFromString(inertMarkup(html), 'text/html');
 
 const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
 
