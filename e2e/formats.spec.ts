@@ -1,55 +1,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
 import {
   fodtToPdf,
   newspaperArticles,
   newspaperFodt,
   writerMissing,
 } from '../shared/test-support/node/libreoffice-pdf';
+import { docxBytes } from '../shared/test-support/docx-file';
 import { expect, test } from './fixtures';
 import { libraryItems, reader } from './reader';
 
 const BODY =
   '国家统计局10月20日发布数据，前三季度全国规模以上工业增加值同比增长5.8%，比上半年加快0.3个百分点。';
 
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-const para = (text: string, style?: string) =>
-  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t>${text}</w:t></w:r></w:p>`;
-const headingStyle = (id: string, name: string) =>
-  `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
-
-/** A minimal Word file: two heading styles, CJK paragraphs. */
+/** A minimal Word file: two heading styles, CJK paragraphs, no title in its properties. */
 function docxFile(): { name: string; bytes: Buffer } {
-  const zip = zipSync({
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    ),
-    'word/_rels/document.xml.rels': strToU8(
-      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="r2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
-    ),
-    'word/styles.xml': strToU8(
-      `<?xml version="1.0"?><w:styles ${W}>${headingStyle('Heading1', 'heading 1')}${headingStyle('Heading2', 'heading 2')}</w:styles>`,
-    ),
-    'word/document.xml': strToU8(
-      `<?xml version="1.0"?><w:document ${W}><w:body>` +
-        para('工业增加值增长5.8%', 'Heading1') +
-        para(BODY) +
-        para('高技术制造业领跑', 'Heading2') +
-        para('高技术制造业增加值增长9.6%，占规模以上工业增加值的比重为16.3%。') +
-        '</w:body></w:document>',
-    ),
-  });
-  return { name: '工业报告.docx', bytes: Buffer.from(zip) };
+  const bytes = docxBytes([
+    { text: '工业增加值增长5.8%', style: 'Heading1' },
+    { text: BODY },
+    { text: '高技术制造业领跑', style: 'Heading2' },
+    { text: '高技术制造业增加值增长9.6%，占规模以上工业增加值的比重为16.3%。' },
+  ]);
+  return { name: '工业报告.docx', bytes: Buffer.from(bytes) };
 }
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Exports rise - Example News</title>
@@ -81,12 +54,86 @@ test('opens a Word file and a saved web page: their text, headings and format', 
     outline.getByRole('button', { name: '高技术制造业领跑', exact: true }),
   ).toBeVisible();
   await expect(reader(page).getByLabel('Encoding')).toHaveCount(0);
+  // Its paragraphs come from the file: there are no hard-wrapped lines to rejoin.
+  await expect(reader(page).getByLabel('Reflow lines')).toHaveCount(0);
 
   await library.getByRole('button', { name: /^HTML Exports rise/ }).click();
   await expect(reader(page)).toContainText('Battery shipments grew faster still');
   await expect(reader(page)).not.toContainText('Buy now');
   await expect(reader(page)).not.toContainText('First comment');
   await expect(outline.getByRole('button', { name: 'Batteries lead', exact: true })).toBeVisible();
+  await expect(reader(page).getByLabel('Reflow lines')).toHaveCount(0);
+});
+
+/** A saved page that asks for everything a page can ask for, and tries to run. */
+const GREEDY = `<!doctype html><html><head><meta charset="utf-8"><title>Chips rebound - Wire</title>
+<meta http-equiv="refresh" content="0; url=https://example.invalid/refresh">
+<meta name="author" content="Jane Doe"><meta property="article:published_time" content="2025-11-03">
+<link rel="stylesheet" href="https://example.invalid/site.css">
+<link rel="preload" as="image" href="https://example.invalid/preload.png">
+<link rel="icon" href="https://example.invalid/favicon.ico">
+<style>@import url("https://example.invalid/import.css"); body { background: url(https://example.invalid/bg.png) }</style>
+<script src="https://example.invalid/tracker.js"></script>
+<script>window.__ran = true; document.title = 'ran'; fetch('https://example.invalid/beacon');</script>
+</head><body onload="window.__ran = true">
+<article><h1>Chips rebound</h1>
+<p style="background-image: url('https://example.invalid/inline.png')">Chip sales rose 12 per cent in October from a year earlier, the industry association said, the third monthly rise in a row.</p>
+<img src="https://example.invalid/x.png" srcset="https://example.invalid/x-2x.png 2x, https://example.invalid/x-800.png 800w" onerror="window.__ran = true">
+<picture><source srcset="https://example.invalid/p.webp" type="image/webp"><img src="https://example.invalid/p.jpg"></picture>
+<p>Memory makers led the gains, with prices for some parts up by a fifth, according to figures published on Monday.</p>
+<iframe src="https://example.invalid/frame.html"></iframe>
+<video poster="https://example.invalid/poster.jpg" src="https://example.invalid/v.mp4"></video>
+<object data="https://example.invalid/o.swf"></object><embed src="https://example.invalid/e.swf">
+<svg><image href="https://example.invalid/s.png"/></svg><img src="x" onerror="window.__ran = true">
+</article></body></html>`;
+
+test('importing a web page and a Word file asks nothing of the network and runs nothing in them', async ({
+  app,
+}) => {
+  const { page } = app;
+  await expect(page.getByRole('button', { name: 'Open files' })).toBeVisible();
+  const own = new URL('/', page.url()).href;
+  const isOwn = (url: string) => url.startsWith(own) || /^(blob|data):/.test(url);
+  const foreign: string[] = [];
+  // The context sees the page's requests and its workers' alike.
+  page.context().on('request', (request) => {
+    if (!isOwn(request.url())) foreign.push(request.url());
+  });
+  page.on('worker', (worker) => {
+    if (!isOwn(worker.url())) foreign.push(`worker ${worker.url()}`);
+  });
+  // A blocked attempt is an attempt too: the app's CSP would hide it from the network.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(e.blockedURI));
+  });
+  const appTitle = await page.title();
+  const docx = docxBytes(
+    [{ text: 'Chip sales rose 12 per cent in October, the association said.' }],
+    { core: { title: 'October chip sales' }, linkedImage: 'https://example.invalid/chart.png' },
+  );
+  await app.openFiles([
+    { name: 'chips.html', bytes: Buffer.from(GREEDY) },
+    { name: 'chips.docx', bytes: Buffer.from(docx) },
+  ]);
+  await expect(libraryItems(page)).toHaveCount(2);
+  const library = page.getByRole('list', { name: 'Library' });
+  await library.getByRole('button', { name: /^DOCX October chip sales/ }).click();
+  await expect(reader(page)).toContainText('the association said');
+  await library.getByRole('button', { name: /^HTML Chips rebound/ }).click();
+  await expect(reader(page)).toContainText('Memory makers led the gains');
+  await expect(reader(page)).not.toContainText('window.__ran');
+  // Whatever a late load would do has had time to happen.
+  await page.waitForTimeout(500);
+
+  expect(foreign).toEqual([]);
+  expect(await page.evaluate(() => (window as { __ran?: boolean }).__ran)).toBeUndefined();
+  expect(await page.title()).toBe(appTitle);
+  expect(
+    await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+  ).toEqual([]);
+  expect(new URL(page.url()).href.startsWith(own)).toBe(true);
 });
 
 test('a broken .docx is refused with a message naming it', async ({ app }) => {

@@ -254,10 +254,52 @@ describe('parseAnnotationsCsv', () => {
     expect(parseAnnotationsCsv(csv.slice(1))).toEqual(parseAnnotationsCsv(csv));
   });
 
+  it('reads a CSV exported before the page column existed, page empty', () => {
+    // As Claimmark wrote it before PDF import: no `page` between `section` and `status`.
+    const csv =
+      '\uFEFFannotation_id,document_title,document_file,document_sha256,categories,quote,note,' +
+      'prefix,suffix,start,end,created_at,updated_at,source_line,source_column,section,' +
+      'status,speaker,evidence,quantities,value,unit,repeated_in,conflicts_with,coder\r\n' +
+      'a1,工业报告,report.txt,abc,事实声明,增长5.8%,,同比,，比上半年,12,18,' +
+      '2026-11-22T21:00:05+08:00,2026-11-22T21:00:05+08:00,3,7,工业增加值,' +
+      'supported,国家统计局,,5.8%=5.8 %,5.8,%,,,张三\r\n';
+    const [row] = parseAnnotationsCsv(csv);
+    expect(row).toMatchObject({
+      annotation_id: 'a1',
+      quote: '增长5.8%',
+      section: '工业增加值',
+      page: '',
+      status: 'supported',
+      speaker: '国家统计局',
+      coder: '张三',
+    });
+  });
+
+  it('reads the oldest column set, every later column empty', () => {
+    const first = HEADER.slice(0, HEADER.indexOf(',source_line'));
+    const [row] = parseAnnotationsCsv(`${first}\r\na1,T,t.txt,abc,,quote,,,,0,5,x,y\r\n`);
+    expect(row).toMatchObject({ annotation_id: 'a1', quote: 'quote', end: '5', coder: '' });
+  });
+
+  it('finds cells by their header, not their position', () => {
+    const csv = annotationsToCsv(input([annotation('b', TEXT_B, 'claim')]));
+    const [head = '', line = ''] = csv.slice(1).split('\r\n');
+    const swap = (cells: string[]) => [
+      cells[10],
+      cells[9],
+      ...cells.slice(0, 9),
+      ...cells.slice(11),
+    ];
+    const reordered = `${swap(head.split(',')).join(',')}\r\n${swap(line.split(',')).join(',')}\r\n`;
+    expect(parseAnnotationsCsv(reordered)).toEqual(parseAnnotationsCsv(csv));
+  });
+
   it('refuses a file whose header differs', () => {
     expect(() => parseAnnotationsCsv('id,quote\r\n1,x\r\n')).toThrow(/expected the header/);
-    const reordered = HEADER.replace('start,end', 'end,start');
-    expect(() => parseAnnotationsCsv(`${reordered}\r\n`)).toThrow(/found "annotation_id/);
+    expect(() => parseAnnotationsCsv(`${HEADER},extra\r\n`)).toThrow(/found "annotation_id/);
+    expect(() => parseAnnotationsCsv(`${HEADER},quote\r\n`)).toThrow(/Not a Claimmark/);
+    const noQuote = HEADER.replace(',quote', '');
+    expect(() => parseAnnotationsCsv(`${noQuote}\r\n`)).toThrow(/Not a Claimmark/);
     expect(() => parseAnnotationsCsv('')).toThrow(/Not a Claimmark annotations CSV/);
   });
 

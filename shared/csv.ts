@@ -17,6 +17,7 @@
  * | `created_at`, `updated_at` | ISO 8601 local time with its UTC offset, e.g. `2026-11-22T21:00:05+08:00` |
  * | `source_line`, `source_column` | 1-based line and column (code points) of the quote's start in the file as opened, before any reflow |
  * | `section` | the nearest heading above the quote |
+ * | `page` | the page (1-based) the quote starts on, for a PDF; empty otherwise |
  * | `status` | unverified, supported, disputed, false or opinion |
  * | `speaker` | who makes the claim |
  * | `evidence` | the analyst's sources or links, as text |
@@ -255,34 +256,52 @@ export function annotationsToCsv(input: AnnotationsCsvInput): string {
 }
 
 /**
+ * The columns every Claimmark version has written; the others came later
+ * (section, status, figures, coder, page…) and read as empty from an older file.
+ */
+const FIRST_COLUMNS: readonly CsvColumn[] = CSV_COLUMNS.slice(
+  0,
+  CSV_COLUMNS.indexOf('updated_at') + 1,
+);
+
+/**
  * Reads a CSV written by `annotationsToCsv` back into rows keyed by column
- * name, with the formula guard removed. Throws when the header is not
- * exactly CSV_COLUMNS or a row has the wrong number of cells.
+ * name, with the formula guard removed. Cells are found by their header, so
+ * a file exported before a column existed (no `page`, say) reads with that
+ * column empty. Throws when the header names a column Claimmark never wrote,
+ * names one twice or lacks one of the first columns, or a row has the wrong
+ * number of cells.
  */
 export function parseAnnotationsCsv(csv: string): Record<CsvColumn, string>[] {
   const source = csv.startsWith(BOM) ? csv.slice(1) : csv;
   const parsed = Papa.parse<string[]>(source, { header: false, skipEmptyLines: true });
   const [header, ...rows] = parsed.data;
-  const expected = CSV_COLUMNS.join(',');
-  if (!header || header.join(',') !== expected) {
+  const known = new Set<string>(CSV_COLUMNS);
+  const names = header ?? [];
+  const valid =
+    names.every((name) => known.has(name)) &&
+    new Set(names).size === names.length &&
+    FIRST_COLUMNS.every((column) => names.includes(column));
+  if (!valid) {
     throw new Error(
-      `Not a Claimmark annotations CSV: expected the header "${expected}", ` +
-        `found "${header ? header.join(',') : ''}"`,
+      `Not a Claimmark annotations CSV: expected the header "${CSV_COLUMNS.join(',')}" ` +
+        `(or an earlier version's, without its later columns), found "${names.join(',')}"`,
     );
   }
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new Error(`Malformed CSV at row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
+  const index = new Map(names.map((name, i) => [name, i]));
   return rows.map((cells, r) => {
-    if (cells.length !== CSV_COLUMNS.length) {
+    if (cells.length !== names.length) {
       throw new Error(
-        `Row ${r + 1} after the header has ${cells.length} cells; expected ${CSV_COLUMNS.length}`,
+        `Row ${r + 1} after the header has ${cells.length} cells; expected ${names.length}`,
       );
     }
     const record = {} as Record<CsvColumn, string>;
-    CSV_COLUMNS.forEach((column, i) => {
-      const cell = cells[i] ?? '';
-      record[column] = unguardCell(cell);
-    });
+    for (const column of CSV_COLUMNS) {
+      const i = index.get(column);
+      record[column] = i === undefined ? '' : unguardCell(cells[i] ?? '');
+    }
     return record;
   });
 }

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileReadResult } from '../../shared/file-errors';
 import { detectStructure } from '../../shared/structure';
 import { ClaimmarkDB } from '../db/db';
+import { setReflow } from '../reader/reflow-choice';
 import { replaceText } from '../reader/replace-text';
+import { docxBytes } from '../../shared/test-support/docx-file';
 import { runDecodeJob } from './decode-job';
 import { importFiles, reopenAs } from './import-files';
 
@@ -78,6 +80,39 @@ describe('importing a saved web page', () => {
       deps(),
     );
     expect(outcome?.kind === 'added' && outcome.doc.format).toBeUndefined();
+  });
+});
+
+describe('importing a Word file', () => {
+  it('titles the document as the file does, with no byline or date from its properties', async () => {
+    const bytes = docxBytes([{ text: '工业增加值增长', style: 'Heading1' }, { text: body }], {
+      core: {
+        title: '前三季度工业数据',
+        creator: 'Administrator',
+        created: '2020-01-01T00:00:00Z',
+      },
+    });
+    const [outcome] = await importFiles([read('report.docx', bytes)], deps());
+    if (outcome?.kind !== 'added') throw new Error(outcome?.kind);
+    expect(outcome.doc).toMatchObject({ format: 'docx', title: '前三季度工业数据' });
+    expect(outcome.doc.byline).toBeUndefined();
+    expect(outcome.doc.date).toBeUndefined();
+  });
+});
+
+describe('an extracted document is never reflowed', () => {
+  it('has the reflow refused and its text left as extracted', async () => {
+    const [outcome] = await importFiles(
+      [read('page.html', new TextEncoder().encode(PAGE))],
+      deps(),
+    );
+    if (outcome?.kind !== 'added') throw new Error(outcome?.kind);
+    const before = await db.texts.get(outcome.doc.id);
+    await expect(setReflow(db, outcome.doc.id, true)).rejects.toThrow(/cannot be reflowed/);
+    await setReflow(db, outcome.doc.id, false);
+    expect(await db.texts.get(outcome.doc.id)).toEqual(before);
+    expect(await db.documents.get(outcome.doc.id)).toEqual(outcome.doc);
+    expect(await db.originals.get(outcome.doc.id)).toBeUndefined();
   });
 });
 

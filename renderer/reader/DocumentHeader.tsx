@@ -1,5 +1,6 @@
 import { ENCODINGS, ENCODING_NAMES, type DocumentRecord, type Encoding } from '../../shared/types';
 import { useI18n } from '../i18n/i18n';
+import { canReflow } from './reflow-choice';
 
 interface Props {
   doc: DocumentRecord;
@@ -55,22 +56,25 @@ export function DocumentHeader({ doc, annotationCount, onReopen, onReflow, onRep
           <dt>{t('added')}</dt>
           <dd>{new Date(doc.addedAt).toLocaleString(locale)}</dd>
         </div>
-        <div>
-          <dt className="visually-hidden">{t('reflowLines')}</dt>
-          <dd>
-            <label className="toggle">
-              <input
-                type="checkbox"
-                checked={doc.reflow !== null}
-                onChange={(e) => onReflow(e.target.checked)}
-              />
-              {t('reflowLines')}
-            </label>
-            <span className="reflow-state">
-              {doc.reflow ? t('reflowOn', { ...doc.reflow }) : t('reflowOff')}
-            </span>
-          </dd>
-        </div>
+        {/* A PDF's, Word file's or web page's paragraphs come from the file: no hard-wrapped lines to rejoin. */}
+        {canReflow(doc) ? (
+          <div>
+            <dt className="visually-hidden">{t('reflowLines')}</dt>
+            <dd>
+              <label className="toggle">
+                <input
+                  type="checkbox"
+                  checked={doc.reflow !== null}
+                  onChange={(e) => onReflow(e.target.checked)}
+                />
+                {t('reflowLines')}
+              </label>
+              <span className="reflow-state">
+                {doc.reflow ? t('reflowOn', { ...doc.reflow }) : t('reflowOff')}
+              </span>
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dd>
             <button className="small" onClick={onReplace}>

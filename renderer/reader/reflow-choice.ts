@@ -1,7 +1,7 @@
 import { toOriginal, toReflowed, type OffsetMap } from '../../shared/offset-map';
 import { codePointLength } from '../../shared/text';
 import { anchorFields } from '../annotations/anchor-fields';
-import type { Annotation } from '../../shared/types';
+import type { Annotation, DocumentRecord } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 import { putTexts } from '../library/import-files';
 import { prepareText } from '../library/prepare-text';
@@ -25,6 +25,14 @@ function remap(span: Span, from: OffsetMap | null, to: OffsetMap | null): Span {
 }
 
 /**
+ * Only text can be reflowed: a PDF's, Word file's or web page's paragraphs
+ * come from the file's own structure, and rejoining its lines would merge them.
+ */
+export function canReflow(doc: Pick<DocumentRecord, 'format'>): boolean {
+  return doc.format === undefined || doc.format === 'text';
+}
+
+/**
  * Shows a document reflowed or as in its file. The original text is what both
  * choices derive from, so every annotation moves exactly, without guessing;
  * its quote and context are read again from the new text.
@@ -37,6 +45,10 @@ export async function setReflow(db: ClaimmarkDB, docId: string, on: boolean): Pr
       db.originals.get(docId),
     ]);
     if (!doc || !shown) throw new Error('The document is missing.');
+    if (!canReflow(doc)) {
+      if (on) throw new Error(`“${doc.title}” is not plain text: its lines cannot be reflowed.`);
+      return;
+    }
     const original = stored?.text ?? shown.text;
     const prepared = prepareText(original, on ? 'on' : 'off');
     const annotations = await db.annotations.where('docId').equals(docId).toArray();

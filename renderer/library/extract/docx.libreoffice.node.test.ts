@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 /**
  * Word files as LibreOffice Writer writes them: a flat ODF document made
- * here (Heading 1/2 styles, CJK text, a table, a footnote) is converted to
- * .docx by `soffice --headless`, then read back through mammoth (jsdom's
- * DOMParser standing in for the page's). Skips,
- * saying why, where LibreOffice is not installed (Debian: `apt-get install
- * libreoffice-writer`; CI installs it).
+ * here (a title, Heading 1/2 styles, CJK text, a table, a footnote) is
+ * converted to .docx by `soffice --headless`, then read back through mammoth
+ * (jsdom's DOMParser standing in for the page's). Skips, saying why, where
+ * LibreOffice is not installed (Debian: `apt-get install libreoffice-writer`;
+ * CI installs it).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,7 @@ const P1 =
   '国家统计局10月20日发布数据，前三季度全国规模以上工业增加值同比增长5.8%，比上半年加快0.3个百分点。';
 const P2 = 'Exports of electric vehicles rose by a third, the customs office said on Monday.';
 const P3 = '高技术制造业增加值增长9.6%，占规模以上工业增加值的比重为16.3%。';
+const TITLE = '前三季度国民经济运行情况';
 const NOTE = '数据来源：国家统计局《2025年前三季度国民经济运行情况》。';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -36,7 +37,9 @@ function fodt(): string {
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
  xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
  xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
  office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:meta><dc:title>${esc(TITLE)}</dc:title></office:meta>
  <office:styles>
   <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:default-outline-level="1"/>
   <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:default-outline-level="2"/>
@@ -83,6 +86,11 @@ describe.skipIf(missing !== null)('a Word file written by LibreOffice', () => {
       [1, '工业增加值增长5.8%'],
       [2, '高技术制造业领跑'],
     ]);
+  }, 240_000);
+
+  it('takes its title from the properties LibreOffice wrote, not from the first heading', async () => {
+    const result = await extracted;
+    expect(result.ok && result.value.meta).toEqual({ title: TITLE });
   }, 240_000);
 
   it('writes the table as tab-separated lines and the footnote after the text', async () => {

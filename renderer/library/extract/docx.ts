@@ -1,17 +1,22 @@
 /**
  * Word files through mammoth: Word's heading styles become h1–h3 and so
  * outline entries, tables become tab-separated lines, footnotes follow the
- * text, numbered. Images are left out (a claim is in the words), and no file
- * outside the .docx is ever opened (`externalFileAccess: false`).
+ * text, numbered; the title is the file's own (docx-props.ts). Images are
+ * left out (a claim is in the words), and no file outside the .docx is ever
+ * opened (`externalFileAccess: false`), nor any linked image fetched.
  */
 import mammoth from 'mammoth';
-import type { ExtractResult } from '../../../shared/extract/types';
+import type { ExtractedHeading, ExtractResult } from '../../../shared/extract/types';
+import { defaultTitle } from '../../../shared/title';
 import { blockLines, inlineText } from './blocks';
+import { docxTitle } from './docx-props';
+import { inertMarkup } from './inert-markup';
 
 /** Parses HTML without running or loading anything: `DOMParser` in the page, jsdom's in Node tests. */
 export type HtmlParser = (html: string) => Document;
 
-export const domParser: HtmlParser = (html) => new DOMParser().parseFromString(html, 'text/html');
+export const domParser: HtmlParser = (html) =>
+  new DOMParser().parseFromString(inertMarkup(html), 'text/html');
 
 const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
 
@@ -69,5 +74,20 @@ export async function extractDocx(
     .filter(Boolean);
   const text = noteLines.length > 0 ? `${body.text}\n\n${noteLines.join('\n')}` : body.text;
   if (!text.trim()) return { ok: false, code: 'empty' };
-  return { ok: true, value: { text, headings: body.headings, pages: null, meta: {} } };
+  const title = docxTitle(bytes) ?? firstHeading(text, body.headings);
+  const meta = title ? { title } : {};
+  return { ok: true, value: { text, headings: body.headings, pages: null, meta } };
+}
+
+/**
+ * Without a title in its properties, the file's own first headline (a
+ * heading 1, else any heading) names it, shortened as a title taken from text
+ * is; with no heading at all the import falls back to the first line.
+ */
+function firstHeading(text: string, headings: ExtractedHeading[]): string | undefined {
+  const heading = headings.find((h) => h.level === 1) ?? headings[0];
+  if (!heading) return undefined;
+  const end = text.indexOf('\n', heading.start);
+  const line = text.slice(heading.start, end < 0 ? text.length : end).trim();
+  return line ? defaultTitle(line, line) : undefined;
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extractHtml } from './html';
 import { extractMhtml } from './mhtml';
 
@@ -78,6 +78,28 @@ describe('extractHtml', () => {
     const bytes = Uint8Array.from([...before, ...gbkWord, ...after]);
     const result = extractHtml(bytes);
     expect(result.ok && result.value.text).toContain('增长');
+  });
+
+  it('fetches nothing and runs nothing the page holds', () => {
+    const fetch = vi.fn(() => Promise.reject(new Error('no request may be made')));
+    vi.stubGlobal('fetch', fetch);
+    try {
+      const page = newsPage().replace(
+        '</article>',
+        '<img src="https://example.invalid/x.png" srcset="https://example.invalid/2x.png 2x" onerror="window.__ran = true">' +
+          '<iframe src="https://example.invalid/f.html"></iframe>' +
+          '<p style="background: url(https://example.invalid/bg.png)">图表说明</p>' +
+          '<script>window.__ran = true</script></article>',
+      );
+      const result = extractHtml(new TextEncoder().encode(page));
+      expect(result.ok && result.value.text).toContain('第5段');
+      expect(result.ok && result.value.text).not.toContain('__ran');
+      expect(fetch).not.toHaveBeenCalled();
+      expect((window as { __ran?: boolean }).__ran).toBeUndefined();
+      expect((window as { tracked?: boolean }).tracked).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('refuses a page with no text as empty', () => {
