@@ -27,16 +27,22 @@ export class LibraryLinks {
     const live = new Set<string>();
     for (const a of annotations) {
       live.add(a.id);
-      const signature = `${a.docId}\n${a.quote}`;
-      if (this.seen.get(a.id) === signature) continue;
-      this.seen.set(a.id, signature);
-      this.index.add(inputOf(a));
+      this.put(a);
     }
-    for (const id of this.seen.keys()) {
-      if (live.has(id)) continue;
-      this.seen.delete(id);
-      this.index.remove(id);
-    }
+    for (const id of this.seen.keys()) if (!live.has(id)) this.drop(id);
+  }
+
+  /** Indexes one claim as it is now (nothing to do when its text is as indexed). */
+  put(a: Claim): void {
+    const signature = `${a.docId}\n${a.quote}`;
+    if (this.seen.get(a.id) === signature) return;
+    this.seen.set(a.id, signature);
+    this.index.add(inputOf(a));
+  }
+
+  drop(id: string): void {
+    if (!this.seen.delete(id)) return;
+    this.index.remove(id);
   }
 
   linksOf(a: Claim): ClaimLink[] {

@@ -1,10 +1,9 @@
-import { useLive } from '../db/live';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ClaimCandidate } from '../../shared/claims/detect';
 import { findQuantities } from '../../shared/claims/quantity';
 import type { Annotation } from '../../shared/types';
 import { db } from '../db/instance';
-import { libraryLinks } from './claim-links';
+import { libraryClaims } from './instance';
 
 /** One claim of another document, and the figure it gives where it differs. */
 export interface OtherClaim {
@@ -42,17 +41,16 @@ export function useClaimLinks(
 type ClaimLinksOf = { same: OtherClaim[]; differs: OtherClaim[] };
 
 async function linksOfClaim(a: Annotation): Promise<ClaimLinksOf> {
-  const all = await db.annotations.toArray();
-  libraryLinks.sync(all);
-  const byId = new Map(all.map((x) => [x.id, x]));
-  const links = libraryLinks.linksOf(a);
-  const docIds = [...new Set(links.flatMap((l) => byId.get(l.b)?.docId ?? []))];
+  const claims = libraryClaims();
+  await claims.whenReady();
+  const links = claims.linksOf(a);
+  const docIds = [...new Set(links.flatMap((l) => claims.get(l.b)?.docId ?? []))];
   const titles = new Map(
     (await db.documents.bulkGet(docIds)).flatMap((d) => (d ? [[d.id, d.title] as const] : [])),
   );
   const mine = a.quantities ?? findQuantities(a.quote);
   const other = (id: string, differs: boolean): OtherClaim[] => {
-    const b = byId.get(id);
+    const b = claims.get(id);
     const title = b && titles.get(b.docId);
     if (!b || title === undefined) return [];
     const theirs = b.quantities ?? findQuantities(b.quote);
@@ -81,12 +79,20 @@ export function useSuggestionLinks(
   docId: string | null,
   suggestions: readonly ClaimCandidate[],
 ): ReadonlyMap<number, SuggestionLinks> | undefined {
-  return useLive(async () => {
+  const claims = libraryClaims();
+  const version = useSyncExternalStore(claims.subscribe, claims.getVersion);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void claims.whenReady().then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [claims]);
+  return useMemo(() => {
+    if (!ready) return undefined;
     const out = new Map<number, SuggestionLinks>();
     if (!docId || suggestions.length === 0) return out;
-    const all = await db.annotations.toArray();
-    libraryLinks.sync(all);
-    const docOf = new Map(all.map((x) => [x.id, x.docId]));
     for (const c of suggestions) {
       // A candidate's figures are placed in the whole text; a claim's, in its quote.
       const quantities = c.quantities.map((q) => ({
@@ -94,18 +100,21 @@ export function useSuggestionLinks(
         start: q.start - c.start,
         end: q.end - c.start,
       }));
-      const links = libraryLinks.linksOf({
+      const links = claims.linksOf({
         id: `suggestion:${c.start}`,
         docId,
         quote: c.quote,
         quantities,
       });
       const docs = (relation: 'same' | 'differs') =>
-        new Set(links.filter((l) => l.relation === relation).map((l) => docOf.get(l.b))).size;
+        new Set(links.filter((l) => l.relation === relation).map((l) => claims.get(l.b)?.docId))
+          .size;
       const same = docs('same');
       const differs = docs('differs');
       if (same || differs) out.set(c.start, { same, differs });
     }
     return out;
-  }, [docId, suggestions]);
+    // The version stands for what the index holds.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [claims, ready, version, docId, suggestions]);
 }
