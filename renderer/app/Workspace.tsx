@@ -10,12 +10,19 @@ import { annotationStore as store } from '../annotations/instance';
 import { shorten } from '../annotations/shorten';
 import { useStorageFailures } from './storage-failures';
 import { useStableSpans } from '../reader/stable-spans';
+import { afterFirstDocument } from './first-document';
 import type { Span } from '../db/spans';
 import { recoverDrafts } from '../db/drafts';
 import { draftJournal } from '../db/drafts-instance';
 import { useAnnotationActions } from '../annotations/use-annotation-actions';
 import { CodebookDialog } from '../codebook/CodebookDialog';
-import { useCategories, useDocumentText, useDocuments, useSetting } from '../db/hooks';
+import {
+  START_WAIT_MS,
+  useCategories,
+  useDocumentText,
+  useDocuments,
+  useSetting,
+} from '../db/hooks';
 import { useAnnotations } from '../db/use-annotations';
 import { db } from '../db/instance';
 import { useBackup } from '../export/use-backup';
@@ -137,19 +144,22 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
 
   // Annotations an older version left without their document: said once, deleted on request.
   useEffect(() => {
-    void strayAnnotations(db).then((strays) => {
-      if (strays.length === 0) return;
-      notify('error', t('strayAnnotations', { n: strays.length }), {
-        action: {
-          label: t('deleteStrays'),
-          run: () =>
-            void deleteStrays(
-              db,
-              strays.map((a) => a.id),
-            ).then((n) => notify('info', t('straysDeleted', { n }))),
-        },
+    const reportStrays = () =>
+      strayAnnotations(db).then((strays) => {
+        if (strays.length === 0) return;
+        notify('error', t('strayAnnotations', { n: strays.length }), {
+          action: {
+            label: t('deleteStrays'),
+            run: () =>
+              void deleteStrays(
+                db,
+                strays.map((a) => a.id),
+              ).then((n) => notify('info', t('straysDeleted', { n }))),
+          },
+        });
       });
-    });
+    // Thousands of small reads: after the first document, not queued before its reads.
+    afterFirstDocument(() => void reportStrays(), START_WAIT_MS);
     // Once per start, in the language of the start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -1,3 +1,5 @@
+import { useSyncExternalStore } from 'react';
+
 /**
  * Work that can wait until the first document is on screen: started at once
  * it competes with that document's reads (10,000 annotations out of IndexedDB)
@@ -6,6 +8,8 @@
  */
 let shown = false;
 const waiting: (() => void)[] = [];
+let released = false;
+const releasedListeners = new Set<() => void>();
 
 export function afterFirstDocument(run: () => void, fallbackMs: number): void {
   if (shown) {
@@ -30,4 +34,23 @@ export function firstDocumentShown(): void {
   setTimeout(() => {
     for (const run of waiting.splice(0)) run();
   }, 0);
+}
+
+/**
+ * For React: false until the work that waits for the first document may run
+ * (see afterFirstDocument), then true for good.
+ */
+export function useAfterFirstDocument(fallbackMs: number): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      releasedListeners.add(listener);
+      if (!released)
+        afterFirstDocument(() => {
+          released = true;
+          for (const l of releasedListeners) l();
+        }, fallbackMs);
+      return () => releasedListeners.delete(listener);
+    },
+    () => released,
+  );
 }

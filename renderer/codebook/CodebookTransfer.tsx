@@ -5,7 +5,10 @@ import { errorMessage } from '../db/storage-error';
 import { useI18n } from '../i18n/i18n';
 import { platform } from '../platform';
 import { useNotify } from '../ui/notices';
-import { exportCodebook, importCodebook, type CodebookFormat } from './codebook-transfer';
+import type { CodebookFormat } from './codebook-transfer';
+
+// The CSV and XML readers and writers are imported on first use: not parsed with the window.
+const transfer = () => import('./codebook-transfer');
 
 /** Codebook import and export: CSV, and REFI-QDA .qdc for MAXQDA, ATLAS.ti, NVivo, QualCoder. */
 export function CodebookTransfer({ categories }: { categories: readonly Category[] }) {
@@ -13,7 +16,7 @@ export function CodebookTransfer({ categories }: { categories: readonly Category
   const notify = useNotify();
 
   const save = async (format: CodebookFormat) => {
-    const file = exportCodebook([...categories], format);
+    const file = (await transfer()).exportCodebook([...categories], format);
     try {
       await platform.saveText(file.fileName, file.content, {
         name: format === 'csv' ? 'CSV' : 'REFI-QDA codebook',
@@ -35,7 +38,7 @@ export function CodebookTransfer({ categories }: { categories: readonly Category
     const { name, bytes } = result.file;
     try {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      const outcome = await importCodebook(db, name, text, annotationStore);
+      const outcome = await (await transfer()).importCodebook(db, name, text, annotationStore);
       if (!outcome.ok)
         return notify('error', t('codebookImportFailed', { file: name, detail: outcome.error }));
       notify(

@@ -6,7 +6,8 @@ import { useI18n } from '../i18n/i18n';
 import { platform } from '../platform';
 import { useConfirm } from '../ui/confirm';
 import { useNotify } from '../ui/notices';
-import { buildBackup, parseBackup, restoreBackup } from './backup';
+
+// Exporters and readers (zod, XML, zip, xlsx) are imported on first use: not parsed with the window.
 
 /** Back up the library as JSON, and restore it from such a file. */
 export function useBackup() {
@@ -16,7 +17,7 @@ export function useBackup() {
 
   const backup = useCallback(async () => {
     try {
-      const data = await buildBackup(db);
+      const data = await (await import('./backup')).buildBackup(db);
       const day = data.exportedAt.slice(0, 10);
       const saved = await platform.saveText(`claimmark-backup-${day}.json`, JSON.stringify(data), {
         name: 'JSON',
@@ -47,7 +48,7 @@ export function useBackup() {
     } catch {
       return notify('error', t('restoreFailed', { file: name, detail: 'not UTF-8 text' }));
     }
-    const parsed = parseBackup(text);
+    const parsed = (await import('./backup')).parseBackup(text);
     if (!parsed.ok)
       return notify('error', t('restoreFailed', { file: name, detail: sentence(parsed.error) }));
     const b = parsed.backup;
@@ -66,7 +67,7 @@ export function useBackup() {
     });
     if (!ok) return;
     try {
-      await restoreBackup(db, b);
+      await (await import('./backup')).restoreBackup(db, b);
       annotationStore.history.clear();
       notify(
         'info',

@@ -4,9 +4,8 @@ import { errorMessage } from '../db/storage-error';
 import { useI18n } from '../i18n/i18n';
 import { platform } from '../platform';
 import { useNotify } from '../ui/notices';
-import { buildCsvExport } from './export-csv';
-import { buildXlsxExport } from './export-xlsx';
-import { buildW3cExport } from './project';
+
+// Exporters and readers (zod, XML, zip, xlsx) are imported on first use: not parsed with the window.
 
 type Scope = 'document' | 'library';
 
@@ -60,12 +59,12 @@ function useScopedExport(
 }
 
 const csvFile = async (docId: string | null, t: Translate): Promise<Built> => {
-  const csv = await buildCsvExport(db, docId);
+  const csv = await (await import('./export-csv')).buildCsvExport(db, docId);
   return { ...csv, data: csv.content, filter: { name: t('csvFilter'), extensions: ['csv'] } };
 };
 
 const workbookFile = async (docId: string | null, t: Translate): Promise<Built> => {
-  const book = await buildXlsxExport(db, docId);
+  const book = await (await import('./export-xlsx')).buildXlsxExport(db, docId);
   return { ...book, data: book.bytes, filter: { name: t('xlsxFilter'), extensions: ['xlsx'] } };
 };
 
@@ -81,7 +80,9 @@ export function useExportW3c(docId: string | null) {
   return useCallback(
     (onlyDocument: boolean) =>
       save(async () => {
-        const out = await buildW3cExport(db, onlyDocument ? docId : null);
+        const out = await (
+          await import('./project')
+        ).buildW3cExport(db, onlyDocument ? docId : null);
         return { ...out, data: out.content, filter: { name: 'JSON-LD', extensions: ['jsonld'] } };
       }),
     [docId, save],

@@ -5,7 +5,8 @@ import { errorMessage, isQuotaError } from '../db/storage-error';
 import { useI18n } from '../i18n/i18n';
 import { platform } from '../platform';
 import { useNotify } from '../ui/notices';
-import { mergeWork, readWork } from './merge';
+
+// Exporters and readers (zod, XML, zip, xlsx) are imported on first use: not parsed with the window.
 
 const sentence = (detail: string): string => detail.replace(/[.。]+\s*$/u, '');
 
@@ -25,10 +26,10 @@ export function useMerge() {
       notify('error', t('workMergeFailed', { file: name, detail: sentence(detail) }), {
         sticky: true,
       });
-    const read = readWork(bytes);
+    const read = (await import('./merge')).readWork(bytes);
     if (!read.ok) return failed(read.error);
     try {
-      const r = await mergeWork(db, read.work);
+      const r = await (await import('./merge')).mergeWork(db, read.work);
       await annotationStore.remember('merge', r.changes);
       const message = [
         t('workMerged', {

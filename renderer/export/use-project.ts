@@ -1,12 +1,11 @@
 import { useCallback } from 'react';
-import { readProject } from '../../shared/exchange/qde-read';
-import { unpackProject } from '../../shared/exchange/qdpx';
 import { db } from '../db/instance';
 import { errorMessage, isQuotaError } from '../db/storage-error';
 import { useI18n } from '../i18n/i18n';
 import { platform } from '../platform';
 import { useNotify } from '../ui/notices';
-import { buildProjectExport, importProject } from './project';
+
+// Exporters and readers (zod, XML, zip, xlsx) are imported on first use: not parsed with the window.
 
 /** A detail that goes before the message's own full stop. */
 const sentence = (detail: string): string => detail.replace(/[.。]+\s*$/u, '');
@@ -19,7 +18,9 @@ export function useProject(docId: string | null) {
   const exportProject = useCallback(
     async (onlyDocument: boolean) => {
       try {
-        const out = await buildProjectExport(db, onlyDocument ? docId : null);
+        const out = await (
+          await import('./project')
+        ).buildProjectExport(db, onlyDocument ? docId : null);
         const saved = await platform.saveBytes(out.fileName, out.bytes, {
           name: 'REFI-QDA project',
           extensions: ['qdpx'],
@@ -48,12 +49,12 @@ export function useProject(docId: string | null) {
       notify('error', t('projectImportFailed', { file: name, detail: sentence(detail) }), {
         sticky: true,
       });
-    const unpacked = unpackProject(bytes);
+    const unpacked = (await import('../../shared/exchange/qdpx')).unpackProject(bytes);
     if (!unpacked.ok) return failed(unpacked.error);
-    const read = readProject(unpacked.archive);
+    const read = (await import('../../shared/exchange/qde-read')).readProject(unpacked.archive);
     if (!read.ok) return failed(read.error);
     try {
-      const r = await importProject(db, read.project);
+      const r = await (await import('./project')).importProject(db, read.project);
       const message =
         t('projectImported', {
           file: name,

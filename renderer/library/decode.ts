@@ -1,7 +1,7 @@
 import { detectFormat } from '../../shared/extract/detect';
 import type { Encoding } from '../../shared/types';
 import { workerClient } from '../worker-client';
-import { runDecodeJob, type DecodeJobResult } from './decode-job';
+import type { DecodeJobResult } from './decode-job';
 
 /** Above this size decoding moves off the UI thread so the window stays responsive. */
 const WORKER_THRESHOLD = 1024 * 1024;
@@ -31,7 +31,8 @@ export function decodeFile(
   const big = bytes.length >= WORKER_THRESHOLD || format === 'pdf';
   const onPage = format === 'docx' || format === 'html' || format === 'mhtml';
   if (!big || onPage || typeof Worker === 'undefined') {
-    return runDecodeJob(bytes, forced, reflowMode, name);
+    // The decoders (chardet, the reflow check) load with the first file, not with the window.
+    return import('./decode-job').then((job) => job.runDecodeJob(bytes, forced, reflowMode, name));
   }
   return inWorker({ bytes, reflowMode, ...(forced ? { forced } : {}), ...(name ? { name } : {}) });
 }
