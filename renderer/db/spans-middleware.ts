@@ -8,7 +8,14 @@ import type {
   Middleware,
 } from 'dexie';
 import type { Annotation } from '../../shared/types';
-import { isSpansRecord, withWrites, type SpansRecord } from './spans';
+import {
+  isSpansRecord,
+  spansOf,
+  spansRecordOf,
+  withWrites,
+  type Span,
+  type SpansRecord,
+} from './spans';
 
 export const SPANS_TABLE = 'spans';
 const ANNOTATIONS = 'annotations';
@@ -56,6 +63,13 @@ function reaches(trans: DBCoreTransaction): boolean {
   return !!names && names.contains(SPANS_TABLE);
 }
 
+/**
+ * Each transaction's spans as last written, by document: replacing a text
+ * writes 10,000 annotations in ten chunks, and reading the record back for
+ * each chunk would undo what the chunks save.
+ */
+const held = new WeakMap<DBCoreTransaction, Map<string, Span[] | null>>();
+
 const succeeded = <T>(items: readonly T[], res: DBCoreMutateResponse): T[] =>
   res.numFailures === 0 ? [...items] : items.filter((_, i) => !(i in res.failures));
 
@@ -67,6 +81,7 @@ async function mutateKeepingSpans(
   const { trans } = req;
   if (!reaches(trans)) return table.mutate(req);
   if (req.type === 'deleteRange' && req.range.type === ANY_RANGE) {
+    held.delete(trans);
     const res = await table.mutate(req);
     await spans.mutate({ trans, type: 'deleteRange', range: req.range });
     return res;
@@ -97,17 +112,28 @@ async function mutateKeepingSpans(
   for (const a of deleted) entry(a.docId).deleted.add(a.id);
   if (byDoc.size === 0) return res;
   const docIds = [...byDoc.keys()];
-  const records = await spans.getMany({ trans, keys: docIds });
+  const known = held.get(trans) ?? new Map<string, Span[] | null>();
+  held.set(trans, known);
+  const unread = docIds.filter((docId) => !known.has(docId));
+  if (unread.length > 0) {
+    const records = await spans.getMany({ trans, keys: unread });
+    unread.forEach((docId, i) => {
+      const record: unknown = records[i];
+      known.set(docId, isSpansRecord(record) ? spansOf(record) : null);
+    });
+  }
   const updated: SpansRecord[] = [];
   const dropped: string[] = [];
-  docIds.forEach((docId, i) => {
-    const record: unknown = records[i];
+  for (const docId of docIds) {
+    const current = known.get(docId);
+    if (!current) continue;
     const e = byDoc.get(docId)!;
-    if (!isSpansRecord(record)) return;
-    const next = withWrites(record, e.written, e.deleted);
-    if (next) updated.push(next);
+    const next = withWrites(docId, current, e.written, e.deleted);
+    const record = spansRecordOf(docId, next);
+    known.set(docId, record ? next : null);
+    if (record) updated.push(record);
     else dropped.push(docId);
-  });
+  }
   if (dropped.length > 0) await spans.mutate({ trans, type: 'delete', keys: dropped });
   if (updated.length > 0) {
     const put = await spans.mutate({ trans, type: 'put', values: updated });

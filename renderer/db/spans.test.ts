@@ -123,6 +123,17 @@ describe('the spans record', () => {
       expect(await stored('d2')).toBeNull();
     });
 
+    it('several writes in one transaction (a replaced text, in chunks) all reach it', async () => {
+      await db.transaction('rw', db.annotations, async () => {
+        await db.annotations.bulkPut([annotation('a1', 'd1', 11), annotation('a2', 'd1', 20)]);
+        await db.annotations.bulkPut([annotation('a3', 'd1', 30)]);
+        await db.annotations.delete('a2');
+        await db.annotations.put(annotation('b1', 'd2', 12));
+      });
+      expect(await stored('d1')).toEqual(['a1@11[c1]', 'a3@30[c1]']);
+      expect(await stored('d2')).toEqual(['b1@12[c1]']);
+    });
+
     it('goes back with a transaction that fails', async () => {
       await expect(
         db.transaction('rw', db.annotations, async () => {

@@ -85,20 +85,21 @@ export function isSpansRecord(value: unknown): value is SpansRecord {
 }
 
 /**
- * The record after some of its document's annotations were written (as they
+ * A document's spans after some of its annotations were written (as they
  * are now) and others deleted (by id). A written annotation that is orphaned,
  * or belongs to another document, leaves it.
  */
 export function withWrites(
-  record: SpansRecord,
+  docId: string,
+  spans: readonly Span[],
   written: readonly Annotation[],
   deleted: ReadonlySet<string>,
-): SpansRecord | null {
+): Span[] {
   const replaced = new Set<string>(deleted);
   for (const a of written) replaced.add(a.id);
-  const kept = spansOf(record).filter((s) => !replaced.has(s.id));
-  const added = written.filter((a) => a.docId === record.docId && placed(a));
-  return spansRecordOf(record.docId, [...kept, ...added.map(spanOf)]);
+  const kept = spans.filter((s) => !replaced.has(s.id));
+  const added = written.filter((a) => a.docId === docId && placed(a));
+  return [...kept, ...added.map(spanOf)].sort(byPosition);
 }
 
 const spanOf = (a: Annotation): Span => ({
