@@ -69,28 +69,68 @@ export function layoutPages(pages: readonly LayoutPage[]): Extracted {
   const linesPerPage = pages.map((page) => buildLines(page.items));
   const furniture = runningLines(pages, linesPerPage);
   const docBody = bodySize(linesPerPage.flat());
-  const out = new TextBuilder();
+  const paragraphs: Paragraph[] = [];
+  // The last line of the previous page, so a paragraph may run on across the page turn.
+  let previous: Placed | undefined;
   for (const [index, page] of pages.entries()) {
     const lines = (linesPerPage[index] ?? []).filter((line) => !furniture.has(line));
     const kept = lines.filter((line) => !isPageNumber(line, lines, page));
     const chars = kept.reduce((sum, line) => sum + line.text.length, 0);
     const body = chars >= 200 ? bodySize(kept) : docBody;
-    const placed = readingOrder(kept, body);
-    out.newPage();
-    let previous: Placed | undefined = out.carried;
-    for (const current of placed) {
+    for (const current of readingOrder(kept, body)) {
       const level = headingLevel(current.line, body);
-      if (previous && out.lastLevel === level && !breaksBetween(previous, current, level)) {
-        out.continueLine(current.line.text);
+      const last = paragraphs.at(-1);
+      if (previous && last?.level === level && !breaksBetween(previous, current, level)) {
+        last.lines.push({ placed: current, page: index });
       } else {
-        out.startParagraph(current.line.text, level);
+        paragraphs.push({ level, body, lines: [{ placed: current, page: index }] });
       }
       previous = current;
     }
     // Leaves are numbered per page: the last line carried over belongs to none of the next page's.
-    out.carried = previous && { ...previous, leaf: -1 };
+    previous = previous && { ...previous, leaf: -1 };
   }
+  const out = new TextBuilder();
+  for (const paragraph of paragraphs) {
+    const level = paragraph.level || (isBoldSubhead(paragraph) ? BOLD_SUBHEAD : 0);
+    for (const [i, { placed, page }] of paragraph.lines.entries()) {
+      out.reachPage(page);
+      if (i === 0) out.startParagraph(placed.line.text, level);
+      else out.continueLine(placed.line.text);
+    }
+  }
+  out.reachPage(pages.length - 1);
   return { text: out.text(), headings: out.headings, pages: out.pageStarts(), meta: {} };
+}
+
+interface Paragraph {
+  level: Level;
+  /** The body size of the paragraph's first page. */
+  body: number;
+  lines: { placed: Placed; page: number }[];
+}
+
+/**
+ * A body-size subhead is set apart by weight alone, so it ranks below every
+ * subhead set larger: a page with both nests it under them.
+ */
+const BOLD_SUBHEAD = 3;
+
+/**
+ * A paragraph of its own, set all in bold, short as a label is: a subhead.
+ * The paragraph breaks have been found already, by indent, gap and a line
+ * ending short, so a bold lead-in that runs on into regular text, or bold
+ * words inside a paragraph, share a paragraph with regular lines and are not
+ * one. Three lines at most: a bold standfirst, a whole bold paragraph of
+ * prose, runs longer than a subhead wraps to in a column.
+ */
+function isBoldSubhead(paragraph: Paragraph): boolean {
+  return (
+    paragraph.lines.length <= 3 &&
+    paragraph.lines.every(
+      ({ placed }) => placed.line.bold && placed.line.size < 1.08 * paragraph.body,
+    )
+  );
 }
 
 /**
@@ -169,7 +209,7 @@ function headingLevel(line: Line, body: number): Level {
   const ratio = line.size / body;
   if (ratio >= 1.6) return 1;
   if (ratio >= 1.2) return 2;
-  if (ratio >= 1.08 || line.bold) return 3;
+  if (ratio >= 1.08) return 3;
   return 0;
 }
 
@@ -230,7 +270,7 @@ function readingOrder(lines: readonly Line[], body: number): Placed[] {
     }
     const rows = horizontalCut(set, body);
     if (rows) {
-      for (const part of rows) visit(part, column);
+      for (const part of joinColumnRuns(rows, body)) visit(part, column);
       return;
     }
     const sorted = mergeFragments(set);
@@ -259,6 +299,41 @@ function verticalCut(lines: Line[], body: number): Line[][] | null {
   const tall = (part: Line[]) =>
     part.some((line) => Math.abs(line.baseline - (part[0]?.baseline ?? 0)) > 0.4 * line.size);
   return parts && parts.every(tall) ? parts : null;
+}
+
+/**
+ * A gap across the whole width does not always end what is above it. When
+ * one column of a block runs on below the others' ends (a column left short,
+ * a subhead with space above it), or a row of headlines stands over the
+ * articles they head, the bands on either side of the gap share one set of
+ * gutters: joined, they cut into columns again, and must, or the reading
+ * would jump from the top of one column to the top of the next and back. A
+ * band that opens a new row of articles shares the gutters too when the
+ * articles happen to align with the columns above, but it reaches into every
+ * column and heads each with a larger line: that starts something new and
+ * stays apart. The whole never joins: `visit` found no gutter through it.
+ */
+function joinColumnRuns(rows: Line[][], body: number): Line[][] {
+  const groups: Line[][] = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    const joined = last && [...last, ...row];
+    const columns = joined && verticalCut(joined, body);
+    if (last && joined && columns && !opensArticles(columns, new Set(row), body)) {
+      groups[groups.length - 1] = joined;
+    } else {
+      groups.push(row);
+    }
+  }
+  return groups.length > 1 ? groups : rows;
+}
+
+/** Every column holds lines of `row`, and the first of them in each is set larger than the body. */
+function opensArticles(columns: Line[][], row: ReadonlySet<Line>, body: number): boolean {
+  return columns.every((part) => {
+    const first = part.filter((line) => row.has(line)).sort((a, b) => a.top - b.top)[0];
+    return first !== undefined && headingLevel(first, body) !== 0;
+  });
 }
 
 /** Within one block, the pieces of a line that justification spread apart become one line again. */
@@ -359,17 +434,19 @@ function endsShort(line: Line, next: Line, column: Column): boolean {
 
 class TextBuilder {
   readonly headings: ExtractedHeading[] = [];
-  lastLevel: Level | null = null;
-  /** The last line of the previous page, so a paragraph may run on across the page turn. */
-  carried: Placed | undefined;
   private parts: string[] = [];
   private length = 0;
   private starts: number[] = [];
   private pending = 0;
 
-  /** A page starts where its first text does; a page without text, where the next text does. */
-  newPage(): void {
-    this.pending += 1;
+  private page = -1;
+
+  /**
+   * Text from here on is on page `page` (0-based). A page starts where its
+   * first text does; a page without text, where the next text does.
+   */
+  reachPage(page: number): void {
+    for (; this.page < page; this.page++) this.pending += 1;
   }
 
   pageStarts(): number[] {
@@ -387,7 +464,6 @@ class TextBuilder {
     if (level !== 0) this.headings.push({ start: this.length, level });
     this.markPages();
     this.push(text);
-    this.lastLevel = level;
   }
 
   continueLine(text: string): void {
