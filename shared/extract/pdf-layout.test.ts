@@ -295,6 +295,31 @@ describe('layoutPages', () => {
     );
   });
 
+  it('keeps a Chinese comma that hangs into the gutter with its line, and the columns apart', () => {
+    // Columns 12 pt apart; the comma at the end of a full line hangs 10 pt past the column,
+    // beside column two's lines, which sit on a baseline grid of their own.
+    const cjk = (str: string, x: number, y: number, width = widthOf(str, BODY)): LayoutItem => ({
+      str,
+      x,
+      y,
+      width,
+      size: BODY,
+      fontName: 'zh',
+    });
+    const items = [
+      headline('水库计划引发争议，各方意见不一', 40, 70),
+      cjk('第一段：水利部门表示水库将为下游', 60, 100, 160 - 2 * BODY),
+      cjk('农田供水，工程师在大雨后检查了溢洪 ，', 40, 112, 170),
+      cjk('道。', 40, 124),
+      cjk('第二段：当地居民要求就该计划举', 232, 106, 160 - 2 * BODY),
+      cjk('行公开听证会。', 212, 118),
+    ];
+    expect(layoutPages([page(items)]).text).toBe(
+      '水库计划引发争议，各方意见不一\n第一段：水利部门表示水库将为下游农田供水，工程师在大雨后检查了溢洪，道。\n' +
+        '第二段：当地居民要求就该计划举行公开听证会。',
+    );
+  });
+
   describe('a body-size line set in bold', () => {
     const outline = (items: LayoutItem[]) => {
       const { text, headings } = layoutPages([page(items)]);
@@ -318,6 +343,19 @@ describe('layoutPages', () => {
         ['Water rates', 3],
         ['What the farmers say about it', 3],
       ]);
+    });
+
+    it('is a subhead at the head of a column, after a paragraph whose last line is full', () => {
+      const items = [
+        ...column(40, 100, 160, [{ lines: ['The paragraph ends', 'with a long line.'] }]),
+        ...column(220, 100, 160, [{ lines: ['Who pays'], bold: true }]),
+        ...column(220, 100 + PITCH, 160, [
+          { lines: ['The county does,', 'it says.'], indent: true },
+        ]),
+      ];
+      // Its last line reaches the column's end, as a justified last line can.
+      items[1]!.width = 160;
+      expect(outline(items)).toEqual([['Who pays', 3]]);
     });
 
     it('is not a heading when it is a bold lead-in that runs on into regular text', () => {

@@ -186,8 +186,33 @@ function buildLines(items: readonly LayoutItem[]): Line[] {
     open.push(fresh);
     lines.push(fresh);
   }
-  for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim();
+  for (const line of lines) line.text = tidy(line.text);
   return lines;
+}
+
+/**
+ * One space for any run of white space, none between two CJK characters:
+ * Chinese is set without spaces, and one pdf.js reports there stands for a
+ * glyph moved apart (a compressed or hanging comma), not for a word break.
+ */
+function tidy(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(new RegExp(`(${CJK.source}) (?=${CJK.source})`, 'gu'), '$1')
+    .trim();
+}
+
+/**
+ * Where a line's text ends, less the closing punctuation after its last
+ * character: a full-width comma or stop hangs past the column's edge in
+ * Chinese setting (and Latin points in optical margin alignment), so it can
+ * stand in the gutter without the gutter ending.
+ */
+function inkEnd(line: Line): number {
+  const hanging = /[，。、；：？！）」』》〉,.;:]+$/u.exec(line.text)?.[0] ?? '';
+  if (hanging === '') return line.x1;
+  const width = [...hanging].reduce((sum, ch) => sum + (isCjk(ch) ? 1 : 0.3) * line.size, 0);
+  return Math.max(line.x0, line.x1 - width);
 }
 
 /** The size most characters are set in. */
@@ -295,7 +320,7 @@ function extent(lines: readonly Line[]): Column {
  * of one justified line are not a gutter.
  */
 function verticalCut(lines: Line[], body: number): Line[][] | null {
-  const parts = cut(lines, (line) => [line.x0, line.x1], 0.8 * body);
+  const parts = cut(lines, (line) => [line.x0, inkEnd(line)], 0.8 * body);
   const tall = (part: Line[]) =>
     part.some((line) => Math.abs(line.baseline - (part[0]?.baseline ?? 0)) > 0.4 * line.size);
   return parts && parts.every(tall) ? parts : null;
@@ -410,6 +435,8 @@ function breaksBetween(previous: Placed, next: Placed, level: Level): boolean {
       b.baseline - a.baseline > 1.6 * Math.max(a.size, b.size)
     );
   }
+  // Body copy does not turn bold for a whole line in mid-sentence; a subhead or a lead-in that starts a paragraph does.
+  if (b.bold && !a.bold) return true;
   const em = b.size;
   const indented = b.x0 - next.column.x0 > 0.8 * em && a.x0 - previous.column.x0 < 0.8 * em;
   if (indented) return true;

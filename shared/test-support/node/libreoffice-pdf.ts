@@ -110,9 +110,10 @@ export function blockXml(block: Block): string {
 /**
  * Paragraph and text styles for body copy: 10 pt justified with a 2-em
  * first-line indent, a 13 pt subhead, a bold body-size subhead, bold words.
- * No autospace, so the PDF holds the source's spacing.
+ * No autospace, so the PDF holds the source's spacing; no hanging
+ * punctuation, which a frame's edge would clip.
  */
-export const STYLES = `<style:style style:name="Standard" style:family="paragraph"><style:paragraph-properties style:text-autospace="none"/>${text(10)}</style:style>
+export const STYLES = `<style:style style:name="Standard" style:family="paragraph"><style:paragraph-properties style:text-autospace="none" style:punctuation-wrap="simple"/>${text(10)}</style:style>
 <style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-indent="20pt" fo:text-align="justify" fo:margin-top="0pt" fo:margin-bottom="0pt"/></style:style>
 <style:style style:name="H2" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-top="6pt" fo:margin-bottom="3pt"/>${text(13, true)}</style:style>
 <style:style style:name="Subhead" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-top="6pt" fo:margin-bottom="2pt"/>${text(10, true)}</style:style>
