@@ -189,6 +189,49 @@ describe('layoutPages', () => {
     expect(result.pages).toEqual([0, second, second]);
   });
 
+  it('drops a folio line repeated on both pages of a two-page PDF, and keeps headlines like it', () => {
+    const folio = (n: number): LayoutItem => ({
+      str: `A${n} The Valley Times Monday`,
+      x: 40,
+      y: 30,
+      width: 120,
+      size: 8,
+      fontName: 'body',
+    });
+    const one = [
+      folio(1),
+      headline('Dam plan 1 divides the valley', 40, 70),
+      ...column(40, 100, 200, [
+        { lines: ['Page one text, set in the body', 'size, ends here.'], indent: true },
+      ]),
+    ];
+    const two = [
+      folio(2),
+      headline('Dam plan 2 divides the valley', 40, 70),
+      ...column(40, 100, 200, [
+        { lines: ['Page two text, set in the body', 'size, ends too.'], indent: true },
+      ]),
+    ];
+    expect(layoutPages([page(one), page(two)]).text).toBe(
+      'Dam plan 1 divides the valley\nPage one text, set in the body size, ends here.\n\n' +
+        'Dam plan 2 divides the valley\nPage two text, set in the body size, ends too.',
+    );
+  });
+
+  it('keeps the paragraphs of a single column whole under a headline set wider than it', () => {
+    const items = [
+      headline('A headline wider than its column', 40, 70),
+      ...column(40, 100, 200, [
+        { lines: ['The one column runs on', 'over three lines and', 'ends here.'], indent: true },
+        { lines: ['A second paragraph', 'follows it.'], indent: true },
+      ]),
+    ];
+    expect(layoutPages([page(items)]).text).toBe(
+      'A headline wider than its column\nThe one column runs on over three lines and ends here.\n' +
+        'A second paragraph follows it.',
+    );
+  });
+
   it('keeps a number that is part of the text, away from the margins', () => {
     const items = [
       ...column(40, 100, 200, [{ lines: ['The vote was'], indent: true }]),

@@ -67,8 +67,8 @@ const isCjk = (ch: string | undefined) => ch !== undefined && CJK.test(ch);
 
 export function layoutPages(pages: readonly LayoutPage[]): Extracted {
   const linesPerPage = pages.map((page) => buildLines(page.items));
-  const furniture = runningLines(pages, linesPerPage);
   const docBody = bodySize(linesPerPage.flat());
+  const furniture = runningLines(pages, linesPerPage, docBody);
   const paragraphs: Paragraph[] = [];
   // The last line of the previous page, so a paragraph may run on across the page turn.
   let previous: Placed | undefined;
@@ -257,26 +257,35 @@ function isPageNumber(line: Line, lines: readonly Line[], page: LayoutPage): boo
 }
 
 /**
- * Running heads and feet: a line in the top or bottom margin whose text, its
- * digits aside, repeats at about the same height on at least three pages and
- * on half of them.
+ * Running heads and feet: a line in the top or bottom margin, set no larger
+ * than the body, whose text, its digits aside, repeats at about the same
+ * height on half the pages or more, and on two at least (a two-page PDF's
+ * folio line is as much furniture as a long one's). Headlines are left out
+ * by size: a lead at the top of every page, "Dam plan 1 …", "Dam plan 2 …",
+ * differs from the next only in its digits too.
  */
-function runningLines(pages: readonly LayoutPage[], linesPerPage: readonly Line[][]): Set<Line> {
+function runningLines(
+  pages: readonly LayoutPage[],
+  linesPerPage: readonly Line[][],
+  body: number,
+): Set<Line> {
   const found = new Set<Line>();
-  if (pages.length < 3) return found;
-  const groups = new Map<string, Line[]>();
+  if (pages.length < 2) return found;
+  const groups = new Map<string, { line: Line; page: number }[]>();
   for (const [index, lines] of linesPerPage.entries()) {
     const height = pages[index]?.height ?? 0;
     for (const line of lines) {
+      if (headingLevel(line, body) !== 0) continue;
       const band = line.bottom < height * 0.1 ? 'top' : line.top > height * 0.9 ? 'bottom' : null;
       if (!band) continue;
       const key = `${band}|${Math.round(line.baseline / 6)}|${line.text.replace(/\d+/g, '#')}`;
-      groups.set(key, [...(groups.get(key) ?? []), line]);
+      groups.set(key, [...(groups.get(key) ?? []), { line, page: index }]);
     }
   }
-  for (const lines of groups.values()) {
-    if (lines.length >= 3 && lines.length >= pages.length / 2) {
-      for (const line of lines) found.add(line);
+  for (const group of groups.values()) {
+    const onPages = new Set(group.map(({ page }) => page)).size;
+    if (onPages >= 2 && onPages >= pages.length / 2) {
+      for (const { line } of group) found.add(line);
     }
   }
   return found;
@@ -290,7 +299,7 @@ function readingOrder(lines: readonly Line[], body: number): Placed[] {
   const visit = (set: Line[], column: Column) => {
     const columns = verticalCut(set, body);
     if (columns) {
-      for (const part of columns) visit(part, extent(part));
+      for (const part of columns) visit(part, extent(part, body));
       return;
     }
     const rows = horizontalCut(set, body);
@@ -303,14 +312,21 @@ function readingOrder(lines: readonly Line[], body: number): Placed[] {
     for (const line of sorted) placed.push({ line, column, leaf, pitch });
     leaf += 1;
   };
-  visit(lines.slice(), extent(lines));
+  visit(lines.slice(), extent(lines, body));
   return placed;
 }
 
-function extent(lines: readonly Line[]): Column {
+/**
+ * The measure of a column is where its body text runs: a headline may be set
+ * wider than the text under it, and measured against it every line of a
+ * single column would seem to end short.
+ */
+function extent(lines: readonly Line[], body: number): Column {
+  const text = lines.filter((line) => headingLevel(line, body) === 0);
+  const measured = text.length > 0 ? text : lines;
   return {
-    x0: Math.min(...lines.map((line) => line.x0)),
-    x1: Math.max(...lines.map((line) => line.x1)),
+    x0: Math.min(...measured.map((line) => line.x0)),
+    x1: Math.max(...measured.map((line) => line.x1)),
   };
 }
 
