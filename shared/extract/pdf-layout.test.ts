@@ -363,6 +363,46 @@ describe('layoutPages', () => {
     );
   });
 
+  it('keeps a headline over three lines one heading, though its leading opens gaps between them', () => {
+    // 16 pt type on a 23 pt step: 7 pt between lines, more than the gap that cuts body text.
+    const items = [
+      headline('Engineers ask for', 40, 80, 16),
+      headline('more time to study', 40, 103, 16),
+      headline('the spillway', 40, 126, 16),
+      ...column(40, 150, 160, [
+        { lines: ['The engineers want', 'a year to study the', 'spillway again.'], indent: true },
+      ]),
+    ];
+    const { text, headings } = layoutPages([page(items)]);
+    expect(text).toBe(
+      'Engineers ask for more time to study the spillway\nThe engineers want a year to study the spillway again.',
+    );
+    expect(headings).toEqual([{ start: 0, level: 1 }]);
+  });
+
+  it('reads a lead to its end before an article set under one of its columns, and that article whole', () => {
+    // The lead's second column is short; the next article sits under its first column only.
+    const items = [
+      headline('Lead headline across the page', 40, 70),
+      ...column(40, 100, 160, [
+        {
+          lines: ['Lead starts and', 'goes on down', 'the first column', 'to its foot'],
+          indent: true,
+          runsOn: true,
+        },
+      ]),
+      ...column(220, 100, 160, [{ lines: ['and ends in the', 'second.'] }]),
+      headline('Next story', 40, 190, 18),
+      ...column(40, 215, 160, [
+        { lines: ['The next story', 'has one column', 'and ends here.'], indent: true },
+      ]),
+    ];
+    expect(layoutPages([page(items)]).text).toBe(
+      'Lead headline across the page\nLead starts and goes on down the first column to its foot and ends in the second.\n\n' +
+        'Next story\nThe next story has one column and ends here.',
+    );
+  });
+
   describe('a body-size line set in bold', () => {
     const outline = (items: LayoutItem[]) => {
       const { text, headings } = layoutPages([page(items)]);

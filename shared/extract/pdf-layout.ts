@@ -304,7 +304,8 @@ function readingOrder(lines: readonly Line[], body: number): Placed[] {
     }
     const rows = horizontalCut(set, body);
     if (rows) {
-      for (const part of joinColumnRuns(rows, body)) visit(part, column);
+      for (const part of joinColumnRuns(rows, body))
+        visit(part, blockMeasure(part, body) ?? column);
       return;
     }
     const sorted = mergeFragments(set);
@@ -314,6 +315,20 @@ function readingOrder(lines: readonly Line[], body: number): Placed[] {
   };
   visit(lines.slice(), extent(lines, body));
   return placed;
+}
+
+/**
+ * A block below a gap is measured on its own when it has lines enough to
+ * show its measure (three body lines: one of the first two runs full): an
+ * article in one column under a wider block sets its lines to that column,
+ * and against the wider one each would seem to end short. A shorter block
+ * keeps the measure of what it sits in.
+ */
+function blockMeasure(part: readonly Line[], body: number): Column | null {
+  const text = part.filter((line) => headingLevel(line, body) === 0);
+  return new Set(text.map((line) => Math.round(line.baseline))).size >= 3
+    ? extent(text, body)
+    : null;
 }
 
 /**
@@ -349,9 +364,10 @@ function verticalCut(lines: Line[], body: number): Line[][] | null {
  * articles they head, the bands on either side of the gap share one set of
  * gutters: joined, they cut into columns again, and must, or the reading
  * would jump from the top of one column to the top of the next and back. A
- * band that opens a new row of articles shares the gutters too when the
- * articles happen to align with the columns above, but it reaches into every
- * column and heads each with a larger line: that starts something new and
+ * band that opens new articles shares the gutters too when they happen to
+ * align with the columns above, but it heads a column with a headline (a
+ * line at headline size, which a column's own subheads never reach), or
+ * heads every column with a larger line: that starts something new and
  * stays apart. The whole never joins: `visit` found no gutter through it.
  */
 function joinColumnRuns(rows: Line[][], body: number): Line[][] {
@@ -369,12 +385,13 @@ function joinColumnRuns(rows: Line[][], body: number): Line[][] {
   return groups.length > 1 ? groups : rows;
 }
 
-/** Every column holds lines of `row`, and the first of them in each is set larger than the body. */
+/** Some column's first line of `row` is a headline, or every column's is larger than the body. */
 function opensArticles(columns: Line[][], row: ReadonlySet<Line>, body: number): boolean {
-  return columns.every((part) => {
+  const levels = columns.map((part) => {
     const first = part.filter((line) => row.has(line)).sort((a, b) => a.top - b.top)[0];
-    return first !== undefined && headingLevel(first, body) !== 0;
+    return first ? headingLevel(first, body) : 0;
   });
+  return levels.includes(1) || levels.every((level) => level !== 0);
 }
 
 /** Within one block, the pieces of a line that justification spread apart become one line again. */
@@ -443,12 +460,16 @@ function usualPitch(sorted: readonly Line[], body: number): number {
 function breaksBetween(previous: Placed, next: Placed, level: Level): boolean {
   const [a, b] = [previous.line, next.line];
   if (level !== 0) {
-    // A headline's lines share size and weight and follow one another closely.
-    const sameLeaf = previous.leaf === next.leaf;
+    // A headline's lines share size and weight and follow one another closely, each below the
+    // last and over the same measure. Not within one leaf, necessarily: large type is set with
+    // more space between its lines than the gap that cuts a block of body text in two.
+    const step = b.baseline - a.baseline;
+    const overlap = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
     return (
       Math.abs(a.size - b.size) > 0.5 ||
-      !sameLeaf ||
-      b.baseline - a.baseline > 1.6 * Math.max(a.size, b.size)
+      step <= 0.4 * b.size ||
+      step > 1.6 * Math.max(a.size, b.size) ||
+      overlap <= 0
     );
   }
   // Body copy does not turn bold for a whole line in mid-sentence; a subhead or a lead-in that starts a paragraph does.

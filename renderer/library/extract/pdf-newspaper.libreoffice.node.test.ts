@@ -1,8 +1,9 @@
 /**
  * Front pages as papers lay them out (shared/test-support/node/libreoffice-newspaper.ts):
  * a lead over three columns, two articles side by side below it in two columns
- * each, headlines after their text in the content stream, English and Chinese
- * pages, a running head and page numbers. The import must give back each
+ * each; or a lead over another article beside a column of two stacked ones
+ * with two-line headlines; headlines after their text in the content stream,
+ * English and Chinese pages, a running head and page numbers. The import must give back each
  * article whole, in order and apart from the others, under its own headline.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,9 +16,10 @@ import {
   writerMissing,
 } from '../../../shared/test-support/node/libreoffice-pdf';
 import {
-  frontPageArticles,
+  frontPages,
   frontPagesFodt,
   RUNNING_HEAD,
+  type FrontPage,
   type PageArticle,
 } from '../../../shared/test-support/node/libreoffice-newspaper';
 import type { Extracted } from '../../../shared/extract/types';
@@ -36,16 +38,21 @@ const articleText = (article: PageArticle) =>
 const outline = ({ text, headings }: Extracted) =>
   headings.map((h) => [text.slice(h.start, text.indexOf('\n', h.start)), h.level]);
 
-const expectedOutline = (pages: readonly PageArticle[][]) =>
+const expectedOutline = (pages: readonly FrontPage[]) =>
   pages
-    .flat()
+    .flatMap((page) => page.articles)
     .flatMap((article) => [
       [article.headline, 1],
       ...article.blocks.filter((block) => block.kind === 'h3').map((block) => [block.text, 3]),
     ]);
 
 describe.skipIf(missing !== null)('front pages made by LibreOffice Writer', () => {
-  const pages = [...frontPageArticles(2, 'en'), ...frontPageArticles(1, 'zh')];
+  const pages = [
+    ...frontPages(2, 'lead-over-two', 'en', 1),
+    ...frontPages(1, 'lead-over-two', 'zh', 3),
+    ...frontPages(1, 'lead-beside-column', 'en', 4),
+    ...frontPages(1, 'lead-beside-column', 'zh', 5),
+  ];
   let extracted: Promise<Extracted> | undefined;
   const extract = () =>
     (extracted ??= (async () => {
@@ -57,7 +64,12 @@ describe.skipIf(missing !== null)('front pages made by LibreOffice Writer', () =
 
   it('gives back every article whole, its headline first, in page order, one after another', async () => {
     const { text } = await extract();
-    expect(text).toBe(pages.flat().map(articleText).join('\n\n'));
+    expect(text).toBe(
+      pages
+        .flatMap((page) => page.articles)
+        .map(articleText)
+        .join('\n\n'),
+    );
   }, 120_000);
 
   it('outlines each headline and bold subhead, at its level', async () => {
@@ -66,7 +78,9 @@ describe.skipIf(missing !== null)('front pages made by LibreOffice Writer', () =
 
   it('starts each page at its lead headline and leaves out the running head and page numbers', async () => {
     const value = await extract();
-    expect(value.pages).toEqual(pages.map((page) => value.text.indexOf(page[0]!.headline)));
+    expect(value.pages).toEqual(
+      pages.map((page) => value.text.indexOf(page.articles[0]!.headline)),
+    );
     expect(value.text).not.toContain(RUNNING_HEAD);
   }, 120_000);
 });

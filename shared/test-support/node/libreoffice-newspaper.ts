@@ -1,8 +1,8 @@
 /**
  * Newspaper pages as a real paper lays them out, for LibreOffice Writer to
- * turn into PDF: a lead article whose headline spans its three columns, and
- * below it articles side by side, each under its own headline and in its own
- * columns. Every article is two text frames anchored to the page (headline,
+ * turn into PDF: a lead article whose headline spans its columns, and
+ * around it articles side by side or stacked, each under its own headline
+ * and in its own columns (FrontLayout). Every article is two text frames anchored to the page (headline,
  * body with columns), so the page is set where a layout program would set
  * it; the headline frames are written after all the body frames, so in the
  * PDF's content stream each headline comes after its article's text. A
@@ -26,6 +26,20 @@ export interface PageArticle {
   blocks: Block[];
 }
 
+/**
+ * How a page is laid out: `lead-over-two`, a lead over three columns with
+ * two articles side by side below it; `lead-beside-column`, a lead in two
+ * columns over another two-column article, beside a column of two stacked
+ * one-column articles whose headlines wrap to two lines.
+ */
+export type FrontLayout = 'lead-over-two' | 'lead-beside-column';
+
+export interface FrontPage {
+  layout: FrontLayout;
+  /** In the order the slots of the layout list them. */
+  articles: PageArticle[];
+}
+
 /** Where an article sits on the page, in points from the page's top left. */
 interface Slot {
   x: number;
@@ -35,61 +49,122 @@ interface Slot {
   headlineHeight: number;
   bodyHeight: number;
   columns: number;
+  /** How many paragraphs fill it, and how long (words) the English ones are. */
+  paragraphs: number;
+  words: number;
 }
 
 export const RUNNING_HEAD = 'The Valley Times · Monday 4 May 2026';
 
 const PAGE = { width: 595, height: 842 };
+const MARGIN = 36;
 const GAP = 12;
-const LEAD: Slot = {
-  x: 36,
-  width: 523,
-  top: 64,
-  headlineSize: 26,
-  headlineHeight: 42,
-  bodyHeight: 292,
-  columns: 3,
-};
-const half = (PAGE.width - 2 * 36 - GAP) / 2;
-const BELOW = { top: 418, headlineSize: 18, headlineHeight: 30, bodyHeight: 336, columns: 2 };
-/** A lead over two articles side by side. */
-const SLOTS: Slot[] = [
-  LEAD,
-  { ...BELOW, x: 36, width: half },
-  { ...BELOW, x: 36 + half + GAP, width: half },
-];
+const WIDTH = PAGE.width - 2 * MARGIN;
+const half = (WIDTH - GAP) / 2;
+const twoThirds = Math.round(((WIDTH - GAP) * 2) / 3);
+const below = { top: 418, headlineSize: 18, headlineHeight: 30, bodyHeight: 336, columns: 2 };
+const side = { headlineSize: 16, headlineHeight: 74, bodyHeight: 280, columns: 1 };
 
-/** Three articles per page (lead, left, right), English or Chinese, each with a bold subhead. */
-export function frontPageArticles(pages: number, language: 'en' | 'zh' = 'en'): PageArticle[][] {
-  let n = 1;
-  const para = (lead: boolean) => {
-    n += 1;
-    if (language === 'zh') return chineseParagraph(n, lead ? 4 + (n % 3) : 2 + (n % 3));
-    return englishParagraph(n, lead ? 44 + ((n * 7) % 12) : 26 + ((n * 5) % 10));
-  };
-  const out: PageArticle[][] = [];
-  for (let p = 1; p <= pages; p++) {
-    const heads =
-      language === 'zh'
-        ? [`第${p}版：水库计划引发争议`, `农民担心灌溉${p}`, `专家呼吁评估${p}`]
-        : [
-            `Dam plan ${p} divides the valley`,
-            `Farmers count the cost ${p}`,
-            `Engineers ask for time ${p}`,
-          ];
-    out.push(
-      heads.map((headline, slot) => {
-        const lead = slot === 0;
-        const sub = language === 'zh' ? `各方回应${p}${slot}` : `What residents say ${p}${slot}`;
-        const blocks: Block[] = [];
-        const count = lead ? 5 : 4;
-        for (let i = 0; i < count; i++) {
-          if (i === 2) blocks.push({ kind: 'h3', text: sub });
-          blocks.push({ kind: 'p', text: para(lead) });
-        }
-        return { headline, blocks };
-      }),
-    );
+const LAYOUTS: Record<FrontLayout, Slot[]> = {
+  'lead-over-two': [
+    {
+      x: MARGIN,
+      width: WIDTH,
+      top: 64,
+      headlineSize: 26,
+      headlineHeight: 42,
+      bodyHeight: 292,
+      columns: 3,
+      paragraphs: 5,
+      words: 50,
+    },
+    { ...below, x: MARGIN, width: half, paragraphs: 4, words: 30 },
+    { ...below, x: MARGIN + half + GAP, width: half, paragraphs: 4, words: 30 },
+  ],
+  'lead-beside-column': [
+    {
+      x: MARGIN,
+      width: twoThirds,
+      top: 64,
+      headlineSize: 22,
+      headlineHeight: 70,
+      bodyHeight: 300,
+      columns: 2,
+      paragraphs: 3,
+      words: 50,
+    },
+    { ...below, top: 450, bodyHeight: 300, x: MARGIN, width: twoThirds, paragraphs: 4, words: 30 },
+    {
+      ...side,
+      top: 64,
+      x: MARGIN + twoThirds + GAP,
+      width: WIDTH - twoThirds - GAP,
+      paragraphs: 3,
+      words: 20,
+    },
+    {
+      ...side,
+      top: 424,
+      x: MARGIN + twoThirds + GAP,
+      width: WIDTH - twoThirds - GAP,
+      paragraphs: 3,
+      words: 20,
+    },
+  ],
+};
+
+/** Headlines per layout; the stacked column's wrap to two lines, which their frames hold. */
+const HEADS: Record<FrontLayout, { en: string[]; zh: string[] }> = {
+  'lead-over-two': {
+    en: ['Dam plan # divides the valley', 'Farmers count the cost #', 'Engineers ask for time #'],
+    zh: ['第#版：水库计划引发争议', '农民担心灌溉#', '专家呼吁评估#'],
+  },
+  'lead-beside-column': {
+    en: [
+      'Dam plan # divides the valley',
+      'Farmers count the cost #',
+      'Engineers ask for more time to study the spillway #',
+      'County says the money is in place #',
+    ],
+    zh: [
+      '第#版：水库计划引发争议',
+      '农民担心灌溉#',
+      '专家呼吁对溢洪道进行更长时间的评估#',
+      '县政府称资金已经全部到位#',
+    ],
+  },
+};
+
+/**
+ * Pages of articles in `layout`, English or Chinese, each article with a
+ * bold subhead after its second paragraph; `first` numbers the pages, so
+ * every headline and paragraph of a document differs from the others.
+ */
+export function frontPages(
+  count: number,
+  layout: FrontLayout,
+  language: 'en' | 'zh' = 'en',
+  first = 1,
+): FrontPage[] {
+  let n = first * 100;
+  const out: FrontPage[] = [];
+  for (let p = first; p < first + count; p++) {
+    const articles = LAYOUTS[layout].map((slot, index) => {
+      const sub = language === 'zh' ? `各方回应${p}${index}` : `What residents say ${p}${index}`;
+      const blocks: Block[] = [];
+      for (let i = 0; i < slot.paragraphs; i++) {
+        if (i === 2) blocks.push({ kind: 'h3', text: sub });
+        n += 1;
+        const text =
+          language === 'zh'
+            ? chineseParagraph(n, Math.round(slot.words / 10) + (n % 3))
+            : englishParagraph(n, slot.words - 4 + ((n * 7) % 9));
+        blocks.push({ kind: 'p', text });
+      }
+      const head = HEADS[layout][language][index]!.replace('#', String(p));
+      return { headline: head, blocks };
+    });
+    out.push({ layout, articles });
   }
   return out;
 }
@@ -108,18 +183,18 @@ const frame = (
   `svg:x="${x}pt" svg:y="${y}pt" svg:width="${w}pt" svg:height="${h}pt"><draw:text-box>${body}</draw:text-box></draw:frame>`;
 
 /** Flat ODF: each page's articles in the slots above; page-anchored frames, headlines last. */
-export function frontPagesFodt(pages: readonly PageArticle[][]): string {
+export function frontPagesFodt(pages: readonly FrontPage[]): string {
   const bodies: string[] = [];
   const heads: string[] = [];
-  pages.forEach((articles, index) => {
+  pages.forEach(({ layout, articles }, index) => {
     const page = index + 1;
     articles.forEach((article, slot) => {
-      const at = SLOTS[slot]!;
+      const at = LAYOUTS[layout][slot]!;
       const id = `p${page}a${slot}`;
       bodies.push(
         frame(
           `${id}body`,
-          `Cols${at.columns}`,
+          at.columns > 1 ? `Cols${at.columns}` : 'Plain',
           page,
           at.x,
           at.top + at.headlineHeight,
@@ -158,8 +233,7 @@ export function frontPagesFodt(pages: readonly PageArticle[][]): string {
 <office:font-face-decls><style:font-face style:name="${FONT}" svg:font-family="'${FONT}'"/></office:font-face-decls>
 <office:styles>
 ${STYLES}
-${headStyle(LEAD.headlineSize)}
-${headStyle(BELOW.headlineSize)}
+${[...new Set(Object.values(LAYOUTS).flatMap((slots) => slots.map((at) => at.headlineSize)))].map(headStyle).join('\n')}
 <style:style style:name="Margin" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"/>${text(8)}</style:style>
 <style:style style:name="NewPage" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:break-before="page"/></style:style>
 ${graphic('Plain', 1)}
