@@ -441,6 +441,15 @@ describe('layoutPages', () => {
       expect(outline(items)).toEqual([['Who pays', 3]]);
     });
 
+    it('marks nothing where the body itself is set in bold', () => {
+      const items = column(40, 100, 200, [
+        { lines: ['A flyer set in', 'bold throughout.'], bold: true, indent: true },
+        { lines: ['Short lines'], bold: true, indent: true },
+        { lines: ['Every one of them', 'bold.'], bold: true, indent: true },
+      ]);
+      expect(outline(items)).toEqual([]);
+    });
+
     it('is not a heading when it is a bold lead-in that runs on into regular text', () => {
       // "Bold lead-in:" then regular text on the same line, and a full bold line that runs on below.
       const leadIn: LayoutItem[] = [

@@ -90,9 +90,10 @@ export function layoutPages(pages: readonly LayoutPage[]): Extracted {
     // Leaves are numbered per page: the last line carried over belongs to none of the next page's.
     previous = previous && { ...previous, leaf: -1 };
   }
+  const boldBody = mostlyBold(linesPerPage.flat(), docBody);
   const out = new TextBuilder();
   for (const paragraph of paragraphs) {
-    const level = paragraph.level || (isBoldSubhead(paragraph) ? BOLD_SUBHEAD : 0);
+    const level = paragraph.level || (!boldBody && isBoldSubhead(paragraph) ? BOLD_SUBHEAD : 0);
     for (const [i, { placed, page }] of paragraph.lines.entries()) {
       out.reachPage(page);
       if (i === 0) out.startParagraph(placed.line.text, level);
@@ -115,6 +116,21 @@ interface Paragraph {
  * subhead set larger: a page with both nests it under them.
  */
 const BOLD_SUBHEAD = 3;
+
+/**
+ * Bold sets a line apart only where the body is not bold itself: a paper set
+ * in a semibold face, or a flyer in bold throughout, has no bold subheads.
+ */
+function mostlyBold(lines: readonly Line[], body: number): boolean {
+  let bold = 0;
+  let all = 0;
+  for (const line of lines) {
+    if (Math.abs(line.size - body) >= 0.5) continue;
+    all += line.text.length;
+    if (line.bold) bold += line.text.length;
+  }
+  return bold > all / 2;
+}
 
 /**
  * A paragraph of its own, set all in bold, short as a label is: a subhead.
