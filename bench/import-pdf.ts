@@ -7,7 +7,8 @@
  * browser, same run. Between the two, extractPdf alone in such a worker says
  * how much of the import is reading the PDF and how much storing and showing
  * it. Skipped, saying why, without LibreOffice. Checks that every source
- * paragraph came back whole.
+ * paragraph came back whole and every heading (a bold body-size subhead among
+ * them) is in the outline at its level.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -83,7 +84,9 @@ export async function importPdf(ctx: Context, table: Table): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'claimmark-bench-pdf-'));
   try {
     ctx.progress(`making a ${PAGES}-page PDF with LibreOffice`);
+    // The first article has a bold body-size subhead too, so the check sees font weights read here.
     const articles = newspaperArticles(PAGES, 10);
+    articles[0]?.blocks.splice(3, 0, { kind: 'h3', text: 'What the farmers say' });
     const bytes = fodtToPdf(dir, 'news-50', newspaperFodt(articles));
     await stage(ctx, bytes);
     const url = `/bench/pdf/${PDF}`;
@@ -127,11 +130,19 @@ export async function importPdf(ctx: Context, table: Table): Promise<void> {
     const lines = new Set((last.text ?? '').split('\n'));
     const whole = articles.flatMap((a) => a.blocks).filter((b) => lines.has(b.text)).length;
     const all = articles.reduce((sum, a) => sum + a.blocks.length, 0);
+    const levels = { h1: 1, h2: 2, h3: 3, p: 0 } as const;
+    const outline = articles
+      .flatMap((a) => a.blocks)
+      .filter((b) => b.kind !== 'p')
+      .map((b) => `${levels[b.kind]} ${b.text}`);
+    const got = new Set((last.outline ?? []).map(([line, level]) => `${level} ${line}`));
+    const outlined = outline.filter((entry) => got.has(entry)).length;
     const assets = new Set([...base, ...extract].flatMap((r) => r.assets));
     table.detail(
       'check',
       `${last.pages} pages, ${last.size.toLocaleString('en')} UTF-16 units, ${base[0]?.size ?? 0} text items; ` +
         `${whole} of ${all} source paragraphs and headlines came back whole; ` +
+        `${outlined} of ${outline.length} headings in the outline at their level (${last.outline?.length ?? 0} in all); ` +
         `pdf.js asked for ${assets.size ? [...assets].join(', ') : 'no CMap or standard font'} (target: ≤ 3× the baseline)`,
     );
   } finally {

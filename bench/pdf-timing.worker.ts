@@ -23,6 +23,8 @@ export interface PdfTimingResult {
   /** CMaps and standard fonts pdf.js asked for: the bundled PDF needs none. */
   assets: string[];
   text?: string;
+  /** Each heading as its line and level. */
+  outline?: [string, number][];
   pages?: number;
   error?: string;
 }
@@ -81,6 +83,10 @@ self.onmessage = async (event: MessageEvent<PdfTimingRequest>) => {
           size: result.value.text.length,
           assets: asked,
           text: result.value.text,
+          outline: result.value.headings.map((h) => [
+            result.value.text.slice(h.start).split('\n')[0] ?? '',
+            h.level,
+          ]),
           pages: result.value.pages?.length ?? 0,
         }
       : {
