@@ -10,7 +10,8 @@
  * What is measured: import-text.ts (decode pipeline, UI import), open-document.ts
  * (open, scroll, jump, tag), reflow-import.ts, reanchor.ts (with edits.ts: the
  * edits to re-anchor after; replace text), library-search.ts, annotation-table.ts,
- * claim-intelligence.ts, import-pdf.ts (a 50-page PDF in Node, next to pdf.js's getTextContent),
+ * claim-intelligence.ts, import-pdf.ts (a 50-page PDF through the UI, next to pdf.js's getTextContent
+ * in a worker, pdf-timing.worker.ts),
  * library-scale.ts (a start on 2,000 documents and 200,000 annotations,
  * driven by ui-start.ts). Each has its in-page half in harness-*.ts (at /bench/)
  * and drives the app through ui.ts (import, open, tag), ui-search.ts or ui-table.ts

@@ -10,6 +10,9 @@ const widthOf = (s: string, size: number) =>
 interface Para {
   lines: string[];
   indent?: boolean;
+  bold?: boolean;
+  /** The paragraph goes on in the next column: its last line is full too. */
+  runsOn?: boolean;
 }
 
 /**
@@ -22,7 +25,7 @@ function column(x: number, top: number, width: number, paras: Para[]): LayoutIte
   for (const para of paras) {
     para.lines.forEach((str, i) => {
       const indent = i === 0 && para.indent ? 2 * BODY : 0;
-      const last = i === para.lines.length - 1;
+      const last = i === para.lines.length - 1 && !para.runsOn;
       const natural = widthOf(str, BODY);
       items.push({
         str,
@@ -30,7 +33,8 @@ function column(x: number, top: number, width: number, paras: Para[]): LayoutIte
         y,
         width: last ? natural : width - indent,
         size: BODY,
-        fontName: 'body',
+        fontName: para.bold ? 'body-bold' : 'body',
+        bold: para.bold,
       });
       y += PITCH;
     });
@@ -185,6 +189,49 @@ describe('layoutPages', () => {
     expect(result.pages).toEqual([0, second, second]);
   });
 
+  it('drops a folio line repeated on both pages of a two-page PDF, and keeps headlines like it', () => {
+    const folio = (n: number): LayoutItem => ({
+      str: `A${n} The Valley Times Monday`,
+      x: 40,
+      y: 30,
+      width: 120,
+      size: 8,
+      fontName: 'body',
+    });
+    const one = [
+      folio(1),
+      headline('Dam plan 1 divides the valley', 40, 70),
+      ...column(40, 100, 200, [
+        { lines: ['Page one text, set in the body', 'size, ends here.'], indent: true },
+      ]),
+    ];
+    const two = [
+      folio(2),
+      headline('Dam plan 2 divides the valley', 40, 70),
+      ...column(40, 100, 200, [
+        { lines: ['Page two text, set in the body', 'size, ends too.'], indent: true },
+      ]),
+    ];
+    expect(layoutPages([page(one), page(two)]).text).toBe(
+      'Dam plan 1 divides the valley\nPage one text, set in the body size, ends here.\n\n' +
+        'Dam plan 2 divides the valley\nPage two text, set in the body size, ends too.',
+    );
+  });
+
+  it('keeps the paragraphs of a single column whole under a headline set wider than it', () => {
+    const items = [
+      headline('A headline wider than its column', 40, 70),
+      ...column(40, 100, 200, [
+        { lines: ['The one column runs on', 'over three lines and', 'ends here.'], indent: true },
+        { lines: ['A second paragraph', 'follows it.'], indent: true },
+      ]),
+    ];
+    expect(layoutPages([page(items)]).text).toBe(
+      'A headline wider than its column\nThe one column runs on over three lines and ends here.\n' +
+        'A second paragraph follows it.',
+    );
+  });
+
   it('keeps a number that is part of the text, away from the margins', () => {
     const items = [
       ...column(40, 100, 200, [{ lines: ['The vote was'], indent: true }]),
@@ -223,5 +270,241 @@ describe('layoutPages', () => {
     expect(layoutPages([page(items)]).text).toBe(
       'Wide gaps here and there too, in printed matter.',
     );
+  });
+
+  it('reads a column to its foot when it runs on past a gap below the next column’s end', () => {
+    // Column two ends early; column one has a subhead with space above it lower down.
+    const items = [
+      headline('Over both columns', 40, 70),
+      ...column(40, 100, 160, [{ lines: ['One starts and', 'runs down.'], indent: true }]),
+      { ...headline('Subhead', 40, 100 + 3 * PITCH + 6, 13), bold: false },
+      ...column(40, 100 + 5 * PITCH, 160, [{ lines: ['One goes on', 'below it.'], indent: true }]),
+      ...column(220, 100, 160, [{ lines: ['Two is short', 'and ends.'], indent: true }]),
+    ];
+    expect(layoutPages([page(items)]).text).toBe(
+      'Over both columns\nOne starts and runs down.\nSubhead\nOne goes on below it.\nTwo is short and ends.',
+    );
+  });
+
+  it('reads articles side by side under a lead, each under its own headline, in its own columns', () => {
+    // Lead: headline over three columns. Below, two articles of two columns each, their
+    // headlines over them; the right-hand gutter of the lead is not theirs.
+    const lead = [
+      ...column(40, 100, 160, [{ lines: ['Lead one', 'and more.'], indent: true }]),
+      ...column(220, 100, 160, [{ lines: ['Lead two', 'and more.'] }]),
+      ...column(400, 100, 160, [{ lines: ['Lead three', 'ends.'] }]),
+    ];
+    const left = [
+      ...column(40, 240, 120, [{ lines: ['Left one', 'goes on'], indent: true, runsOn: true }]),
+      ...column(175, 240, 120, [{ lines: ['in left two', 'and ends.'] }]),
+    ];
+    const right = [
+      ...column(320, 240, 115, [{ lines: ['Right one', 'goes on'], indent: true, runsOn: true }]),
+      ...column(450, 240, 110, [{ lines: ['in right two', 'and ends.'] }]),
+    ];
+    // In the content stream the headlines come last, after all the text.
+    const items = [
+      ...lead,
+      ...left,
+      ...right,
+      headline('Lead headline', 40, 70),
+      headline('Left head', 40, 215, 18),
+      headline('Right head', 320, 215, 18),
+    ];
+    const { text, headings } = layoutPages([page(items)]);
+    expect(text).toBe(
+      'Lead headline\nLead one and more.\nLead two and more.\nLead three ends.\n\n' +
+        'Left head\nLeft one goes on in left two and ends.\n\n' +
+        'Right head\nRight one goes on in right two and ends.',
+    );
+    expect(headings.map((h) => h.level)).toEqual([1, 1, 1]);
+  });
+
+  it('reads the lead to its end before the row of articles below it, when their gutters align', () => {
+    const items = [
+      headline('Lead headline across the page', 40, 70),
+      ...column(40, 100, 160, [
+        { lines: ['Lead goes on', 'down here'], indent: true, runsOn: true },
+      ]),
+      ...column(220, 100, 160, [{ lines: ['and ends in', 'column two.'] }]),
+      headline('Left head', 40, 170, 18),
+      ...column(40, 190, 160, [{ lines: ['Left story', 'ends.'], indent: true }]),
+      headline('Right head', 220, 170, 18),
+      ...column(220, 190, 160, [{ lines: ['Right story', 'ends.'], indent: true }]),
+    ];
+    expect(layoutPages([page(items)]).text).toBe(
+      'Lead headline across the page\nLead goes on down here and ends in column two.\n\n' +
+        'Left head\nLeft story ends.\n\nRight head\nRight story ends.',
+    );
+  });
+
+  it('keeps a Chinese comma that hangs into the gutter with its line, and the columns apart', () => {
+    // Columns 12 pt apart; the comma at the end of a full line hangs 10 pt past the column,
+    // beside column two's lines, which sit on a baseline grid of their own.
+    const cjk = (str: string, x: number, y: number, width = widthOf(str, BODY)): LayoutItem => ({
+      str,
+      x,
+      y,
+      width,
+      size: BODY,
+      fontName: 'zh',
+    });
+    const items = [
+      headline('水库计划引发争议，各方意见不一', 40, 70),
+      cjk('第一段：水利部门表示水库将为下游', 60, 100, 160 - 2 * BODY),
+      cjk('农田供水，工程师在大雨后检查了溢洪 ，', 40, 112, 170),
+      cjk('道。', 40, 124),
+      cjk('第二段：当地居民要求就该计划举', 232, 106, 160 - 2 * BODY),
+      cjk('行公开听证会。', 212, 118),
+    ];
+    expect(layoutPages([page(items)]).text).toBe(
+      '水库计划引发争议，各方意见不一\n第一段：水利部门表示水库将为下游农田供水，工程师在大雨后检查了溢洪，道。\n' +
+        '第二段：当地居民要求就该计划举行公开听证会。',
+    );
+  });
+
+  it('keeps a headline over three lines one heading, though its leading opens gaps between them', () => {
+    // 16 pt type on a 23 pt step: 7 pt between lines, more than the gap that cuts body text.
+    const items = [
+      headline('Engineers ask for', 40, 80, 16),
+      headline('more time to study', 40, 103, 16),
+      headline('the spillway', 40, 126, 16),
+      ...column(40, 150, 160, [
+        { lines: ['The engineers want', 'a year to study the', 'spillway again.'], indent: true },
+      ]),
+    ];
+    const { text, headings } = layoutPages([page(items)]);
+    expect(text).toBe(
+      'Engineers ask for more time to study the spillway\nThe engineers want a year to study the spillway again.',
+    );
+    expect(headings).toEqual([{ start: 0, level: 1 }]);
+  });
+
+  it('reads a lead to its end before an article set under one of its columns, and that article whole', () => {
+    // The lead's second column is short; the next article sits under its first column only.
+    const items = [
+      headline('Lead headline across the page', 40, 70),
+      ...column(40, 100, 160, [
+        {
+          lines: ['Lead starts and', 'goes on down', 'the first column', 'to its foot'],
+          indent: true,
+          runsOn: true,
+        },
+      ]),
+      ...column(220, 100, 160, [{ lines: ['and ends in the', 'second.'] }]),
+      headline('Next story', 40, 190, 18),
+      ...column(40, 215, 160, [
+        { lines: ['The next story', 'has one column', 'and ends here.'], indent: true },
+      ]),
+    ];
+    expect(layoutPages([page(items)]).text).toBe(
+      'Lead headline across the page\nLead starts and goes on down the first column to its foot and ends in the second.\n\n' +
+        'Next story\nThe next story has one column and ends here.',
+    );
+  });
+
+  describe('a body-size line set in bold', () => {
+    const outline = (items: LayoutItem[]) => {
+      const { text, headings } = layoutPages([page(items)]);
+      return headings.map((h) => [text.slice(h.start).split('\n')[0], h.level]);
+    };
+
+    it('is a subhead when it stands as a paragraph of its own, over one line or two', () => {
+      const items = column(40, 100, 200, [
+        { lines: ['The council met on', 'Monday night.'], indent: true },
+        { lines: ['Water rates'], bold: true },
+        { lines: ['The rates will rise', 'in the spring.'], indent: true },
+        { lines: ['What the farmers', 'say about it'], bold: true },
+        { lines: ['They are not happy', 'with the plan.'], indent: true },
+      ]);
+      const { text } = layoutPages([page(items)]);
+      expect(text).toBe(
+        'The council met on Monday night.\nWater rates\nThe rates will rise in the spring.\n' +
+          'What the farmers say about it\nThey are not happy with the plan.',
+      );
+      expect(outline(items)).toEqual([
+        ['Water rates', 3],
+        ['What the farmers say about it', 3],
+      ]);
+    });
+
+    it('is a subhead at the head of a column, after a paragraph whose last line is full', () => {
+      const items = [
+        ...column(40, 100, 160, [{ lines: ['The paragraph ends', 'with a long line.'] }]),
+        ...column(220, 100, 160, [{ lines: ['Who pays'], bold: true }]),
+        ...column(220, 100 + PITCH, 160, [
+          { lines: ['The county does,', 'it says.'], indent: true },
+        ]),
+      ];
+      // Its last line reaches the column's end, as a justified last line can.
+      items[1]!.width = 160;
+      expect(outline(items)).toEqual([['Who pays', 3]]);
+    });
+
+    it('marks nothing where the body itself is set in bold', () => {
+      const items = column(40, 100, 200, [
+        { lines: ['A flyer set in', 'bold throughout.'], bold: true, indent: true },
+        { lines: ['Short lines'], bold: true, indent: true },
+        { lines: ['Every one of them', 'bold.'], bold: true, indent: true },
+      ]);
+      expect(outline(items)).toEqual([]);
+    });
+
+    it('is not a heading when it is a bold lead-in that runs on into regular text', () => {
+      // "Bold lead-in:" then regular text on the same line, and a full bold line that runs on below.
+      const leadIn: LayoutItem[] = [
+        { str: 'Ashford:', x: 40, y: 100, width: 40, size: BODY, fontName: 'b', bold: true },
+        { str: 'the vote is on.', x: 83, y: 100, width: 157, size: BODY, fontName: 'r' },
+      ];
+      const items = [
+        ...leadIn,
+        ...column(40, 100 + PITCH, 200, [{ lines: ['Nobody came to it.'] }]),
+        // Justified: the bold line spans its column as far as the regular one.
+        {
+          str: 'A whole bold line lead',
+          x: 40 + 2 * BODY,
+          y: 100 + 2 * PITCH,
+          width: 200 - 2 * BODY,
+          size: BODY,
+          fontName: 'b',
+          bold: true,
+        },
+        ...column(40, 100 + 3 * PITCH, 200, [{ lines: ['runs on in regular type.'] }]),
+      ];
+      const { text, headings } = layoutPages([page(items)]);
+      expect(text).toBe(
+        'Ashford: the vote is on. Nobody came to it.\nA whole bold line lead runs on in regular type.',
+      );
+      expect(headings).toEqual([]);
+    });
+
+    it('is not a heading for bold words inside a paragraph, nor for a whole bold paragraph of prose', () => {
+      const words: LayoutItem[] = [
+        { str: 'Prices rose', x: 40, y: 100, width: 60, size: BODY, fontName: 'r' },
+        { str: 'sharply', x: 103, y: 100, width: 40, size: BODY, fontName: 'b', bold: true },
+        { str: 'again.', x: 146, y: 100, width: 94, size: BODY, fontName: 'r' },
+      ];
+      const items = [
+        ...words,
+        ...column(40, 100 + PITCH, 200, [
+          { lines: ['The end.'] },
+          {
+            lines: [
+              'A bold standfirst',
+              'paragraph sums up',
+              'the story over more',
+              'lines than a head.',
+            ],
+            bold: true,
+            indent: true,
+          },
+          { lines: ['Then the body', 'begins.'], indent: true },
+        ]),
+      ];
+      expect(outline(items)).toEqual([]);
+      expect(layoutPages([page(items)]).text).toContain(
+        'A bold standfirst paragraph sums up the story over more lines than a head.',
+      );
+    });
   });
 });

@@ -67,30 +67,86 @@ const isCjk = (ch: string | undefined) => ch !== undefined && CJK.test(ch);
 
 export function layoutPages(pages: readonly LayoutPage[]): Extracted {
   const linesPerPage = pages.map((page) => buildLines(page.items));
-  const furniture = runningLines(pages, linesPerPage);
   const docBody = bodySize(linesPerPage.flat());
-  const out = new TextBuilder();
+  const furniture = runningLines(pages, linesPerPage, docBody);
+  const paragraphs: Paragraph[] = [];
+  // The last line of the previous page, so a paragraph may run on across the page turn.
+  let previous: Placed | undefined;
   for (const [index, page] of pages.entries()) {
     const lines = (linesPerPage[index] ?? []).filter((line) => !furniture.has(line));
     const kept = lines.filter((line) => !isPageNumber(line, lines, page));
     const chars = kept.reduce((sum, line) => sum + line.text.length, 0);
     const body = chars >= 200 ? bodySize(kept) : docBody;
-    const placed = readingOrder(kept, body);
-    out.newPage();
-    let previous: Placed | undefined = out.carried;
-    for (const current of placed) {
+    for (const current of readingOrder(kept, body)) {
       const level = headingLevel(current.line, body);
-      if (previous && out.lastLevel === level && !breaksBetween(previous, current, level)) {
-        out.continueLine(current.line.text);
+      const last = paragraphs.at(-1);
+      if (previous && last?.level === level && !breaksBetween(previous, current, level)) {
+        last.lines.push({ placed: current, page: index });
       } else {
-        out.startParagraph(current.line.text, level);
+        paragraphs.push({ level, body, lines: [{ placed: current, page: index }] });
       }
       previous = current;
     }
     // Leaves are numbered per page: the last line carried over belongs to none of the next page's.
-    out.carried = previous && { ...previous, leaf: -1 };
+    previous = previous && { ...previous, leaf: -1 };
   }
+  const boldBody = mostlyBold(linesPerPage.flat(), docBody);
+  const out = new TextBuilder();
+  for (const paragraph of paragraphs) {
+    const level = paragraph.level || (!boldBody && isBoldSubhead(paragraph) ? BOLD_SUBHEAD : 0);
+    for (const [i, { placed, page }] of paragraph.lines.entries()) {
+      out.reachPage(page);
+      if (i === 0) out.startParagraph(placed.line.text, level);
+      else out.continueLine(placed.line.text);
+    }
+  }
+  out.reachPage(pages.length - 1);
   return { text: out.text(), headings: out.headings, pages: out.pageStarts(), meta: {} };
+}
+
+interface Paragraph {
+  level: Level;
+  /** The body size of the paragraph's first page. */
+  body: number;
+  lines: { placed: Placed; page: number }[];
+}
+
+/**
+ * A body-size subhead is set apart by weight alone, so it ranks below every
+ * subhead set larger: a page with both nests it under them.
+ */
+const BOLD_SUBHEAD = 3;
+
+/**
+ * Bold sets a line apart only where the body is not bold itself: a paper set
+ * in a semibold face, or a flyer in bold throughout, has no bold subheads.
+ */
+function mostlyBold(lines: readonly Line[], body: number): boolean {
+  let bold = 0;
+  let all = 0;
+  for (const line of lines) {
+    if (Math.abs(line.size - body) >= 0.5) continue;
+    all += line.text.length;
+    if (line.bold) bold += line.text.length;
+  }
+  return bold > all / 2;
+}
+
+/**
+ * A paragraph of its own, set all in bold, short as a label is: a subhead.
+ * The paragraph breaks have been found already, by indent, gap and a line
+ * ending short, so a bold lead-in that runs on into regular text, or bold
+ * words inside a paragraph, share a paragraph with regular lines and are not
+ * one. Three lines at most: a bold standfirst, a whole bold paragraph of
+ * prose, runs longer than a subhead wraps to in a column.
+ */
+function isBoldSubhead(paragraph: Paragraph): boolean {
+  return (
+    paragraph.lines.length <= 3 &&
+    paragraph.lines.every(
+      ({ placed }) => placed.line.bold && placed.line.size < 1.08 * paragraph.body,
+    )
+  );
 }
 
 /**
@@ -146,8 +202,33 @@ function buildLines(items: readonly LayoutItem[]): Line[] {
     open.push(fresh);
     lines.push(fresh);
   }
-  for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim();
+  for (const line of lines) line.text = tidy(line.text);
   return lines;
+}
+
+/**
+ * One space for any run of white space, none between two CJK characters:
+ * Chinese is set without spaces, and one pdf.js reports there stands for a
+ * glyph moved apart (a compressed or hanging comma), not for a word break.
+ */
+function tidy(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(new RegExp(`(${CJK.source}) (?=${CJK.source})`, 'gu'), '$1')
+    .trim();
+}
+
+/**
+ * Where a line's text ends, less the closing punctuation after its last
+ * character: a full-width comma or stop hangs past the column's edge in
+ * Chinese setting (and Latin points in optical margin alignment), so it can
+ * stand in the gutter without the gutter ending.
+ */
+function inkEnd(line: Line): number {
+  const hanging = /[，。、；：？！）」』》〉,.;:]+$/u.exec(line.text)?.[0] ?? '';
+  if (hanging === '') return line.x1;
+  const width = [...hanging].reduce((sum, ch) => sum + (isCjk(ch) ? 1 : 0.3) * line.size, 0);
+  return Math.max(line.x0, line.x1 - width);
 }
 
 /** The size most characters are set in. */
@@ -169,7 +250,7 @@ function headingLevel(line: Line, body: number): Level {
   const ratio = line.size / body;
   if (ratio >= 1.6) return 1;
   if (ratio >= 1.2) return 2;
-  if (ratio >= 1.08 || line.bold) return 3;
+  if (ratio >= 1.08) return 3;
   return 0;
 }
 
@@ -192,26 +273,35 @@ function isPageNumber(line: Line, lines: readonly Line[], page: LayoutPage): boo
 }
 
 /**
- * Running heads and feet: a line in the top or bottom margin whose text, its
- * digits aside, repeats at about the same height on at least three pages and
- * on half of them.
+ * Running heads and feet: a line in the top or bottom margin, set no larger
+ * than the body, whose text, its digits aside, repeats at about the same
+ * height on half the pages or more, and on two at least (a two-page PDF's
+ * folio line is as much furniture as a long one's). Headlines are left out
+ * by size: a lead at the top of every page, "Dam plan 1 …", "Dam plan 2 …",
+ * differs from the next only in its digits too.
  */
-function runningLines(pages: readonly LayoutPage[], linesPerPage: readonly Line[][]): Set<Line> {
+function runningLines(
+  pages: readonly LayoutPage[],
+  linesPerPage: readonly Line[][],
+  body: number,
+): Set<Line> {
   const found = new Set<Line>();
-  if (pages.length < 3) return found;
-  const groups = new Map<string, Line[]>();
+  if (pages.length < 2) return found;
+  const groups = new Map<string, { line: Line; page: number }[]>();
   for (const [index, lines] of linesPerPage.entries()) {
     const height = pages[index]?.height ?? 0;
     for (const line of lines) {
+      if (headingLevel(line, body) !== 0) continue;
       const band = line.bottom < height * 0.1 ? 'top' : line.top > height * 0.9 ? 'bottom' : null;
       if (!band) continue;
       const key = `${band}|${Math.round(line.baseline / 6)}|${line.text.replace(/\d+/g, '#')}`;
-      groups.set(key, [...(groups.get(key) ?? []), line]);
+      groups.set(key, [...(groups.get(key) ?? []), { line, page: index }]);
     }
   }
-  for (const lines of groups.values()) {
-    if (lines.length >= 3 && lines.length >= pages.length / 2) {
-      for (const line of lines) found.add(line);
+  for (const group of groups.values()) {
+    const onPages = new Set(group.map(({ page }) => page)).size;
+    if (onPages >= 2 && onPages >= pages.length / 2) {
+      for (const { line } of group) found.add(line);
     }
   }
   return found;
@@ -225,12 +315,13 @@ function readingOrder(lines: readonly Line[], body: number): Placed[] {
   const visit = (set: Line[], column: Column) => {
     const columns = verticalCut(set, body);
     if (columns) {
-      for (const part of columns) visit(part, extent(part));
+      for (const part of columns) visit(part, extent(part, body));
       return;
     }
     const rows = horizontalCut(set, body);
     if (rows) {
-      for (const part of rows) visit(part, column);
+      for (const part of joinColumnRuns(rows, body))
+        visit(part, blockMeasure(part, body) ?? column);
       return;
     }
     const sorted = mergeFragments(set);
@@ -238,14 +329,35 @@ function readingOrder(lines: readonly Line[], body: number): Placed[] {
     for (const line of sorted) placed.push({ line, column, leaf, pitch });
     leaf += 1;
   };
-  visit(lines.slice(), extent(lines));
+  visit(lines.slice(), extent(lines, body));
   return placed;
 }
 
-function extent(lines: readonly Line[]): Column {
+/**
+ * A block below a gap is measured on its own when it has lines enough to
+ * show its measure (three body lines: one of the first two runs full): an
+ * article in one column under a wider block sets its lines to that column,
+ * and against the wider one each would seem to end short. A shorter block
+ * keeps the measure of what it sits in.
+ */
+function blockMeasure(part: readonly Line[], body: number): Column | null {
+  const text = part.filter((line) => headingLevel(line, body) === 0);
+  return new Set(text.map((line) => Math.round(line.baseline))).size >= 3
+    ? extent(text, body)
+    : null;
+}
+
+/**
+ * The measure of a column is where its body text runs: a headline may be set
+ * wider than the text under it, and measured against it every line of a
+ * single column would seem to end short.
+ */
+function extent(lines: readonly Line[], body: number): Column {
+  const text = lines.filter((line) => headingLevel(line, body) === 0);
+  const measured = text.length > 0 ? text : lines;
   return {
-    x0: Math.min(...lines.map((line) => line.x0)),
-    x1: Math.max(...lines.map((line) => line.x1)),
+    x0: Math.min(...measured.map((line) => line.x0)),
+    x1: Math.max(...measured.map((line) => line.x1)),
   };
 }
 
@@ -255,10 +367,47 @@ function extent(lines: readonly Line[]): Column {
  * of one justified line are not a gutter.
  */
 function verticalCut(lines: Line[], body: number): Line[][] | null {
-  const parts = cut(lines, (line) => [line.x0, line.x1], 0.8 * body);
+  const parts = cut(lines, (line) => [line.x0, inkEnd(line)], 0.8 * body);
   const tall = (part: Line[]) =>
     part.some((line) => Math.abs(line.baseline - (part[0]?.baseline ?? 0)) > 0.4 * line.size);
   return parts && parts.every(tall) ? parts : null;
+}
+
+/**
+ * A gap across the whole width does not always end what is above it. When
+ * one column of a block runs on below the others' ends (a column left short,
+ * a subhead with space above it), or a row of headlines stands over the
+ * articles they head, the bands on either side of the gap share one set of
+ * gutters: joined, they cut into columns again, and must, or the reading
+ * would jump from the top of one column to the top of the next and back. A
+ * band that opens new articles shares the gutters too when they happen to
+ * align with the columns above, but it heads a column with a headline (a
+ * line at headline size, which a column's own subheads never reach), or
+ * heads every column with a larger line: that starts something new and
+ * stays apart. The whole never joins: `visit` found no gutter through it.
+ */
+function joinColumnRuns(rows: Line[][], body: number): Line[][] {
+  const groups: Line[][] = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    const joined = last && [...last, ...row];
+    const columns = joined && verticalCut(joined, body);
+    if (last && joined && columns && !opensArticles(columns, new Set(row), body)) {
+      groups[groups.length - 1] = joined;
+    } else {
+      groups.push(row);
+    }
+  }
+  return groups.length > 1 ? groups : rows;
+}
+
+/** Some column's first line of `row` is a headline, or every column's is larger than the body. */
+function opensArticles(columns: Line[][], row: ReadonlySet<Line>, body: number): boolean {
+  const levels = columns.map((part) => {
+    const first = part.filter((line) => row.has(line)).sort((a, b) => a.top - b.top)[0];
+    return first ? headingLevel(first, body) : 0;
+  });
+  return levels.includes(1) || levels.every((level) => level !== 0);
 }
 
 /** Within one block, the pieces of a line that justification spread apart become one line again. */
@@ -327,14 +476,20 @@ function usualPitch(sorted: readonly Line[], body: number): number {
 function breaksBetween(previous: Placed, next: Placed, level: Level): boolean {
   const [a, b] = [previous.line, next.line];
   if (level !== 0) {
-    // A headline's lines share size and weight and follow one another closely.
-    const sameLeaf = previous.leaf === next.leaf;
+    // A headline's lines share size and weight and follow one another closely, each below the
+    // last and over the same measure. Not within one leaf, necessarily: large type is set with
+    // more space between its lines than the gap that cuts a block of body text in two.
+    const step = b.baseline - a.baseline;
+    const overlap = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
     return (
       Math.abs(a.size - b.size) > 0.5 ||
-      !sameLeaf ||
-      b.baseline - a.baseline > 1.6 * Math.max(a.size, b.size)
+      step <= 0.4 * b.size ||
+      step > 1.6 * Math.max(a.size, b.size) ||
+      overlap <= 0
     );
   }
+  // Body copy does not turn bold for a whole line in mid-sentence; a subhead or a lead-in that starts a paragraph does.
+  if (b.bold && !a.bold) return true;
   const em = b.size;
   const indented = b.x0 - next.column.x0 > 0.8 * em && a.x0 - previous.column.x0 < 0.8 * em;
   if (indented) return true;
@@ -359,17 +514,19 @@ function endsShort(line: Line, next: Line, column: Column): boolean {
 
 class TextBuilder {
   readonly headings: ExtractedHeading[] = [];
-  lastLevel: Level | null = null;
-  /** The last line of the previous page, so a paragraph may run on across the page turn. */
-  carried: Placed | undefined;
   private parts: string[] = [];
   private length = 0;
   private starts: number[] = [];
   private pending = 0;
 
-  /** A page starts where its first text does; a page without text, where the next text does. */
-  newPage(): void {
-    this.pending += 1;
+  private page = -1;
+
+  /**
+   * Text from here on is on page `page` (0-based). A page starts where its
+   * first text does; a page without text, where the next text does.
+   */
+  reachPage(page: number): void {
+    for (; this.page < page; this.page++) this.pending += 1;
   }
 
   pageStarts(): number[] {
@@ -387,7 +544,6 @@ class TextBuilder {
     if (level !== 0) this.headings.push({ start: this.length, level });
     this.markPages();
     this.push(text);
-    this.lastLevel = level;
   }
 
   continueLine(text: string): void {

@@ -73,6 +73,28 @@ describe.skipIf(missing !== null)('PDFs made by LibreOffice Writer', () => {
     expect(text[pages![2]! - 1]).not.toMatch(/[A-Za-z]/);
   }, 60_000);
 
+  it('outlines a bold body-size subhead, and not a paragraph with a bold word', async () => {
+    const [article] = newspaperArticles(1, 6);
+    const blocks = article!.blocks.filter((block) => block.kind !== 'h2');
+    const [headline, first, second, ...rest] = blocks;
+    const boldWord = { ...first!, bold: first!.text.split(' ').slice(3, 5).join(' ') };
+    const subhead = { kind: 'h3' as const, text: 'Farmers weigh in' };
+    const source = [headline!, boldWord, second!, subhead, ...rest];
+    const pdf = fodtToPdf(join(dir, 'bold'), 'bold', newspaperFodt([{ blocks: source }]));
+    const result = await extract(pdf);
+    if (!result.ok) throw new Error(result.code);
+    const { text, headings } = result.value;
+    expect(text).toBe(source.map((block) => block.text).join('\n'));
+    const outline = headings.map((h) => [
+      text.slice(h.start, text.indexOf('\n', h.start)),
+      h.level,
+    ]);
+    expect(outline).toEqual([
+      [headline!.text, 1],
+      ['Farmers weigh in', 3],
+    ]);
+  }, 60_000);
+
   it('refuses a PDF that needs a password, saying so', async () => {
     const locked = fodtToPdf(join(dir, 'locked'), 'locked', newspaperFodt(articles), 'secret');
     expect(await extract(locked)).toMatchObject({ ok: false, code: 'encrypted' });

@@ -12,6 +12,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 // Registering the worker's message handler makes pdf.js run it in this thread instead of fetching a worker.
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import { fontNameIsBold } from '../../../shared/extract/pdf-font-weight';
 import { layoutPages, type LayoutItem, type LayoutPage } from '../../../shared/extract/pdf-layout';
 import type { ExtractResult } from '../../../shared/extract/types';
 
@@ -78,8 +79,9 @@ export async function extractPdf(
   }
   try {
     const pages: LayoutPage[] = [];
+    const bold = new Map<string, boolean>();
     for (let number = 1; number <= document.numPages; number++) {
-      pages.push(await readPage(await document.getPage(number)));
+      pages.push(await readPage(await document.getPage(number), bold));
     }
     if (pages.every((page) => page.items.length === 0)) {
       return {
@@ -100,9 +102,10 @@ export async function extractPdf(
   }
 }
 
-async function readPage(page: pdfjs.PDFPageProxy): Promise<LayoutPage> {
+async function readPage(page: pdfjs.PDFPageProxy, bold: Map<string, boolean>): Promise<LayoutPage> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
+  await learnFontWeights(page, content.items, bold);
   const items: LayoutItem[] = [];
   for (const raw of content.items) {
     if (!('str' in raw)) continue;
@@ -113,10 +116,59 @@ async function readPage(page: pdfjs.PDFPageProxy): Promise<LayoutPage> {
     const size = Math.hypot(c, d);
     // Horizontal, left-to-right text only: rotated runs (margin notes, stamps) are left out.
     if (size === 0 || Math.abs(b) > 0.01 * size || a <= 0) continue;
-    items.push({ str: item.str, x: e, y: f, width: item.width, size, fontName: item.fontName });
+    items.push({
+      str: item.str,
+      x: e,
+      y: f,
+      width: item.width,
+      size,
+      fontName: item.fontName,
+      bold: bold.get(item.fontName) === true,
+    });
   }
   page.cleanup();
   return { width: viewport.width, height: viewport.height, items };
+}
+
+/**
+ * Text content names each item's font but not its weight; the font objects,
+ * with their PostScript names, reach this thread only with a page's operator
+ * list. That costs about half as much again as the text content, so it is
+ * asked only of a page that uses a font no earlier page did: fonts are
+ * shared by the whole document, and most PDFs bring theirs on the first pages.
+ */
+async function learnFontWeights(
+  page: pdfjs.PDFPageProxy,
+  items: readonly unknown[],
+  bold: Map<string, boolean>,
+): Promise<void> {
+  const unknown = new Set<string>();
+  for (const item of items as TextItem[]) {
+    if (typeof item.fontName === 'string' && !bold.has(item.fontName)) unknown.add(item.fontName);
+  }
+  if (unknown.size === 0) return;
+  const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+  // Only fonts the operator list sets were sent over: waiting for any other would never end.
+  const sent = new Set<string>();
+  ops.fnArray.forEach((fn, i) => {
+    const name = (ops.argsArray[i] as unknown[] | null)?.[0];
+    if (fn === pdfjs.OPS.setFont && typeof name === 'string' && unknown.has(name)) sent.add(name);
+  });
+  await Promise.all(
+    [...sent].map(
+      (name) =>
+        new Promise<void>((resolve) => {
+          page.commonObjs.get(name, (font: unknown) => {
+            // A font pdf.js could not load arrives as its error message.
+            const face =
+              typeof font === 'object' ? (font as { name?: string; bold?: boolean }) : {};
+            bold.set(name, face.bold === true || fontNameIsBold(face.name));
+            resolve();
+          });
+        }),
+    ),
+  );
+  for (const name of unknown) if (!bold.has(name)) bold.set(name, false);
 }
 
 function refusal(error: unknown): ExtractResult {

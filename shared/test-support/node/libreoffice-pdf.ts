@@ -13,15 +13,19 @@ import { sofficeConvert, sofficeMissing } from './soffice';
 export const writerMissing = (): string | null => sofficeMissing('libreoffice-writer');
 
 export interface Block {
-  kind: 'h1' | 'h2' | 'p';
+  /** h3: a subhead in the body size, set apart by bold alone. */
+  kind: 'h1' | 'h2' | 'h3' | 'p';
   text: string;
+  /** Words of a paragraph set in bold (the first place they occur). */
+  bold?: string;
 }
 
 export interface Article {
   blocks: Block[];
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const EN_WORDS =
   'officials said the reservoir would supply water to farms downstream while engineers inspected the spillway after heavy rain and local residents asked for a public hearing on the plan'.split(
@@ -72,7 +76,7 @@ export function newspaperArticles(count: number, paragraphs: number): Article[] 
   return articles;
 }
 
-const NS =
+export const NS =
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ' +
   'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" ' +
   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" ' +
@@ -81,12 +85,39 @@ const NS =
   'xmlns:xlink="http://www.w3.org/1999/xlink" ' +
   'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"';
 
-const FONT = 'Noto Serif CJK SC';
-const text = (size: number, bold = false) =>
+export const FONT = 'Noto Serif CJK SC';
+export const text = (size: number, bold = false) =>
   `<style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" ` +
   `fo:font-size="${size}pt" style:font-size-asian="${size}pt"` +
   (bold ? ' fo:font-weight="bold" style:font-weight-asian="bold"' : '') +
   '/>';
+
+/** A block inside an article's columns, in the styles `STYLES` defines. */
+export function blockXml(block: Block): string {
+  if (block.kind === 'h2')
+    return `<text:h text:style-name="H2" text:outline-level="2">${esc(block.text)}</text:h>`;
+  if (block.kind === 'h3') return `<text:p text:style-name="Subhead">${esc(block.text)}</text:p>`;
+  const at = block.bold ? block.text.indexOf(block.bold) : -1;
+  const inner =
+    at < 0
+      ? esc(block.text)
+      : esc(block.text.slice(0, at)) +
+        `<text:span text:style-name="Strong">${esc(block.bold!)}</text:span>` +
+        esc(block.text.slice(at + block.bold!.length));
+  return `<text:p text:style-name="Body">${inner}</text:p>`;
+}
+
+/**
+ * Paragraph and text styles for body copy: 10 pt justified with a 2-em
+ * first-line indent, a 13 pt subhead, a bold body-size subhead, bold words.
+ * No autospace, so the PDF holds the source's spacing; no hanging
+ * punctuation, which a frame's edge would clip.
+ */
+export const STYLES = `<style:style style:name="Standard" style:family="paragraph"><style:paragraph-properties style:text-autospace="none" style:punctuation-wrap="simple"/>${text(10)}</style:style>
+<style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-indent="20pt" fo:text-align="justify" fo:margin-top="0pt" fo:margin-bottom="0pt"/></style:style>
+<style:style style:name="H2" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-top="6pt" fo:margin-bottom="3pt"/>${text(13, true)}</style:style>
+<style:style style:name="Subhead" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-top="6pt" fo:margin-bottom="2pt"/>${text(10, true)}</style:style>
+<style:style style:name="Strong" style:family="text"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>`;
 
 /** Flat ODF: one article per page, its headline across the page, its body in three columns. */
 export function newspaperFodt(articles: readonly Article[]): string {
@@ -94,29 +125,20 @@ export function newspaperFodt(articles: readonly Article[]): string {
     .map((article, index) => {
       const [headline, ...rest] = article.blocks;
       const first = index === 0 ? 'H1' : 'H1Break';
-      const inner = rest
-        .map((block) =>
-          block.kind === 'h2'
-            ? `<text:h text:style-name="H2" text:outline-level="2">${esc(block.text)}</text:h>`
-            : `<text:p text:style-name="Body">${esc(block.text)}</text:p>`,
-        )
-        .join('\n');
+      const inner = rest.map(blockXml).join('\n');
       return (
         `<text:h text:style-name="${first}" text:outline-level="1">${esc(headline?.text ?? '')}</text:h>\n` +
         `<text:section text:style-name="Cols" text:name="Article${index + 1}">\n${inner}\n</text:section>`
       );
     })
     .join('\n');
-  // Body 10 pt, so the 20 pt indent is 2 em; no autospace, so the PDF holds the source's spacing.
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document ${NS} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls><style:font-face style:name="${FONT}" svg:font-family="'${FONT}'"/></office:font-face-decls>
 <office:styles>
-<style:style style:name="Standard" style:family="paragraph"><style:paragraph-properties style:text-autospace="none"/>${text(10)}</style:style>
-<style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-indent="20pt" fo:text-align="justify" fo:margin-top="0pt" fo:margin-bottom="0pt"/></style:style>
+${STYLES}
 <style:style style:name="H1" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-bottom="12pt"/>${text(22, true)}</style:style>
 <style:style style:name="H1Break" style:family="paragraph" style:parent-style-name="H1"><style:paragraph-properties fo:break-before="page"/></style:style>
-<style:style style:name="H2" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-top="6pt" fo:margin-bottom="3pt"/>${text(13, true)}</style:style>
 </office:styles>
 <office:automatic-styles>
 <style:style style:name="Cols" style:family="section"><style:section-properties text:dont-balance-text-columns="false"><style:columns fo:column-count="3" fo:column-gap="14pt"/></style:section-properties></style:style>
