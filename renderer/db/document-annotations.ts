@@ -173,12 +173,15 @@ export class DocumentAnnotations extends StoreFollower {
       const value = c.after?.docId === this.docId ? c.after : null;
       this.ahead.set(ids[i]!, { value, by });
     });
-    this.publish(this.list());
+    // Before the first whole read the list holds only what is ahead: published
+    // now, it would take every highlight painted from the spans record away.
+    // The first read publishes it with the records.
+    if (this.isLoaded) this.publish(this.list());
     const release = () => {
       for (const id of ids) if (this.ahead.get(id)?.by === by) this.ahead.delete(id);
     };
     const redrawIfChanged = (shown: (Annotation | null)[]) => {
-      if (this.closed) return;
+      if (this.closed || !this.isLoaded) return;
       if (ids.some((id, i) => !same(shown[i] ?? undefined, this.get(id) ?? undefined)))
         this.publish(this.list());
     };

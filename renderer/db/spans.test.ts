@@ -159,6 +159,36 @@ describe('the spans record', () => {
     expect(await stored('d1')).toBeNull();
   });
 
+  it('a key press before the records are read leaves the painted spans, then shows with them', async () => {
+    await db.annotations.bulkPut([annotation('a1', 'd1', 10), annotation('a2', 'd1', 20)]);
+    await opened('d1');
+    let read!: () => void;
+    const lists: string[][] = [];
+    let early: Span[] = [];
+    const model = new DocumentAnnotations(
+      db,
+      'd1',
+      (list) => lists.push(list.map((a) => a.id)),
+      () => {},
+      (spans) => (early = spans),
+      new Promise<void>((r) => (read = r)),
+    );
+    await expect.poll(() => early.length).toBe(2);
+    const tagged = annotation('a0', 'd1', 2);
+    const preview = model.preview([{ before: null, after: tagged }]);
+    // Published now, a list of the one new annotation would replace the two painted.
+    expect(lists).toEqual([]);
+    read();
+    await model.loaded;
+    await model.idle();
+    expect(lists.at(-1)).toEqual(['a0', 'a1', 'a2']);
+    await db.annotations.put(tagged);
+    preview?.settle([{ before: null, after: tagged }]);
+    await model.idle();
+    expect(lists.at(-1)).toEqual(['a0', 'a1', 'a2']);
+    model.close();
+  });
+
   it('a record that disagrees with the annotations is shown, then made again', async () => {
     await db.annotations.put(annotation('a1', 'd1', 10));
     await db.spans.put(spansRecordOf('d1', [{ id: 'gone', start: 1, end: 2, categoryIds: [] }])!);
