@@ -7,7 +7,7 @@
  * the pages differs. The bytes are fetched before the clock starts.
  */
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { extractPdf, type ReadPdfAsset } from '../renderer/library/extract/pdf';
+import { documentOptions, extractPdf, type ReadPdfAsset } from '../renderer/library/extract/pdf';
 
 export interface PdfTimingRequest {
   mode: 'textContent' | 'extract';
@@ -36,24 +36,7 @@ const readAsset: ReadPdfAsset = (kind, filename) => {
 };
 
 async function textContent(bytes: Uint8Array): Promise<number> {
-  const task = pdfjs.getDocument({
-    data: bytes,
-    isEvalSupported: false,
-    useWorkerFetch: false,
-    useWasm: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    stopAtErrors: false,
-    cMapUrl: 'bundled:/cmaps/',
-    cMapPacked: true,
-    standardFontDataUrl: 'bundled:/standard_fonts/',
-    BinaryDataFactory: class {
-      fetch({ kind, filename }: { kind: string; filename: string }) {
-        return readAsset(kind as Parameters<ReadPdfAsset>[0], filename);
-      }
-    },
-    verbosity: 0,
-  } as Parameters<typeof pdfjs.getDocument>[0]);
+  const task = pdfjs.getDocument(documentOptions(bytes, readAsset));
   const doc = await task.promise;
   let items = 0;
   for (let n = 1; n <= doc.numPages; n++) {

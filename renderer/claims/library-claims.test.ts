@@ -2,29 +2,13 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findQuantities } from '../../shared/claims/quantity';
 import type { Annotation } from '../../shared/types';
+import { annotation as fixture } from '../all-annotations/fixtures';
 import { ClaimmarkDB } from '../db/db';
 import { LibraryClaims } from './library-claims';
 
-const STAMP = '2026-12-01T00:00:00.000Z';
-function annotation(id: string, docId: string, quote: string): Annotation {
-  return {
-    id,
-    docId,
-    start: 0,
-    end: quote.length,
-    quote,
-    prefix: '',
-    suffix: '',
-    categoryIds: [],
-    note: '',
-    status: 'unverified',
-    speaker: '',
-    evidence: '',
-    createdAt: STAMP,
-    updatedAt: STAMP,
-    quantities: findQuantities(quote),
-  };
-}
+/** A claim as stored: its quote and the figures read from it. */
+const annotation = (id: string, docId: string, quote: string): Annotation =>
+  fixture(id, docId, 0, { quote, end: quote.length, quantities: findQuantities(quote) });
 
 const SAID = '全区港口吞吐量达到3.2亿吨。';
 const RESTATED = '据介绍，全区港口吞吐量达到3.2亿吨。';

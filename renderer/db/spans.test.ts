@@ -1,31 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/types';
+import { annotation as fixture } from '../all-annotations/fixtures';
 import { ClaimmarkDB } from './db';
 import { DocumentAnnotations } from './document-annotations';
 import { isSpansRecord, spansOf, spansRecordOf, type Span } from './spans';
 
-const STAMP = '2026-12-01T00:00:00.000Z';
-function annotation(id: string, docId: string, start: number, extra: Partial<Annotation> = {}) {
-  const a: Annotation = {
-    id,
-    docId,
-    start,
-    end: start + 3,
-    quote: 'abc',
-    prefix: '',
-    suffix: '',
-    categoryIds: ['c1'],
-    note: '',
-    status: 'unverified',
-    speaker: '',
-    evidence: '',
-    createdAt: STAMP,
-    updatedAt: STAMP,
-    ...extra,
-  };
-  return a;
-}
+/** A three-character annotation in the first category. */
+const annotation = (id: string, docId: string, start: number, extra: Partial<Annotation> = {}) =>
+  fixture(id, docId, start, { end: start + 3, categoryIds: ['c1'], ...extra });
 
 let db: ClaimmarkDB;
 beforeEach(() => {

@@ -50,13 +50,13 @@ function binaryDataFactory(read: ReadPdfAsset) {
   };
 }
 
-export async function extractPdf(
-  bytes: Uint8Array,
-  readAsset: ReadPdfAsset = readBundledAsset,
-): Promise<ExtractResult> {
-  const task = pdfjs.getDocument({
-    // pdf.js takes ownership of (detaches) the buffer it is given.
-    data: bytes.slice(),
+/**
+ * How pdf.js is opened here (and by the bench's baseline): no eval, no wasm,
+ * no fetch, no system or web fonts, the CMaps and standard fonts from `read`.
+ */
+export function documentOptions(data: Uint8Array, read: ReadPdfAsset) {
+  return {
+    data,
     isEvalSupported: false,
     useWorkerFetch: false,
     useWasm: false,
@@ -67,9 +67,17 @@ export async function extractPdf(
     cMapUrl: 'bundled:/cmaps/',
     cMapPacked: true,
     standardFontDataUrl: 'bundled:/standard_fonts/',
-    BinaryDataFactory: binaryDataFactory(readAsset),
+    BinaryDataFactory: binaryDataFactory(read),
     verbosity: 0,
-  } as Parameters<typeof pdfjs.getDocument>[0]);
+  } as Parameters<typeof pdfjs.getDocument>[0];
+}
+
+export async function extractPdf(
+  bytes: Uint8Array,
+  readAsset: ReadPdfAsset = readBundledAsset,
+): Promise<ExtractResult> {
+  // pdf.js takes ownership of (detaches) the buffer it is given.
+  const task = pdfjs.getDocument(documentOptions(bytes.slice(), readAsset));
   let document: pdfjs.PDFDocumentProxy;
   try {
     document = await task.promise;
