@@ -1,4 +1,5 @@
 import { afterFirstDocument } from '../app/first-document';
+import { START_WAIT_MS } from '../db/hooks';
 import { db } from '../db/instance';
 import { LibraryClaims } from './library-claims';
 
@@ -9,7 +10,7 @@ export function libraryClaims(): LibraryClaims {
   instance ??= new LibraryClaims(
     db,
     (error) => console.warn('Claimmark: could not read the claims of the library', error),
-    new Promise<void>((resolve) => afterFirstDocument(resolve, 1500)),
+    new Promise<void>((resolve) => afterFirstDocument(resolve, START_WAIT_MS)),
   );
   return instance;
 }
