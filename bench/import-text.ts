@@ -6,6 +6,7 @@ import { startTrace, summariseTrace } from './profile';
 import { fmtMs, median, type Table } from './report';
 import { collect, longTaskLine, phaseLines, repeat, shares, type Context } from './scenario-common';
 import { importThroughUi } from './ui';
+import { cpuProfileOf } from './ui-views';
 
 /** Baselines that need only the harness, and the app's import pipeline without UI. */
 export async function pipelineAndBaselines(ctx: Context, table: Table) {
@@ -117,6 +118,14 @@ export async function importThroughTheUi(
   }
   const last = ctx.samples[ctx.samples.length - 1];
   if (last) await traceUiImport(ctx, table, last.path, ctx.reference.sentinel, last.title);
+  const first = ctx.samples[0];
+  if (first) {
+    ctx.progress(`CPU profile: UI import ${first.title}`);
+    await importThroughUi(ctx.origin, ctx.probeScript, first.path, ctx.reference.sentinel, {
+      during: cpuProfileOf(ctx, table, `One ${first.title} import`),
+      appPath: 'profile/',
+    });
+  }
 }
 
 /** One traced UI import: self time per trace event on the page's main thread and in the worker. */

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
+import iconv from 'iconv-lite';
 import { expect, test } from './fixtures';
 import { libraryItems, reader } from './reader';
-import { big5File, binaryFile, gb18030File, TRADITIONAL, utf8File } from './samples';
+import { big5File, binaryFile, CHINESE, gb18030File, TRADITIONAL, utf8File } from './samples';
 
 test('opens a UTF-8 file and a GB18030 file and shows their text', async ({ app }) => {
   const { page } = app;
@@ -68,5 +70,40 @@ test('a file can be reopened as another encoding when the guess is wrong', async
 
   await encoding.selectOption('big5');
   await expect(reader(page)).toContainText(TRADITIONAL);
+  await expect(libraryItems(page)).toHaveCount(1);
+});
+
+test('a file big enough for the decoder worker is stored byte for byte, and found again', async ({
+  app,
+}) => {
+  const { page } = app;
+  // 2 MB: over the size that moves decoding to the worker, which hands the bytes back to be stored.
+  const text = `${'Worker-sized file\n\n'}${CHINESE.repeat(9000)}`;
+  const big = { name: 'worker-sized.txt', bytes: iconv.encode(text, 'gb18030') };
+  expect(big.bytes.length).toBeGreaterThan(1024 * 1024);
+  await app.openFiles([big]);
+  await expect(libraryItems(page)).toHaveCount(1);
+  await expect(reader(page).getByLabel('Encoding')).toHaveValue('gb18030');
+  const stored = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('claimmark');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const [source] = await new Promise<{ bytes: Uint8Array }[]>((resolve, reject) => {
+      const request = db.transaction('sources').objectStore('sources').getAll();
+      request.onsuccess = () => resolve(request.result as { bytes: Uint8Array }[]);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    const digest = await crypto.subtle.digest('SHA-256', source!.bytes as Uint8Array<ArrayBuffer>);
+    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  });
+  expect(stored).toBe(createHash('sha256').update(big.bytes).digest('hex'));
+
+  await app.openFiles([{ ...big, name: 'worker-sized copy.txt' }]);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'already in the library' }),
+  ).toBeVisible();
   await expect(libraryItems(page)).toHaveCount(1);
 });

@@ -6,9 +6,11 @@ class FakeWorker {
   onmessage: ((e: MessageEvent) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   received: { id: number; n: number }[] = [];
+  moved: Transferable[][] = [];
   terminated = false;
-  postMessage(message: { id: number; n: number }) {
+  postMessage(message: { id: number; n: number }, transfer: Transferable[]) {
     this.received.push(message);
+    this.moved.push(transfer);
   }
   answer(index: number) {
     const m = this.received[index]!;
@@ -51,5 +53,21 @@ describe('workerClient', () => {
     expect(started).toHaveLength(2);
     started[1]!.answer(0);
     expect(await next).toBe(6);
+  });
+
+  it('moves the buffers the caller names instead of copying them', () => {
+    const started: FakeWorker[] = [];
+    const ask = workerClient<{ n: number; bytes?: Uint8Array }, number>(
+      () => {
+        started.push(new FakeWorker());
+        return started.at(-1) as unknown as Worker;
+      },
+      'stopped',
+      ({ bytes }) => (bytes ? [bytes.buffer as ArrayBuffer] : []),
+    );
+    const bytes = new Uint8Array(8);
+    void ask({ n: 1, bytes });
+    void ask({ n: 2 });
+    expect(started[0]!.moved).toEqual([[bytes.buffer], []]);
   });
 });

@@ -7,6 +7,8 @@
 export function workerClient<Request extends object, Result>(
   start: () => Worker,
   crashMessage: string,
+  /** Buffers of the request to move to the worker instead of copying them. */
+  transferOf: (request: Request) => Transferable[] = () => [],
 ): (request: Request) => Promise<Result> {
   let worker: Worker | null = null;
   let nextId = 0;
@@ -32,6 +34,6 @@ export function workerClient<Request extends object, Result>(
     new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      get().postMessage({ id, ...request });
+      get().postMessage({ id, ...request }, transferOf(request));
     });
 }

@@ -38,6 +38,10 @@ describe('codePointLength', () => {
     expect(codePointLength(TEXT)).toBe([...TEXT].length);
     expect(codePointLength('')).toBe(0);
   });
+  it('counts a lone surrogate once, as [...s] does', () => {
+    for (const s of ['a\ud800b', '\udc00\ud83d\ude00', '\ud83d\ud83d\ude00\ude00', '\ud800'])
+      expect(codePointLength(s)).toBe([...s].length);
+  });
 });
 
 describe('toCodePointOffsets', () => {

@@ -19,6 +19,8 @@ export type DecodeJobResult =
       encoding: Encoding;
       bom: boolean;
       sha256: string;
+      /** The bytes decoded, as given: the ones to store (a worker moved the caller's away). */
+      bytes: Uint8Array;
       prepared: PreparedText;
       /** Undecodable bytes and stray NULs taken out; absent when the file decoded cleanly. */
       damage?: DecodeDamage;
@@ -42,43 +44,50 @@ export async function runDecodeJob(
   const format = forced ? 'text' : detectFormat(bytes, name);
   // pdf.js (2 MB) is loaded by the first PDF: neither the window's start nor a text import waits for it.
   if (format === 'pdf')
-    return finishExtract('pdf', await (await import('./extract/pdf')).extractPdf(bytes));
+    return finishExtract('pdf', bytes, await (await import('./extract/pdf')).extractPdf(bytes));
   if (format !== 'text') {
     // Word files and web pages need a DOMParser: decode.ts runs them on the page, never here in a worker.
     // Loaded on first use, so mammoth and Readability stay out of the start-up bundle.
     const { extractDocument, sourceFormat } = await import('./extract/extract');
     try {
-      return await finishExtract(sourceFormat(format), await extractDocument(format, bytes));
+      return await finishExtract(sourceFormat(format), bytes, await extractDocument(format, bytes));
     } catch (error) {
       return extractFailure('damaged', error instanceof Error ? error.message : String(error));
     }
   }
+  const bytesHash = hashIfUtf8AsIs(bytes, forced);
   const decoded = decodeBytes(bytes, forced);
   if (!decoded.ok) return { ok: false, code: decoded.error.code };
   const { text, encoding, bom, damage } = decoded.value;
+  const asIs = bytesHash && encoding === 'utf-8' && !damage && bom === bytesHash.bom;
+  // Started before the wrap check, so the digest runs beside it.
+  const sha256 = asIs ? bytesHash.sha256 : sha256Hex(text);
+  const prepared = prepareText(text, reflowMode);
   return {
     ok: true,
     encoding,
     bom,
-    sha256: await identityOf(bytes, text, encoding, bom, damage),
-    prepared: prepareText(text, reflowMode),
+    sha256: await sha256,
+    bytes,
+    prepared,
     ...(damage ? { damage } : {}),
   };
 }
 
 /**
- * SHA-256 of the text's UTF-8. A clean UTF-8 file without CR is that UTF-8
- * already (decoding changed nothing but the BOM), so its bytes are hashed as
- * they are, sparing a 10 MB re-encode.
+ * The identity is the SHA-256 of the text's UTF-8. A clean UTF-8 file without
+ * CR is that UTF-8 already (decoding changed nothing but the BOM), so its
+ * bytes are hashed as they are, sparing a 10 MB re-encode; the digest is
+ * started before decoding, on WebCrypto's own thread, and dropped if the
+ * file turns out to be something else.
  */
-function identityOf(
+function hashIfUtf8AsIs(
   bytes: Uint8Array,
-  text: string,
-  encoding: Encoding,
-  bom: boolean,
-  damage: DecodeDamage | undefined,
-): Promise<string> {
+  forced: Encoding | undefined,
+): { sha256: Promise<string>; bom: boolean } | null {
+  if (forced && forced !== 'utf-8') return null;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
-  const asIs = encoding === 'utf-8' && !damage && body.indexOf(13) === -1;
-  return asIs ? sha256OfBytes(body as Uint8Array<ArrayBuffer>) : sha256Hex(text);
+  if (body.indexOf(13) !== -1) return null;
+  return { sha256: sha256OfBytes(body as Uint8Array<ArrayBuffer>), bom };
 }

@@ -12,5 +12,6 @@ interface Request {
 self.onmessage = async (event: MessageEvent<Request>) => {
   const { id, bytes, forced, reflowMode, name } = event.data;
   const result = await runDecodeJob(bytes, forced, reflowMode, name);
-  self.postMessage({ id, result });
+  // The page stores the bytes it moved here: they go back the same way.
+  self.postMessage({ id, result }, { transfer: result.ok ? [result.bytes.buffer] : [] });
 };

@@ -9,6 +9,7 @@ import type { DecodeJobResult } from './decode-job';
  */
 export async function finishExtract(
   format: Exclude<SourceFormat, 'text'>,
+  bytes: Uint8Array,
   result: ExtractResult,
 ): Promise<DecodeJobResult> {
   if (!result.ok) return extractFailure(result.code, result.detail);
@@ -19,6 +20,7 @@ export async function finishExtract(
     encoding: 'utf-8',
     bom: false,
     sha256: await sha256Hex(text),
+    bytes,
     prepared: { display: text, original: null, reflow: null },
     extracted: { format, headings, pages, meta },
   };

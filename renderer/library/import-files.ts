@@ -102,10 +102,7 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
     const error = { name: file.name, path: file.path, code, ...(detail ? { detail } : {}) };
     return { kind: 'rejected', error };
   }
-  const existing = await db.documents.where('sha256').equals(decoded.sha256).first();
-  if (existing) return { kind: 'existing', doc: existing, fileName: file.name };
-
-  const { prepared } = decoded;
+  const { prepared, bytes } = decoded;
   const doc: DocumentRecord = {
     id: crypto.randomUUID(),
     sha256: decoded.sha256,
@@ -120,13 +117,17 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
     ...formatFields(decoded.extracted),
   };
   try {
-    await db.transaction('rw', [db.documents, db.texts, db.originals, db.sources], async () => {
-      await db.documents.add(doc);
-      await putTexts(db, doc.id, prepared);
-      await db.sources.add({ docId: doc.id, bytes: file.bytes });
-    });
+    // No lookup first: the unique sha256 index refuses a text already stored, and
+    // the three writes go out together instead of each waiting for the last.
+    await db.transaction('rw', [db.documents, db.texts, db.originals, db.sources], () =>
+      Promise.all([
+        db.documents.add(doc),
+        putTexts(db, doc.id, prepared),
+        db.sources.add({ docId: doc.id, bytes }),
+      ]),
+    );
   } catch (error) {
-    // Another import of the same text may have finished while this one decoded.
+    // The same text is in the library already, or another import of it finished first.
     const winner = await db.documents.where('sha256').equals(decoded.sha256).first();
     if (winner) return { kind: 'existing', doc: winner, fileName: file.name };
     return {

@@ -63,7 +63,7 @@ export async function replaceText(
       reanchorStored(db, docId, text, shown.text),
       db.documents.put(updated),
       putTexts(db, docId, prepared),
-      db.sources.put({ docId, bytes: file.bytes }),
+      db.sources.put({ docId, bytes: decoded.bytes }),
     ]);
     return found;
   });
