@@ -55,39 +55,35 @@ export async function runDecodeJob(
       return extractFailure('damaged', error instanceof Error ? error.message : String(error));
     }
   }
-  const bytesHash = hashIfUtf8AsIs(bytes, forced);
   const decoded = decodeBytes(bytes, forced);
   if (!decoded.ok) return { ok: false, code: decoded.error.code };
   const { text, encoding, bom, damage } = decoded.value;
-  const asIs = bytesHash && encoding === 'utf-8' && !damage && bom === bytesHash.bom;
-  // Started before the wrap check, so the digest runs beside it.
-  const sha256 = asIs ? bytesHash.sha256 : sha256Hex(text);
-  const prepared = prepareText(text, reflowMode);
   return {
     ok: true,
     encoding,
     bom,
-    sha256: await sha256,
+    sha256: await identityOf(bytes, text, encoding, bom, damage),
     bytes,
-    prepared,
+    prepared: prepareText(text, reflowMode),
     ...(damage ? { damage } : {}),
   };
 }
 
 /**
- * The identity is the SHA-256 of the text's UTF-8. A clean UTF-8 file without
- * CR is that UTF-8 already (decoding changed nothing but the BOM), so its
- * bytes are hashed as they are, sparing a 10 MB re-encode; the digest is
- * started before decoding, on WebCrypto's own thread, and dropped if the
- * file turns out to be something else.
+ * SHA-256 of the text's UTF-8. A clean UTF-8 file without CR is that UTF-8
+ * already (decoding changed nothing but the BOM), so its bytes are hashed as
+ * they are, sparing a 10 MB re-encode. (Chromium hashes on the calling thread:
+ * started before the decode, the digest ran no sooner and was wasted on every
+ * file that is not UTF-8.)
  */
-function hashIfUtf8AsIs(
+function identityOf(
   bytes: Uint8Array,
-  forced: Encoding | undefined,
-): { sha256: Promise<string>; bom: boolean } | null {
-  if (forced && forced !== 'utf-8') return null;
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  text: string,
+  encoding: Encoding,
+  bom: boolean,
+  damage: DecodeDamage | undefined,
+): Promise<string> {
   const body = bom ? bytes.subarray(3) : bytes;
-  if (body.indexOf(13) !== -1) return null;
-  return { sha256: sha256OfBytes(body as Uint8Array<ArrayBuffer>), bom };
+  const asIs = encoding === 'utf-8' && !damage && body.indexOf(13) === -1;
+  return asIs ? sha256OfBytes(body as Uint8Array<ArrayBuffer>) : sha256Hex(text);
 }
