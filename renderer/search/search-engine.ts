@@ -17,7 +17,6 @@
  */
 import Dexie, {
   cmp,
-  RangeSet,
   type IndexableType,
   type IntervalTree,
   type ObservabilitySet,
@@ -32,6 +31,7 @@ import {
 } from '../../shared/find';
 import { foldPattern, foldQuery } from '../../shared/fold';
 import type { Annotation, DocumentText } from '../../shared/types';
+import { singleKeys } from '../db/store-follower';
 import type { EngineReply } from './search-protocol';
 
 export interface EngineOptions {
@@ -90,15 +90,11 @@ const nothing = (): void => {};
 const sameBound = (a: Bound, b: Bound): boolean =>
   a === b || (a !== null && b !== null && a !== EVERY && b !== EVERY && cmp(a, b) === 0);
 
-/** The single keys of a range set, or null when it holds a range (a bulk change). */
-function singleKeys(tree: IntervalTree | undefined): string[] | null {
-  if (!tree) return [];
-  const keys: string[] = [];
-  for (const node of RangeSet(tree)) {
-    if (cmp(node.from, node.to) !== 0) return null;
-    keys.push(String(node.from));
-  }
-  return keys;
+/** The single keys of the parts' range sets, or null when one holds a range (a bulk change). */
+function keysOf(parts: (IntervalTree | undefined)[] | null): Set<string> | null {
+  if (!parts) return null;
+  const keys = new Set<string>();
+  return parts.every((tree) => singleKeys(tree, keys)) ? keys : null;
 }
 
 /** Annotations by docId, each document's in id order (as the docId index gives them). */
@@ -286,13 +282,13 @@ export class SearchEngine {
   private textsChanged(parts: (IntervalTree | undefined)[] | null): void {
     this.textsEpoch++;
     this.order = null;
-    const keys = parts && parts.map(singleKeys);
-    if (!keys || keys.some((k) => k === null)) {
+    const keys = keysOf(parts);
+    if (!keys) {
       this.kept.clear();
       this.keptUnits = 0;
       return;
     }
-    for (const key of keys.flat() as string[]) {
+    for (const key of keys) {
       const doc = this.kept.get(key);
       if (doc === undefined) continue;
       this.keptUnits -= doc.length;
@@ -302,8 +298,8 @@ export class SearchEngine {
 
   private annotationsChanged(parts: (IntervalTree | undefined)[] | null): void {
     this.annotationChanges++;
-    const keys = parts && parts.map(singleKeys);
-    if (!keys || keys.some((k) => k === null)) {
+    const keys = keysOf(parts);
+    if (!keys) {
       this.annotationResets++;
       this.byDoc.clear();
       this.docOf.clear();
@@ -311,7 +307,7 @@ export class SearchEngine {
       this.annotatedBelow = null;
       return;
     }
-    for (const key of keys.flat() as string[]) this.changed.add(key);
+    for (const key of keys) this.changed.add(key);
   }
 
   /**
