@@ -206,16 +206,16 @@ function scan(t: string) {
     if (ind) indented++;
     flags[k] = (seen & PROSE ? 1 : 0) | (ind ? 2 : 0);
   }
-  return { t, n, start, cs, ce, width, flags, nonEmpty, indented, cjk };
+  // The next non-empty line after each line, or -1: asked of every line, often more than once.
+  const next = new Int32Array(n);
+  for (let k = n - 1, c = -1; k >= 0; k--) {
+    next[k] = c;
+    if (ce[k]! > cs[k]!) c = k;
+  }
+  return { t, n, start, cs, ce, width, flags, next, nonEmpty, indented, cjk };
 }
 
 type Params = ReturnType<typeof analyse>;
-
-/** Next non-empty line after k, or -1. */
-function nextLine(s: Scan, k: number): number {
-  for (let c = k + 1; c < s.n; c++) if (s.ce[c]! > s.cs[c]!) return c;
-  return -1;
-}
 
 /** The dominant column width in half-ems: the top of the busiest band of line widths. */
 function columnOf(s: Scan): number {
@@ -260,14 +260,19 @@ function analyse(s: Scan) {
   // extraction dropped), and short lines that end a sentence (paragraph ends).
   let firstShort = 0;
   let ends = 0;
-  const p0 = { column, cjk, indent, slack, nearTol, tolUp, dropped: false };
+  // Half-em width of the next line's first token, per line: what `fullAt` weighs a line against.
+  const tok = new Int32Array(n);
+  const p0 = { column, cjk, indent, slack, nearTol, tolUp, dropped: false, tok };
   for (let k = 0; k < n && column; k++) {
     const w = s.width[k]!;
     if (s.ce[k]! === s.cs[k]!) continue;
-    const c = nextLine(s, k);
-    if (c >= 0 && !fullAt(s, p0, k, c, 0)) {
-      if (endsSentence(s.t, s.cs[k]!, s.ce[k]!, cjk)) ends++;
-      else if (fullAt(s, p0, k, c, indent)) firstShort++;
+    const c = s.next[k]!;
+    if (c >= 0) {
+      tok[k] = tokenWidth(s, p0, k, c);
+      if (!fullAt(s, p0, k, 0)) {
+        if (endsSentence(s.t, s.cs[k]!, s.ce[k]!, cjk)) ends++;
+        else if (fullAt(s, p0, k, indent)) firstShort++;
+      }
     }
     if (w < column - nearTol || w > column + tolUp) {
       if (matches(STARTS, s.t, s.cs[k]!) || matches(COMPLETE, s.t, s.cs[k]!)) marked++;
@@ -348,15 +353,17 @@ function tokenWidth(s: Scan, p: { cjk: boolean }, a: number, b: number): number 
   return Math.max(1, w) + sep;
 }
 
-/** True when line a, `indent` half-ems narrower than the column, could not also take b's first token. */
+/**
+ * True when line a, `indent` half-ems narrower than the column, could not also
+ * take the first token of the next non-empty line.
+ */
 function fullAt(
   s: Scan,
-  p: { column: number; cjk: boolean; slack: number },
+  p: { column: number; slack: number; tok: Int32Array },
   a: number,
-  b: number,
   indent: number,
 ): boolean {
-  return s.width[a]! + indent + tokenWidth(s, p, a, b) > p.column - p.slack;
+  return s.width[a]! + indent + p.tok[a]! > p.column - p.slack;
 }
 
 function matches(re: RegExp, t: string, at: number): boolean {
@@ -375,8 +382,8 @@ const FIRST = 2;
  */
 function shape(s: Scan, p: Params, b: number, c: number): number {
   if (!p.dropped || c < 0) return SHORT;
-  if (fullAt(s, p, b, c, 0)) return FLAT;
-  return fullAt(s, p, b, c, p.indent) ? FIRST : SHORT;
+  if (fullAt(s, p, b, 0)) return FLAT;
+  return fullAt(s, p, b, p.indent) ? FIRST : SHORT;
 }
 
 /**
@@ -388,8 +395,7 @@ function firstLine(s: Scan, p: Params, b: number, c: number): boolean {
   if (shape(s, p, b, c) !== FIRST) return false;
   if (!endsSentence(s.t, s.cs[b]!, s.ce[b]!, p.cjk)) return true;
   // c must be wider than any first line: a first line pushed short by a long token looks full.
-  const flat =
-    shape(s, p, c, nextLine(s, c)) === FLAT && s.width[c]! > p.column - p.indent + p.slack;
+  const flat = shape(s, p, c, s.next[c]!) === FLAT && s.width[c]! > p.column - p.indent + p.slack;
   return flat && !matches(STARTS, s.t, s.cs[c]!);
 }
 
@@ -413,10 +419,10 @@ function decide(s: Scan, p: Params, a: number, b: number, blank: boolean, starts
   const join = joinOf(t, ace, bcs, p.cjk);
   // A clause that ends in a comma goes on: no paragraph or heading ends so.
   if (is(t.charCodeAt(ace - 1), COMMA)) return join;
-  const isFull = fullAt(s, p, a, b, (p.dropped || !p.cjk) && starts ? p.indent : 0);
+  const isFull = fullAt(s, p, a, (p.dropped || !p.cjk) && starts ? p.indent : 0);
   // On an indent-dropped page, what b's width says about b: a full continuation line, or a
   // paragraph's first line (full only at an indent short) that does not end there.
-  const c = nextLine(s, b);
+  const c = s.next[b]!;
   const bFlat = shape(s, p, b, c) === FLAT;
   const bFirst = firstLine(s, p, b, c);
   if (endsSentence(t, acs, ace, p.cjk)) {
@@ -426,13 +432,13 @@ function decide(s: Scan, p: Params, a: number, b: number, blank: boolean, starts
     if (blank && !p.dropped) return BREAK;
     // A full line ends a sentence; a short line without punctuation after it is a headline.
     if (is(t.charCodeAt(s.ce[b]! - 1), PUNCT)) return join;
-    const short = c >= 0 ? !fullAt(s, p, b, c, 0) : s.width[b]! < C - p.nearTol;
+    const short = c >= 0 ? !fullAt(s, p, b, 0) : s.width[b]! < C - p.nearTol;
     return short ? BREAK : join;
   }
   if (bFirst) return BREAK;
   // An enumerated heading ("（三）多措并举，稳就业保民生") before a line an indent short.
   const gap = C - s.width[b]!;
-  if (p.dropped && starts && matches(STARTS, t, acs) && !fullAt(s, p, a, b, 0) && gap >= p.indent)
+  if (p.dropped && starts && matches(STARTS, t, acs) && !fullAt(s, p, a, 0) && gap >= p.indent)
     return BREAK;
   return isFull || (!p.cjk && s.width[a]! >= C - p.nearTol) ? join : BREAK;
 }
