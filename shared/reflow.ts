@@ -252,7 +252,12 @@ function columnOf(s: Scan): number {
   return column;
 }
 
-function analyse(s: Scan) {
+/**
+ * The column, tolerances and counts that decide whether the text is hard-wrapped.
+ * With `onlyIfWrapped`, the indent tells a reflow needs (and the reasons count)
+ * are left out of a text that is not hard-wrapped: most of a cold analysis.
+ */
+function analyse(s: Scan, onlyIfWrapped = false) {
   const { cjk, n } = s;
   const column = columnOf(s);
   const nearTol = cjk ? Math.max(4, Math.round(column * 0.12)) : Math.round(column * 0.2);
@@ -263,24 +268,9 @@ function analyse(s: Scan) {
   let wrapped = 0;
   let prose = 0;
   let marked = 0; // markers, bylines, source lines: their own paragraphs, not column lines
-  // Mid-sentence lines full only at an indent short (paragraph first lines whose indent
-  // extraction dropped), and short lines that end a sentence (paragraph ends).
-  let firstShort = 0;
-  let ends = 0;
-  // Half-em width of the next line's first token, per line: what `fullAt` weighs a line against.
-  const tok = new Int32Array(n);
-  const p0 = { column, cjk, indent, slack, nearTol, tolUp, dropped: false, tok };
   for (let k = 0; k < n && column; k++) {
     const w = s.width[k]!;
     if (s.ce[k]! === s.cs[k]!) continue;
-    const c = s.next[k]!;
-    if (c >= 0) {
-      tok[k] = tokenWidth(s, p0, k, c);
-      if (!fullAt(s, p0, k, 0)) {
-        if (endsSentence(s.t, s.cs[k]!, s.ce[k]!, cjk)) ends++;
-        else if (fullAt(s, p0, k, indent)) firstShort++;
-      }
-    }
     if (w < column - nearTol || w > column + tolUp) {
       if (matches(STARTS, s.t, s.cs[k]!) || matches(COMPLETE, s.t, s.cs[k]!)) marked++;
       continue;
@@ -297,16 +287,39 @@ function analyse(s: Scan) {
     near >= body * 0.5 &&
     wrapped >= Math.max(2, body * 0.4) &&
     prose >= near * 0.3;
+  // Mid-sentence lines full only at an indent short (paragraph first lines whose indent
+  // extraction dropped), and short lines that end a sentence (paragraph ends).
+  let firstShort = 0;
+  let ends = 0;
+  // Half-em width of the next line's first token, per line: what `fullAt` weighs a line against.
+  const tok = new Int32Array(n);
+  const p0 = { column, cjk, indent, slack, nearTol, tolUp, dropped: false, tok };
+  const tells = column > 0 && (hardWrapped || !onlyIfWrapped);
+  for (let k = 0; k < n && tells; k++) {
+    const c = s.next[k]!;
+    if (s.ce[k]! === s.cs[k]! || c < 0) continue;
+    tok[k] = tokenWidth(s, p0, k, c);
+    if (!fullAt(s, p0, k, 0)) {
+      if (endsSentence(s.t, s.cs[k]!, s.ce[k]!, cjk)) ends++;
+      else if (fullAt(s, p0, k, indent)) firstShort++;
+    }
+  }
   const dropped = firstShort >= 2 && firstShort * 5 >= ends * 2;
+  const counts = { near, body, marked, wrapped, prose, firstShort, ends };
+  return { ...p0, hardWrapped, lines, dropped, counts };
+}
+
+function reasonsOf(p: Params): string {
+  const { column, cjk, nearTol, tolUp, dropped, lines } = p;
+  const { near, body, marked, wrapped, prose, firstShort, ends } = p.counts;
   const em = (w: number): string => `${w / 2}`;
-  const reasons = column
+  return column
     ? `column ${em(column)} em (${cjk ? 'CJK' : 'Latin'}); ${near} of ${body} lines (${marked} ` +
-      `marker lines aside) within ${em(column - nearTol)}–${em(column + tolUp)} em; ${wrapped} of ` +
-      `them end mid-sentence; ${prose} hold punctuation; ${firstShort} ` +
-      `mid-sentence lines full at an indent short, ${ends} short sentence ends` +
-      (dropped ? ' (indent dropped)' : '')
+        `marker lines aside) within ${em(column - nearTol)}–${em(column + tolUp)} em; ${wrapped} of ` +
+        `them end mid-sentence; ${prose} hold punctuation; ${firstShort} ` +
+        `mid-sentence lines full at an indent short, ${ends} short sentence ends` +
+        (dropped ? ' (indent dropped)' : '')
     : `no dominant line width among ${lines} lines`;
-  return { ...p0, hardWrapped, lines, reasons, dropped };
 }
 
 function endsSentence(t: string, cs: number, ce: number, cjk: boolean): boolean {
@@ -494,8 +507,13 @@ function reflowScan(s: Scan, p: Params): Reflowed {
 }
 
 export function analyseWrap(text: string): WrapAnalysis {
-  const { hardWrapped, column, lines, reasons } = analyse(scan(text));
-  return { hardWrapped, column: column / 2, lines, reasons };
+  const p = analyse(scan(text));
+  return {
+    hardWrapped: p.hardWrapped,
+    column: p.column / 2,
+    lines: p.lines,
+    reasons: reasonsOf(p),
+  };
 }
 
 /** Always reflows (the caller decided). */
@@ -507,7 +525,7 @@ export function reflow(original: string): Reflowed {
 /** Null when analyseWrap says the text is not hard-wrapped, or when no line would be joined. */
 export function maybeReflow(original: string): Reflowed | null {
   const s = scan(original);
-  const p = analyse(s);
+  const p = analyse(s, true);
   if (!p.hardWrapped) return null;
   const r = reflowScan(s, p);
   // "Reflowed 3 lines into 3 paragraphs" would only have dropped blank lines.
