@@ -161,6 +161,10 @@ function big5Errors(bytes: Uint8Array, stream: boolean): { errors: number; first
   return { errors, first };
 }
 
+/** The characters `countControls` counts, NUL among them. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const CONTROL = /[\x00-\x08\x0e-\x1f\x7f]/;
+
 function countControls(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -208,11 +212,14 @@ function finish(
   bytes: Uint8Array,
 ): Result<DecodedText, DecodeError> {
   let text = normalizeNewlines(decoding.text);
-  const nuls = countChar(text, '\0');
+  // Text has neither NULs nor other controls as a rule: one search spares both counts.
+  const controls = CONTROL.test(text);
+  const nuls = controls ? countChar(text, '\0') : 0;
   if (nuls > strayNulLimit(bytes.length)) return err({ code: 'binary' });
   if (nuls > 0) text = text.replaceAll('\0', '');
   if (!/\S/.test(text)) return err({ code: 'empty' });
-  if (countControls(text) > text.length * MAX_CONTROL_RATIO) return err({ code: 'binary' });
+  if (controls && countControls(text) > text.length * MAX_CONTROL_RATIO)
+    return err({ code: 'binary' });
   const bad = decoding.errors;
   if (bad > text.length * BINARY_REPLACEMENT_RATIO) return err({ code: 'binary' });
   if (bad > Math.max(1, text.length * MAX_REPLACEMENT_RATIO)) return err({ code: 'undecodable' });

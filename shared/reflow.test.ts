@@ -165,6 +165,26 @@ describe('analyseWrap and reflow', () => {
       }
     }
   });
+
+  it('measures a text as CJK or Latin by all of it, wherever its wide characters stand', () => {
+    // Near a 30% share of wide characters, with more than one 4096-unit chunk on either side.
+    const zh = makeHardWrapped('zh', 6000, 1).text;
+    const filler = 'Filler words, and then more filler words, to pad this text out.\n';
+    const solid = (text: string) => text.replace(/\s/g, '').length;
+    const wide = (zh.match(/[\u4e00-\u9fff，。、：；？！“”（）]/g) ?? []).length;
+    // Units of filler at which 30% of what is not whitespace is wide.
+    const flip = ((wide / 0.3 - solid(zh)) * filler.length) / solid(filler);
+    const seen = new Set<string>();
+    for (let pad = flip * 0.9; pad < flip * 1.1; pad += flip * 0.02) {
+      const latin = filler.repeat(Math.ceil(pad / filler.length));
+      const mode = (text: string) => /\((CJK|Latin)\)/.exec(analyseWrap(text).reasons ?? '')?.[1];
+      const first = mode(zh + latin);
+      expect(first, `${latin.length} units of Latin`).toBeDefined();
+      expect(mode(latin + zh), `${latin.length} units of Latin`).toBe(first);
+      seen.add(first!);
+    }
+    expect([...seen].sort()).toEqual(['CJK', 'Latin']);
+  });
 });
 
 describe('offsets', () => {
