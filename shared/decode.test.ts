@@ -16,11 +16,30 @@ function encode(text: string, encoding: string, bom: number[] = []): Uint8Array 
   return new Uint8Array([...bom, ...iconv.encode(text, encoding)]);
 }
 
+/** The text, encoding, BOM and damage read (`verbatim` has tests of its own). */
 function decoded(bytes: Uint8Array, forced?: Encoding) {
   const result = decodeBytes(bytes, forced);
   if (!result.ok) throw new Error(`expected text, got ${result.error.code}`);
-  return result.value;
+  const { verbatim: _verbatim, ...value } = result.value;
+  return value;
 }
+
+describe('verbatim: the text as the decoder gave it', () => {
+  const verbatim = (bytes: Uint8Array) => {
+    const result = decodeBytes(bytes);
+    if (!result.ok) throw new Error(result.error.code);
+    return result.value.verbatim;
+  };
+  it('is true for a clean file with LF, with or without a BOM', () => {
+    expect(verbatim(encode('标题\n正文。\n', 'utf-8'))).toBe(true);
+    expect(verbatim(encode('标题\n正文。', 'utf-8', [0xef, 0xbb, 0xbf]))).toBe(true);
+  });
+  it('is false once a CR or a stray NUL has been taken out', () => {
+    expect(verbatim(encode('标题\r\n正文。\r\n', 'utf-8'))).toBe(false);
+    expect(verbatim(encode('old Mac\rline', 'utf-8'))).toBe(false);
+    expect(verbatim(encode(`${'正文。'.repeat(2000)}\0`, 'utf-8'))).toBe(false);
+  });
+});
 
 function refused(bytes: Uint8Array, forced?: Encoding) {
   const result = decodeBytes(bytes, forced);

@@ -35,6 +35,8 @@ export interface DecodedText {
   bom: boolean;
   /** What could not be read cleanly; absent when nothing. */
   damage?: DecodeDamage;
+  /** The decoder's output as it was: no CR and no NUL taken out. */
+  verbatim: boolean;
 }
 export interface DecodeError {
   code: 'empty' | 'binary' | 'undecodable';
@@ -223,9 +225,11 @@ function finish(
   const bad = decoding.errors;
   if (bad > text.length * BINARY_REPLACEMENT_RATIO) return err({ code: 'binary' });
   if (bad > Math.max(1, text.length * MAX_REPLACEMENT_RATIO)) return err({ code: 'undecodable' });
-  if (bad === 0 && nuls === 0) return ok({ text, encoding, bom });
+  const verbatim = text === decoding.text;
+  if (bad === 0 && nuls === 0) return ok({ text, encoding, bom, verbatim });
   const firstLine = bad > 0 ? firstDamageLine(decoding, encoding, bytes, text) : 0;
-  return ok({ text, encoding, bom, damage: { undecodable: bad, firstLine, nulsRemoved: nuls } });
+  const damage = { undecodable: bad, firstLine, nulsRemoved: nuls };
+  return ok({ text, encoding, bom, verbatim, damage });
 }
 
 /** Strict decode first; a tolerant one (judged by `finish`) when that fails. */

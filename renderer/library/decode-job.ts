@@ -57,33 +57,18 @@ export async function runDecodeJob(
   }
   const decoded = decodeBytes(bytes, forced);
   if (!decoded.ok) return { ok: false, code: decoded.error.code };
-  const { text, encoding, bom, damage } = decoded.value;
+  const { text, encoding, bom, damage, verbatim } = decoded.value;
+  // A clean UTF-8 file without CR is the UTF-8 of its text already (decoding took
+  // off at most the BOM): its bytes are hashed as they are, sparing a 10 MB re-encode.
+  const asIs = encoding === 'utf-8' && !damage && verbatim;
+  const body = bom ? bytes.subarray(3) : bytes;
   return {
     ok: true,
     encoding,
     bom,
-    sha256: await identityOf(bytes, text, encoding, bom, damage),
+    sha256: await (asIs ? sha256OfBytes(body as Uint8Array<ArrayBuffer>) : sha256Hex(text)),
     bytes,
     prepared: prepareText(text, reflowMode),
     ...(damage ? { damage } : {}),
   };
-}
-
-/**
- * SHA-256 of the text's UTF-8. A clean UTF-8 file without CR is that UTF-8
- * already (decoding changed nothing but the BOM), so its bytes are hashed as
- * they are, sparing a 10 MB re-encode. (Chromium hashes on the calling thread:
- * started before the decode, the digest ran no sooner and was wasted on every
- * file that is not UTF-8.)
- */
-function identityOf(
-  bytes: Uint8Array,
-  text: string,
-  encoding: Encoding,
-  bom: boolean,
-  damage: DecodeDamage | undefined,
-): Promise<string> {
-  const body = bom ? bytes.subarray(3) : bytes;
-  const asIs = encoding === 'utf-8' && !damage && body.indexOf(13) === -1;
-  return asIs ? sha256OfBytes(body as Uint8Array<ArrayBuffer>) : sha256Hex(text);
 }
