@@ -181,8 +181,13 @@ describe('SearchEngine: reading ahead while the query is typed', () => {
       expect
         .poll(() => replies.some((r) => r.id === id && r.type === 'progress' && r.done))
         .toBe(true);
+    // As the client reads them: `from` 0 starts the list again (a change while a search is shown resends it).
     const hitsOf = (id: number) =>
-      replies.flatMap((r) => (r.id === id && r.type === 'progress' ? r.hits : []));
+      replies.reduce<LibraryHit[]>(
+        (list, r) =>
+          r.id === id && r.type === 'progress' ? [...list.slice(0, r.from), ...r.hits] : list,
+        [],
+      );
     return { engine, done, hitsOf };
   }
 
