@@ -11,6 +11,14 @@ export interface ExtractedInfo extends Omit<Extracted, 'text'> {
   format: Exclude<SourceFormat, 'text'>;
 }
 
+/** What the page sends decode.worker.ts. */
+export interface DecodeRequest {
+  bytes: Uint8Array;
+  forced?: Encoding;
+  reflowMode: 'auto' | 'on' | 'off';
+  name?: string;
+}
+
 export type DecodeFailureCode = 'empty' | 'binary' | 'undecodable' | ExtractFailure;
 
 export type DecodeJobResult =

@@ -1,24 +1,17 @@
 import { detectFormat } from '../../shared/extract/detect';
 import type { Encoding } from '../../shared/types';
 import { workerClient } from '../worker-client';
-import type { DecodeJobResult } from './decode-job';
+import type { DecodeJobResult, DecodeRequest } from './decode-job';
 
 /** Above this size decoding moves off the UI thread so the window stays responsive. */
 const WORKER_THRESHOLD = 1024 * 1024;
-
-type Request = {
-  bytes: Uint8Array;
-  forced?: Encoding;
-  reflowMode: 'auto' | 'on' | 'off';
-  name?: string;
-};
 
 /**
  * The bytes are moved to the worker and back (the result's `bytes`), not
  * copied each way: 10 MB cost the page 20 ms to copy. Only a view of a whole
  * buffer moves; a view of part of one would take the rest with it.
  */
-const inWorker = workerClient<Request, DecodeJobResult>(
+const inWorker = workerClient<DecodeRequest, DecodeJobResult>(
   () => new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' }),
   'The decoder stopped unexpectedly.',
   ({ bytes }) =>

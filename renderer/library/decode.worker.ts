@@ -1,15 +1,6 @@
-import type { Encoding } from '../../shared/types';
-import { runDecodeJob } from './decode-job';
+import { runDecodeJob, type DecodeRequest } from './decode-job';
 
-interface Request {
-  id: number;
-  bytes: Uint8Array;
-  forced?: Encoding;
-  reflowMode?: 'auto' | 'on' | 'off';
-  name?: string;
-}
-
-self.onmessage = async (event: MessageEvent<Request>) => {
+self.onmessage = async (event: MessageEvent<DecodeRequest & { id: number }>) => {
   const { id, bytes, forced, reflowMode, name } = event.data;
   const result = await runDecodeJob(bytes, forced, reflowMode, name);
   // The page stores the bytes it moved here: they go back the same way.
