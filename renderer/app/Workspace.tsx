@@ -1,4 +1,12 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { MenuCommand } from '../../shared/ipc';
 import type { ClaimCandidate } from '../../shared/claims/detect';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
@@ -49,14 +57,10 @@ import { CODER_SETTING } from '../db/db';
 import { DropZone } from './DropZone';
 import { Toolbar } from './Toolbar';
 import { useFileIntake } from './use-file-intake';
-import {
-  AllAnnotationsView,
-  fromStatisticsFilter,
-  type AnnotationFilter,
-} from '../all-annotations';
+import { fromStatisticsFilter } from '../all-annotations/from-statistics';
+import type { AnnotationFilter } from '../all-annotations/table-model';
 import { LibrarySearchPanel } from '../search/LibrarySearchPanel';
-import { StatisticsView } from '../stats/StatisticsView';
-import { AgreementView } from '../agreement/AgreementView';
+import { AgreementView, AllAnnotationsView, StatisticsView } from './lazy-views';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import type { View } from './Toolbar';
 import { useReveal, type RevealTarget } from './use-reveal';
@@ -343,32 +347,35 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
             />
           )}
         </div>
-        {view === 'all' && (
-          <div className="view-area">
-            <AllAnnotationsView
-              key={JSON.stringify(tableFilter)}
-              initialFilter={tableFilter}
-              known={docs && stored ? { documents: docs, categories: stored } : undefined}
-              onOpen={(id, annotationId) => goTo({ docId: id, annotationId })}
-            />
-          </div>
-        )}
-        {view === 'stats' && (
-          <div className="view-area">
-            <StatisticsView
-              docId={docId}
-              onOpenAnnotations={(f) => {
-                setTableFilter(fromStatisticsFilter(f));
-                setView('all');
-              }}
-            />
-          </div>
-        )}
-        {view === 'agreement' && (
-          <div className="view-area">
-            <AgreementView onOpen={goTo} />
-          </div>
-        )}
+        {/* Until a view's code has loaded (first use only), its area stands empty. */}
+        <Suspense fallback={<div className="view-area" aria-busy="true" />}>
+          {view === 'all' && (
+            <div className="view-area">
+              <AllAnnotationsView
+                key={JSON.stringify(tableFilter)}
+                initialFilter={tableFilter}
+                known={docs && stored ? { documents: docs, categories: stored } : undefined}
+                onOpen={(id, annotationId) => goTo({ docId: id, annotationId })}
+              />
+            </div>
+          )}
+          {view === 'stats' && (
+            <div className="view-area">
+              <StatisticsView
+                docId={docId}
+                onOpenAnnotations={(f) => {
+                  setTableFilter(fromStatisticsFilter(f));
+                  setView('all');
+                }}
+              />
+            </div>
+          )}
+          {view === 'agreement' && (
+            <div className="view-area">
+              <AgreementView onOpen={goTo} />
+            </div>
+          )}
+        </Suspense>
         {view === 'reader' && (
           <>
             <ReaderPane

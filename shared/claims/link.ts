@@ -57,7 +57,12 @@ const PROBES = 3;
 const LEFT = 24;
 const RIGHT = 10;
 
-const toSimplified = Converter({ from: 't', to: 'cn' });
+/** Built on first use: building OpenCC's tables costs 30 ms, and the start bundle holds this module. */
+let converter: ((text: string) => string) | null = null;
+function toSimplified(text: string): string {
+  converter ??= Converter({ from: 't', to: 'cn' });
+  return converter(text);
+}
 const BOUNDARY = /[，,；;。！？!?：:\n（）()“”"]/;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 /**
