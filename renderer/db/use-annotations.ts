@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../shared/types';
 import { DocumentAnnotations } from './document-annotations';
 import { db } from './instance';
+import { publishOpenCount } from './open-count';
 import type { Span } from './spans';
 
 /** The model of the document open in this window, for the store to show its changes in at once. */
@@ -43,7 +44,10 @@ export function useAnnotations(docId: string | null, textRead: boolean): OpenAnn
     const model = new DocumentAnnotations(
       db,
       docId,
-      (list) => setResult({ docId, list }),
+      (list) => {
+        setResult({ docId, list });
+        publishOpenCount({ docId, count: list.length });
+      },
       (error) => console.warn('Claimmark: could not read the annotations of', docId, error),
       (spans) => setEarly({ docId, spans }),
       mayRead,
@@ -54,6 +58,7 @@ export function useAnnotations(docId: string | null, textRead: boolean): OpenAnn
       open();
       model.close();
       if (current === model) current = null;
+      publishOpenCount(null);
     };
     // One model per document; the gate above opens it when the text arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -7,6 +7,7 @@ import { annotation, doc } from '../all-annotations/fixtures';
 import { AnnotationStore } from '../annotations/store';
 import { useDocuments } from '../db/hooks';
 import { db } from '../db/instance';
+import { publishOpenCount } from '../db/open-count';
 import { ConfirmProvider } from '../ui/confirm';
 import { flushDialogTasks, installFakeDialog } from '../ui/fake-dialog';
 import { ALL_ROWS_UP_TO, Library } from './Library';
@@ -235,6 +236,21 @@ describe('Library counts', () => {
     await waitFor(() =>
       expect(counts()).toEqual(['41 annotations', '2 annotations', '21 annotations']),
     );
+  });
+
+  it("shows the open document's count from its model, the others' from their reads", async () => {
+    show('d1');
+    await waitFor(() =>
+      expect(counts()).toEqual(['3 annotations', '1 annotation', '0 annotations']),
+    );
+    // The open document's model holds a fourth, shown while it is written.
+    act(() => publishOpenCount({ docId: 'd1', count: 4 }));
+    expect(counts()).toEqual(['4 annotations', '1 annotation', '0 annotations']);
+    // Another document open: d1 is counted by its read again.
+    act(() => publishOpenCount({ docId: 'd2', count: 2 }));
+    expect(counts()).toEqual(['3 annotations', '2 annotations', '0 annotations']);
+    act(() => publishOpenCount(null));
+    expect(counts()).toEqual(['3 annotations', '1 annotation', '0 annotations']);
   });
 
   it('asks with the count shown before deleting a document, and leaves the others right', async () => {

@@ -5,6 +5,7 @@ import { ENCODING_NAMES } from '../../shared/types';
 /** The format's usual name, the same in every language. */
 const FORMAT_BADGES = { pdf: 'PDF', docx: 'DOCX', html: 'HTML' } as const;
 import { useAnnotationCount } from '../db/hooks';
+import { useOpenCount } from '../db/open-count';
 import { useI18n } from '../i18n/i18n';
 
 interface Props {
@@ -28,7 +29,9 @@ interface Props {
 export function LibraryRow(props: Props) {
   const { doc, current, renaming } = props;
   const { t, language } = useI18n();
-  const count = useAnnotationCount(doc.id);
+  const stored = useAnnotationCount(doc.id);
+  // The open document's count comes from the model its panel shows.
+  const count = useOpenCount(doc.id) ?? stored;
   const locale = language === 'zh' ? 'zh-CN' : 'en';
 
   return (
