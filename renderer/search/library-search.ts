@@ -2,7 +2,8 @@
  * Library search (Ctrl/Cmd+Shift+F), the window's side. The search engine
  * (search-engine.ts) runs in a Web Worker and reads the library from
  * IndexedDB itself, so no text is read or copied on this thread; it keeps
- * what it folded for the rest of the session. A query's hits come in as the
+ * the texts it read (within a budget) and the folded annotations for the
+ * next query. A query's hits come in as the
  * documents are searched, each search ending with the full result set.
  *
  * Only the newest query counts: a query typed while another runs replaces
