@@ -101,6 +101,7 @@ async function buildBundles(): Promise<{ probe: string; profileBundle: Context['
     outfile: join(OUT, 'probe.js'),
   });
   await copyFile(join(ROOT, 'bench/harness.html'), join(OUT, 'index.html'));
+  await copyFile(join(ROOT, 'bench/raw-start.html'), join(OUT, 'raw-start.html'));
   const unminified = join(OUT, 'app-unminified');
   await viteBuild({
     configFile: join(ROOT, 'renderer/vite.config.ts'),
