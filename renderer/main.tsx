@@ -10,6 +10,7 @@ import { db } from './db/instance';
 import { errorMessage } from './db/storage-error';
 import { readLibraryHead, warmLibrarySearch } from './search/instance';
 import { afterFirstDocument } from './app/first-document';
+import { preloadViews } from './app/lazy-views';
 import './app/app.css';
 
 /** When no document opens, the search reads ahead this long after the window. */
@@ -41,6 +42,7 @@ opened.then(
     );
     warmLibrarySearch();
     afterFirstDocument(readLibraryHead, WARM_SEARCH_FALLBACK_MS);
+    afterFirstDocument(preloadViews, WARM_SEARCH_FALLBACK_MS);
   },
   (error: unknown) => showStartupMessage('dbOpenFailed', errorMessage(error)),
 );
