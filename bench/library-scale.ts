@@ -45,6 +45,13 @@ function changeLines(table: Table, label: string, runs: ChangeRun[]): void {
   );
 }
 
+/** What bench/raw-start.html leaves in `window.rawStart`. */
+interface RawStart {
+  ms?: number;
+  records?: number;
+  error?: string;
+}
+
 /**
  * The baseline of a start: bench/raw-start.html loaded the way startOnce loads
  * the app (from a blank page), timed from navigation start to the frame that
@@ -55,11 +62,9 @@ async function rawStart(page: Page, docs: number): Promise<number> {
   await page.goto('about:blank');
   await page.goto('bench/raw-start.html');
   const handle = await page.waitForFunction(
-    () =>
-      (window as unknown as { rawStart?: { ms?: number; records?: number; error?: string } })
-        .rawStart,
+    () => (window as unknown as { rawStart?: RawStart }).rawStart,
   );
-  const r = (await handle.jsonValue()) as { ms?: number; records?: number; error?: string };
+  const r = (await handle.jsonValue()) as RawStart;
   if (r.error !== undefined || r.ms === undefined) throw new Error(`raw start: ${r.error}`);
   if (r.records !== docs)
     throw new Error(`the raw start found ${r.records} documents, not ${docs}`);

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 /**
  * How many annotations the open document has, from its in-memory model
  * (use-annotations.ts). Its library row shows this number: at a start the
- * row's own read waited behind the start's other reads, 150–400 ms after the
+ * row's own read waited behind the start's other reads, 100–400 ms after the
  * panel had its count, and after a key press the row and the panel now
  * change in the same frame, the write still under way.
  */
