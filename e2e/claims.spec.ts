@@ -81,7 +81,10 @@ test('the same claim in another document shows “also in”, a changed figure �
   }
   await page.getByRole('tab', { name: /^Annotations/ }).click();
   await libraryItems(page).filter({ hasText: '人民日报专访' }).getByRole('button').first().click();
+  // Until the click has opened it, the panel still lists the last document's annotation.
+  await expect(reader(page)).toContainText('比上年有所增加');
   const item = annotationItems(page).first();
+  await expect(item).toContainText('3.2亿吨');
   await expandAnnotation(item);
   await expect(item.getByRole('group', { name: 'Figures' })).toHaveText('3.2亿吨 = 320,000,000 吨');
   await expect(item).toContainText('Also in 1 document(s): “新华社专访”');

@@ -147,6 +147,8 @@ test('a JSON backup restores the library exactly; a malformed one is refused', a
     .getByRole('list', { name: 'Library' })
     .getByRole('button', { name: /^内蒙古经济稳步增长/ })
     .click();
-  await expandAnnotation(annotationItems(page).first());
-  await expect(annotationItems(page).first().getByLabel('Note')).toHaveValue('核对统计公报');
+  // Found by its quote, so it cannot be a row of the document open before the click.
+  const item = annotationItems(page).filter({ hasText: '增速居全国前列' });
+  await expandAnnotation(item);
+  await expect(item.getByLabel('Note')).toHaveValue('核对统计公报');
 });
