@@ -70,4 +70,20 @@ describe('workerClient', () => {
     void ask({ n: 2 });
     expect(started[0]!.moved).toEqual([[bytes.buffer], []]);
   });
+
+  it('warm() starts the one worker ahead of the first request, which then uses it', async () => {
+    const started: FakeWorker[] = [];
+    const ask = workerClient<{ n: number }, number>(() => {
+      started.push(new FakeWorker());
+      return started.at(-1) as unknown as Worker;
+    }, 'stopped');
+    expect(started).toHaveLength(0);
+    ask.warm();
+    ask.warm();
+    expect(started).toHaveLength(1);
+    const a = ask({ n: 4 });
+    started[0]!.answer(0);
+    expect(await a).toBe(8);
+    expect(started).toHaveLength(1);
+  });
 });

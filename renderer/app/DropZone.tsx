@@ -1,7 +1,8 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { warmDecoder } from '../library/decode';
 
-/** The whole window accepts dropped files. */
+/** The whole window accepts dropped files; files dragged in start the decoder (warmDecoder). */
 export function DropZone({
   onDrop,
   children,
@@ -18,6 +19,7 @@ export function DropZone({
       className="app"
       onDragEnter={(e) => {
         if (!hasFiles(e)) return;
+        if (depth.current === 0) warmDecoder();
         depth.current++;
         setOver(true);
       }}

@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import type { FileReadResult } from '../../shared/file-errors';
 import type { MenuCommand } from '../../shared/ipc';
 import { errorMessage } from '../db/storage-error';
+import { warmDecoder } from '../library/decode';
 import { useImport } from '../library/use-import';
 import { platform } from '../platform';
 import { useNotify } from '../ui/notices';
@@ -15,6 +16,7 @@ export function useFileIntake(open: (docId: string) => void, onCommand: (c: Menu
   const importResults = useImport(open);
   const pick = useCallback(
     async (picker: () => Promise<FileReadResult[]>) => {
+      warmDecoder();
       try {
         await importResults(await picker());
       } catch (error) {

@@ -36,6 +36,31 @@ export type DecodeJobResult =
     }
   | { ok: false; code: DecodeFailureCode; detail?: string };
 
+/** Enough of a file to tell whether it may be UTF-8 before decoding it all. */
+const PEEK = 64 * 1024;
+
+/**
+ * The SHA-256 of the bytes (after a UTF-8 BOM), begun before they are decoded
+ * when they start as UTF-8: SubtleCrypto hashes on a thread of its own, so a
+ * UTF-8 file's fingerprint is ready with its text instead of 20 ms after it.
+ * Null for a file that does not start as UTF-8 (GB18030): no hash is wasted.
+ */
+function hashAhead(bytes: Uint8Array): { from: number; sha256: Promise<string> } | null {
+  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // A peek may end inside a character: `stream` keeps its last bytes pending instead of failing.
+  const peek = bytes.subarray(from, from + PEEK);
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(peek, { stream: true });
+  } catch {
+    return null;
+  }
+  const body = bytes.subarray(from) as Uint8Array<ArrayBuffer>;
+  const sha256 = sha256OfBytes(body);
+  // Unused when the file is not UTF-8 after all; a failure then is no one's.
+  sha256.catch(() => {});
+  return { from: body.byteOffset, sha256 };
+}
+
 /**
  * Decodes, fingerprints and (if asked) reflows a file's bytes: the heavy part
  * of an import, run inline or in decode.worker.ts. The fingerprint is of the
@@ -63,18 +88,20 @@ export async function runDecodeJob(
       return extractFailure('damaged', error instanceof Error ? error.message : String(error));
     }
   }
+  const early = hashAhead(bytes);
   const decoded = decodeBytes(bytes, forced);
   if (!decoded.ok) return { ok: false, code: decoded.error.code };
   const { text, encoding, bom, damage, verbatim } = decoded.value;
   // A clean UTF-8 file without CR is the UTF-8 of its text already (decoding took
   // off at most the BOM): its bytes are hashed as they are, sparing a 10 MB re-encode.
   const asIs = encoding === 'utf-8' && !damage && verbatim;
-  const body = bom ? bytes.subarray(3) : bytes;
+  const body = (bom ? bytes.subarray(3) : bytes) as Uint8Array<ArrayBuffer>;
+  const hashed = early?.from === body.byteOffset ? early.sha256 : sha256OfBytes(body);
   return {
     ok: true,
     encoding,
     bom,
-    sha256: await (asIs ? sha256OfBytes(body as Uint8Array<ArrayBuffer>) : sha256Hex(text)),
+    sha256: await (asIs ? hashed : sha256Hex(text)),
     bytes,
     prepared: prepareText(text, reflowMode),
     ...(damage ? { damage } : {}),

@@ -23,6 +23,15 @@ const inWorker = workerClient<DecodeRequest, DecodeJobResult>(
 );
 
 /**
+ * Starts the decoder's worker while the user is still choosing files (the
+ * dialog is open, files are dragged over the window): a 10 MB import waited
+ * 50 ms for the worker's script before its decoding began.
+ */
+export function warmDecoder(): void {
+  if (typeof Worker !== 'undefined') inWorker.warm();
+}
+
+/**
  * Big text files are decoded in a worker, PDFs always (pdf.js is heavy).
  * Word files and web pages are read here, on the page: they need a
  * `DOMParser`, which workers lack. `name` breaks the ties the bytes leave
