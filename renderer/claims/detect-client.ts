@@ -1,4 +1,6 @@
 import { detectClaims, type ClaimCandidate } from '../../shared/claims/detect';
+import { afterFirstDocument } from '../app/first-document';
+import { START_WAIT_MS } from '../db/hooks';
 import { workerClient } from '../worker-client';
 
 /** Above this many UTF-16 units detection moves off the UI thread (about 1 MB of Chinese). */
@@ -9,10 +11,25 @@ const inWorker = workerClient<{ text: string }, ClaimCandidate[]>(
   'detection stopped',
 );
 
-/** The candidates of `text`: inline for short texts, in a worker for long ones. */
-export function detectClaimsAsync(text: string): Promise<ClaimCandidate[]> {
+/** Resolves once the frame being drawn is on screen: a frame callback, then a task after it. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') setTimeout(resolve, 0);
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
+/**
+ * The candidates of `text`: inline for short texts, in a worker for long ones.
+ * Inline, after the text is painted (and at a start, after the first document
+ * is shown and counted): asked as a document opens, detection ran inside the
+ * frame that first showed it (28 ms of a start, in a CPU profile).
+ */
+export async function detectClaimsAsync(text: string): Promise<ClaimCandidate[]> {
   if (text.length < DETECT_IN_WORKER || typeof Worker === 'undefined') {
-    return Promise.resolve(detectClaims(text));
+    await new Promise<void>((resolve) => afterFirstDocument(resolve, START_WAIT_MS));
+    await afterPaint();
+    return detectClaims(text);
   }
   return inWorker({ text });
 }

@@ -4,7 +4,7 @@ import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotation } from '../all-annotations/fixtures';
 import { useAnnotationCount, useDocumentText, useSpeakers } from './hooks';
-import { firstDocumentShown } from '../app/first-document';
+import { firstDocumentCounted, firstDocumentShown } from '../app/first-document';
 import { db } from './instance';
 import { handOverText, handedText } from './text-handoff';
 
@@ -27,6 +27,7 @@ describe('useSpeakers', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(result.current).toBeUndefined();
     firstDocumentShown();
+    firstDocumentCounted();
     await waitFor(() => expect(result.current).toEqual(['IMF', 'Li Wei', '国家统计局']));
     await db.annotations.update('a4', { speaker: 'Xinhua' });
     await waitFor(() => expect(result.current).toEqual(['IMF', 'Li Wei', 'Xinhua', '国家统计局']));
