@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { useAfterFirstDocument } from '../app/first-document';
 import { useLive } from './live';
 import { handedText, releaseText } from './text-handoff';
-import { textRead } from './text-read';
 import type { Category, DocumentRecord } from '../../shared/types';
 import { db } from './instance';
 import { annotationCountOf, speakerNames } from './library-reads';
@@ -31,12 +30,10 @@ export const useAnnotationCount = (docId: string): number | undefined =>
  * document just imported shows the text handed over by the import meanwhile.
  */
 export function useDocumentText(docId: string | null): string | null | undefined {
-  const result = useLive(async () => {
-    if (!docId) return { docId, text: null };
-    const text = (await db.texts.get(docId))?.text ?? null;
-    textRead(docId);
-    return { docId, text };
-  }, [docId]);
+  const result = useLive(
+    async () => ({ docId, text: docId ? ((await db.texts.get(docId))?.text ?? null) : null }),
+    [docId],
+  );
   const stored = result?.docId === docId;
   useEffect(() => {
     if (stored && docId) releaseText(docId);

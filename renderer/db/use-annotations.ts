@@ -4,7 +4,6 @@ import { DocumentAnnotations } from './document-annotations';
 import { db } from './instance';
 import { firstDocumentCounted } from '../app/first-document';
 import { publishOpenCount } from './open-count';
-import { forgetTextRead, whenTextRead } from './text-read';
 import type { Span } from './spans';
 
 /** The model of the document open in this window, for the store to show its changes in at once. */
@@ -23,9 +22,8 @@ const TEXT_WAIT_MS = 1500;
 
 /**
  * The open document's annotations; while they load, its highlights alone.
- * Their records are read once the document's text has been read (text-read.ts)
- * or `textRead` says it is in (handed over by an import), so the text is not
- * read behind them.
+ * Their records are read once `textRead` (the document's text is in), so the
+ * text is not read behind them.
  */
 export function useAnnotations(docId: string | null, textRead: boolean): OpenAnnotations {
   const [result, setResult] = useState<{ docId: string | null; list: Annotation[] }>();
@@ -44,7 +42,6 @@ export function useAnnotations(docId: string | null, textRead: boolean): OpenAnn
     const timer = setTimeout(open, TEXT_WAIT_MS);
     gate.current = { docId, open };
     if (textRead) open();
-    void whenTextRead(docId).then(() => open());
     const model = new DocumentAnnotations(
       db,
       docId,
@@ -60,7 +57,6 @@ export function useAnnotations(docId: string | null, textRead: boolean): OpenAnn
     current = model;
     return () => {
       clearTimeout(timer);
-      forgetTextRead(docId);
       open();
       model.close();
       if (current === model) current = null;
