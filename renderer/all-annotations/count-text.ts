@@ -2,6 +2,7 @@
 import type { ViewStrings } from './strings';
 import { isEmptyFilter, type AnnotationFilter } from './table-model';
 import type { TableData } from './table-source';
+import { formatCount } from '../i18n/format';
 
 export function countText(
   s: ViewStrings,
@@ -12,7 +13,7 @@ export function countText(
   if (!data) return s.t('loading');
   const { loading } = data;
   if (!loading) return s.t('count', { n: shown, m: data.rows.length });
-  const number = (n: number) => n.toLocaleString(s.language === 'zh' ? 'zh-CN' : 'en');
+  const number = (n: number) => formatCount(n, s.language === 'zh' ? 'zh-CN' : 'en');
   const stored = loading.stored === null ? '…' : number(loading.stored);
   if (isEmptyFilter(filter)) return s.t('countLoading', { read: number(loading.read), stored });
   // Filtered among the rows in the table, which may lag a little behind the read.

@@ -2,6 +2,7 @@ import { findQuantities } from '../../shared/claims/quantity';
 import type { Annotation } from '../../shared/types';
 import { useI18n } from '../i18n/i18n';
 import { useClaimLinks, type OtherClaim } from './use-claim-links';
+import { formatFigure } from '../i18n/format';
 
 const byDocument = (claims: OtherClaim[]): OtherClaim[] => [
   ...new Map(claims.map((c) => [c.docId, c])).values(),
@@ -22,7 +23,7 @@ export function ClaimFacts({ annotation: a }: { annotation: Annotation }) {
         {quantities.map((q) => {
           const reading = t('figureReading', {
             text: q.text,
-            value: q.value.toLocaleString('en-US', { maximumFractionDigits: 12 }),
+            value: formatFigure(q.value, 'en-US'),
             unit: q.unit,
           }).trim();
           return (

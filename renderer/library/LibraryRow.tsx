@@ -7,6 +7,7 @@ const FORMAT_BADGES = { pdf: 'PDF', docx: 'DOCX', html: 'HTML' } as const;
 import { useAnnotationCount } from '../db/hooks';
 import { useOpenCount } from '../db/open-count';
 import { useI18n } from '../i18n/i18n';
+import { formatCount, formatDay } from '../i18n/format';
 
 interface Props {
   ref: Ref<HTMLLIElement>;
@@ -70,7 +71,7 @@ export function LibraryRow(props: Props) {
           <span className="doc-meta">
             {doc.fileName} ·{' '}
             {doc.format && doc.format !== 'text' ? '' : `${ENCODING_NAMES[doc.encoding]} · `}
-            {t('chars', { n: doc.length.toLocaleString(locale) })}
+            {t('chars', { n: formatCount(doc.length, locale) })}
           </span>
           <span className="doc-meta">
             {/* Until it is read, the line keeps its place without a number that may be wrong. */}
@@ -81,7 +82,7 @@ export function LibraryRow(props: Props) {
                   ? t('annotationCountOne')
                   : t('annotationCount', { n: count })}
             </span>{' '}
-            · {new Date(doc.addedAt).toLocaleDateString(locale)}
+            · {formatDay(doc.addedAt, locale)}
           </span>
         </button>
       )}

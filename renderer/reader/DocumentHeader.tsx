@@ -1,6 +1,7 @@
 import { ENCODINGS, ENCODING_NAMES, type DocumentRecord, type Encoding } from '../../shared/types';
 import { useI18n } from '../i18n/i18n';
 import { canReflow } from './reflow-choice';
+import { formatCount, formatDayTime } from '../i18n/format';
 
 interface Props {
   doc: DocumentRecord;
@@ -46,7 +47,7 @@ export function DocumentHeader({ doc, annotationCount, onReopen, onReflow, onRep
         )}
         <div>
           <dt>{t('length')}</dt>
-          <dd>{t('chars', { n: doc.length.toLocaleString(locale) })}</dd>
+          <dd>{t('chars', { n: formatCount(doc.length, locale) })}</dd>
         </div>
         <div>
           <dt>{t('annotations')}</dt>
@@ -54,7 +55,7 @@ export function DocumentHeader({ doc, annotationCount, onReopen, onReflow, onRep
         </div>
         <div>
           <dt>{t('added')}</dt>
-          <dd>{new Date(doc.addedAt).toLocaleString(locale)}</dd>
+          <dd>{formatDayTime(doc.addedAt, locale)}</dd>
         </div>
         {/* A PDF's, Word file's or web page's paragraphs come from the file: no hard-wrapped lines to rejoin. */}
         {canReflow(doc) ? (
