@@ -96,12 +96,12 @@ export async function runDecodeJob(
   // off at most the BOM): its bytes are hashed as they are, sparing a 10 MB re-encode.
   const asIs = encoding === 'utf-8' && !damage && verbatim;
   const body = (bom ? bytes.subarray(3) : bytes) as Uint8Array<ArrayBuffer>;
-  const hashed = early?.from === body.byteOffset ? early.sha256 : sha256OfBytes(body);
+  const ofBytes = () => (early?.from === body.byteOffset ? early.sha256 : sha256OfBytes(body));
   return {
     ok: true,
     encoding,
     bom,
-    sha256: await (asIs ? hashed : sha256Hex(text)),
+    sha256: await (asIs ? ofBytes() : sha256Hex(text)),
     bytes,
     prepared: prepareText(text, reflowMode),
     ...(damage ? { damage } : {}),
