@@ -210,6 +210,26 @@ describe('AnnotationStore delete, undo and redo', () => {
     expect(await stored(created.id)).toEqual(before);
   });
 
+  it('undo brings back a note whose write was still on its way when Delete was pressed', async () => {
+    const created = await store.create(DOC, TEXT, START, END, 'cat-stat');
+    // The row still shows the annotation without its note.
+    const noting = store.update(created, { note: '谁要求的？' }, `note:${created.id}`);
+    await store.remove(created);
+    await noting;
+    expect(await stored(created.id)).toBeUndefined();
+
+    await store.undo();
+    expect((await stored(created.id))?.note).toBe('谁要求的？');
+  });
+
+  it('deleting an annotation already gone adds no undo step that would bring it back', async () => {
+    const created = await store.create(DOC, TEXT, START, END, 'cat-stat');
+    await db.annotations.delete(created.id);
+    await store.remove(created);
+    await store.undo();
+    expect(await stored(created.id)).toBeUndefined();
+  });
+
   it('walks back through several steps in reverse order', async () => {
     const a = await store.create(DOC, TEXT, START, END, 'x');
     const b = await store.update(a, { categoryIds: ['x', 'y'] });

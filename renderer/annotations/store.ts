@@ -187,8 +187,27 @@ export class AnnotationStore {
     await this.commit({ label: 'dismiss', changes: [{ table: 'dismissals', before, after }] });
   }
 
+  /**
+   * Deletes the annotation as stored when the delete runs, not as its row
+   * showed it: a note whose write was still on its way when Delete was
+   * clicked comes back with an undo.
+   */
   async remove(annotation: Annotation): Promise<void> {
-    await this.commit({ label: 'delete', changes: [{ before: annotation, after: null }] });
+    const { annotations } = this.db;
+    await this.written(
+      this.show([{ before: annotation, after: null }]),
+      async () => {
+        const change = await this.db.transaction('rw', annotations, async () => {
+          const stored = await annotations.get(annotation.id);
+          if (stored) await annotations.delete(stored.id);
+          return stored ? { before: stored, after: null } : null;
+        });
+        // Gone already (another window): there is nothing to undo.
+        if (change) this.history.push({ label: 'delete', changes: [change] });
+        return change;
+      },
+      (change) => [change ?? { before: annotation, after: null }],
+    );
   }
 
   /** Undoes the last change; resolves to what was undone, if anything. */
