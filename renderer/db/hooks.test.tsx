@@ -54,6 +54,19 @@ describe('useAnnotationCount', () => {
   });
 });
 
+describe('useAnnotationCount, not asked', () => {
+  it('answers nothing until asked, then the count', async () => {
+    await db.annotations.bulkAdd([annotation('a1', 'd1', 0), annotation('a2', 'd1', 4)]);
+    const { result, rerender } = renderHook(({ asked }) => useAnnotationCount('d1', asked), {
+      initialProps: { asked: false },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(result.current).toBeUndefined();
+    rerender({ asked: true });
+    await waitFor(() => expect(result.current).toBe(2));
+  });
+});
+
 describe('useDocumentText', () => {
   it('shows a just-imported text at once, then the stored copy, and lets the handed one go', async () => {
     await db.texts.put({ docId: 'd1', text: '本报讯 stored' });

@@ -20,8 +20,8 @@ export const useDocuments = (): DocumentRecord[] | undefined =>
  * deleted key was in, so a count watches every deletion, and a put is
  * reported as one): 2,000 counts for each keystroke of a note.
  */
-export const useAnnotationCount = (docId: string): number | undefined =>
-  useLive(() => annotationCountOf(db, docId), [docId]);
+export const useAnnotationCount = (docId: string, asked = true): number | undefined =>
+  useLive(() => (asked ? annotationCountOf(db, docId) : undefined), [docId, asked]);
 
 /**
  * A live query keeps its last result while the query for a new key runs;

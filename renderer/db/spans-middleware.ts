@@ -28,7 +28,8 @@ const ANY_RANGE = 3;
  * the store, a merge, a restore, a replaced text. A document without a record
  * gets none here (one is made when it is next opened); a record that exists
  * is never left behind its annotations. An annotation's document never
- * changes (no writer moves one), so a put needs no read of what it replaces.
+ * changes (no writer moves one), so a put needs no read of what it replaces
+ * to find the record; a small one is read to see whether any highlight moved.
  */
 export const spansMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -93,9 +94,18 @@ async function mutateKeepingSpans(
       : req.type === 'deleteRange'
         ? await inRange(table, trans, req.range)
         : [];
+  // Asked for before the put, not awaited: IndexedDB answers a transaction's
+  // requests in order, so this reads what the put replaces, and the put is
+  // made in the caller's tick (Dexie's hooks below need its zone).
+  const replaced = req.type === 'put' ? replacedBy(table, trans, req.values as Annotation[]) : null;
+  // (A put refused fails the transaction, and this read with it.)
+  replaced?.catch(() => undefined);
   const res = await table.mutate(req);
+  const moved = replaced && (await replaced);
   const written: Annotation[] =
-    req.type === 'add' || req.type === 'put' ? succeeded(req.values as Annotation[], res) : [];
+    req.type === 'add' || req.type === 'put'
+      ? succeeded(req.values as Annotation[], res).filter((a) => !moved || moved.has(a.id))
+      : [];
   const deleted: Annotation[] =
     req.type === 'delete'
       ? succeeded(doomed as (Annotation | undefined)[], res).filter(
@@ -141,6 +151,39 @@ async function mutateKeepingSpans(
     if (put.numFailures > 0) throw Object.values(put.failures)[0];
   }
   return res;
+}
+
+/**
+ * A put of a few records is compared with what it replaces, and those that
+ * keep their highlight (a note, a status, a speaker: each keystroke of a
+ * field) are left out: reading and rewriting a 20,000-annotation document's
+ * record for them cost every keystroke about a megabyte each way. A bigger
+ * put (a replaced text) is not read back; null: all of them count.
+ */
+const CHECKED_PUT = 32;
+
+async function replacedBy(
+  table: DBCoreTable,
+  trans: DBCoreTransaction,
+  values: readonly Annotation[],
+): Promise<Set<string> | null> {
+  if (values.length > CHECKED_PUT) return null;
+  const before = (await table.getMany({ trans, keys: values.map((a) => a.id) })) as (
+    Annotation | undefined
+  )[];
+  return new Set(values.filter((a, i) => !sameHighlight(before[i], a)).map((a) => a.id));
+}
+
+function sameHighlight(a: Annotation | undefined, b: Annotation): boolean {
+  return (
+    !!a &&
+    a.docId === b.docId &&
+    a.start === b.start &&
+    a.end === b.end &&
+    !a.orphaned === !b.orphaned &&
+    a.categoryIds.length === b.categoryIds.length &&
+    a.categoryIds.every((c, i) => c === b.categoryIds[i])
+  );
 }
 
 async function inRange(

@@ -136,6 +136,36 @@ describe('the spans record', () => {
     });
   });
 
+  it('a note, status or speaker written leaves the record as it is; a moved highlight rewrites it', async () => {
+    let rewrites = 0;
+    // Below the spans middleware, so it sees the record's writes.
+    db.use({
+      stack: 'dbcore',
+      name: 'count-spans-writes',
+      level: 0,
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'spans') return table;
+          return { ...table, mutate: (req) => (rewrites++, table.mutate(req)) };
+        },
+      }),
+    });
+    await db.annotations.bulkPut([annotation('a1', 'd1', 10), annotation('a2', 'd1', 20)]);
+    await opened('d1');
+    rewrites = 0;
+    await db.annotations.update('a1', { note: '核对原文' });
+    await db.annotations.update('a1', { status: 'supported', speaker: '国家统计局' });
+    expect(rewrites).toBe(0);
+    await db.annotations.update('a2', { start: 5, end: 8, note: 'moved' });
+    expect(rewrites).toBe(1);
+    expect(await stored('d1')).toEqual(['a2@5[c1]', 'a1@10[c1]']);
+    await db.annotations.update('a1', { categoryIds: ['c1', 'c2'] });
+    expect(await stored('d1')).toEqual(['a2@5[c1]', 'a1@10[c1,c2]']);
+    expect(rewrites).toBe(2);
+  });
+
   it('a document that was never opened gets no record from writes', async () => {
     await db.annotations.put(annotation('a1', 'd1', 10));
     await db.annotations.delete('a1');

@@ -1,13 +1,13 @@
-import type { Ref } from 'react';
+import { useRef, type Ref } from 'react';
 import type { DocumentRecord } from '../../shared/types';
 import { ENCODING_NAMES } from '../../shared/types';
-
-/** The format's usual name, the same in every language. */
-const FORMAT_BADGES = { pdf: 'PDF', docx: 'DOCX', html: 'HTML' } as const;
 import { useAnnotationCount } from '../db/hooks';
 import { useOpenCount } from '../db/open-count';
 import { useI18n } from '../i18n/i18n';
 import { formatCount, formatDay } from '../i18n/format';
+
+/** The format's usual name, the same in every language. */
+const FORMAT_BADGES = { pdf: 'PDF', docx: 'DOCX', html: 'HTML' } as const;
 
 interface Props {
   ref: Ref<HTMLLIElement>;
@@ -30,9 +30,15 @@ interface Props {
 export function LibraryRow(props: Props) {
   const { doc, current, renaming } = props;
   const { t, language } = useI18n();
-  const stored = useAnnotationCount(doc.id);
-  // The open document's count comes from the model its panel shows.
-  const count = useOpenCount(doc.id) ?? stored;
+  // The open document's count comes from the model its panel shows; the
+  // stored one is read only for the others (and, once it closes, replaces the
+  // last count its model had).
+  const open = useOpenCount(doc.id);
+  const stored = useAnnotationCount(doc.id, open === undefined);
+  const lastOpen = useRef<number | undefined>(undefined);
+  if (open !== undefined) lastOpen.current = open;
+  else if (stored !== undefined) lastOpen.current = undefined;
+  const count = open ?? stored ?? lastOpen.current;
   const locale = language === 'zh' ? 'zh-CN' : 'en';
 
   return (
