@@ -7,10 +7,12 @@ import { showStartupMessage } from './app/startup-message';
 import { watchConnection } from './db/connection';
 import { seedDefaults } from './db/defaults';
 import { db } from './db/instance';
+import { holdDocumentList } from './db/library-list';
 import { errorMessage } from './db/storage-error';
 import { readLibraryHead, warmLibrarySearch } from './search/instance';
 import { afterFirstDocument } from './app/first-document';
 import { preloadViews } from './app/lazy-views';
+import { askLastDocument } from './app/last-document';
 import './app/app.css';
 
 /** When no document opens, the search reads ahead this long after the window. */
@@ -23,6 +25,10 @@ watchConnection(db, () => showStartupMessage('dbBlocked'));
 if (!window.claimmark && navigator.storage?.persist) {
   void navigator.storage.persist().catch(() => false);
 }
+
+// Read while the database opens and React draws, not after (library-list.ts).
+const releaseList = holdDocumentList();
+askLastDocument();
 
 // Seeding can fail on a full disk; the app still opens on what the library holds.
 const opened = seedDefaults(db).catch((error: unknown) => {
@@ -43,6 +49,11 @@ opened.then(
     warmLibrarySearch();
     afterFirstDocument(readLibraryHead, WARM_SEARCH_FALLBACK_MS);
     afterFirstDocument(preloadViews, WARM_SEARCH_FALLBACK_MS);
+    // The library view holds the list by now.
+    afterFirstDocument(releaseList, WARM_SEARCH_FALLBACK_MS);
   },
-  (error: unknown) => showStartupMessage('dbOpenFailed', errorMessage(error)),
+  (error: unknown) => {
+    releaseList();
+    showStartupMessage('dbOpenFailed', errorMessage(error));
+  },
 );

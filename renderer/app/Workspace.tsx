@@ -66,6 +66,7 @@ import type { View } from './Toolbar';
 import { useReveal, type RevealTarget } from './use-reveal';
 import { useNavigation } from './use-navigation';
 import { useShortcuts } from './use-shortcuts';
+import { LAST_DOCUMENT, takeLastDocument } from './last-document';
 
 export function Workspace({ languageSetting }: { languageSetting: LanguageSetting }) {
   const [docId, setDocId] = useState<string | null>(null);
@@ -114,12 +115,12 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     setDocId(id);
     setActiveId(null);
     // Only which document to reopen next time: on a full disk, not worth a notice.
-    db.settings.put({ key: 'lastDocument', value: id }).catch(() => undefined);
+    db.settings.put({ key: LAST_DOCUMENT, value: id }).catch(() => undefined);
   }, []);
 
   // Reopen the last document after a restart.
   useEffect(() => {
-    void db.settings.get('lastDocument').then((s) => s && setDocId((cur) => cur ?? s.value));
+    void takeLastDocument().then((id) => id && setDocId((cur) => cur ?? id));
   }, []);
 
   // Text typed just before a crash, journaled but not yet in its annotation: put back, and said.

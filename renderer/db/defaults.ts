@@ -48,6 +48,8 @@ export const DEFAULT_CATEGORIES: readonly Omit<Category, 'id'>[] = [
 
 /** Seeds the codebook once, on first run; an emptied codebook stays empty. */
 export async function seedDefaults(db: ClaimmarkDB): Promise<void> {
+  // Read first: a read-write transaction at every start waited for its commit.
+  if (await db.settings.get('seeded')) return;
   await db.transaction('rw', db.categories, db.settings, async () => {
     const seeded = await db.settings.get('seeded');
     if (seeded) return;

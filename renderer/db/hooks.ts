@@ -2,14 +2,13 @@ import { useEffect } from 'react';
 import { useAfterFirstDocument } from '../app/first-document';
 import { useLive } from './live';
 import { handedText, releaseText } from './text-handoff';
-import type { Category, DocumentRecord } from '../../shared/types';
+import type { Category } from '../../shared/types';
 import { db } from './instance';
 import { annotationCountOf, speakerNames } from './library-reads';
 
 // Each hook returns undefined while loading.
 
-export const useDocuments = (): DocumentRecord[] | undefined =>
-  useLive(() => db.documents.toArray(), []);
+export { useDocuments } from './library-list';
 
 /**
  * How many annotations one document has, for its row in the library (asked

@@ -1,0 +1,37 @@
+import { db } from '../db/instance';
+import { handOverText } from '../db/text-handoff';
+
+/** The setting that names the document to reopen at the next start. */
+export const LAST_DOCUMENT = 'lastDocument';
+
+let asked: Promise<string | null> | null = null;
+
+const read = () =>
+  db.settings.get(LAST_DOCUMENT).then(
+    (s) => s?.value ?? null,
+    () => null,
+  );
+
+/** The text too, handed to the reader as an import hands its text (text-handoff.ts). */
+const readWithText = () =>
+  read().then(async (id) => {
+    const text = id ? await db.texts.get(id).catch(() => undefined) : undefined;
+    if (id && text) handOverText(id, text.text);
+    return id;
+  });
+
+/**
+ * Asks which document to reopen as the app's code runs (main.tsx), so the
+ * answer is in when the workspace first draws instead of being asked by its
+ * effects, after the document list.
+ */
+export function askLastDocument(): void {
+  asked ??= readWithText();
+}
+
+/** The answer asked for at the start, once; a later call asks again. */
+export function takeLastDocument(): Promise<string | null> {
+  const answer = asked ?? read();
+  asked = null;
+  return answer;
+}
