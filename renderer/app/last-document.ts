@@ -1,4 +1,5 @@
 import { db } from '../db/instance';
+import { handOverSpans } from '../db/spans-handoff';
 import { handOverText } from '../db/text-handoff';
 
 /** The setting that names the document to reopen at the next start. */
@@ -12,11 +13,22 @@ const read = () =>
     () => null,
   );
 
-/** The text too, handed to the reader as an import hands its text (text-handoff.ts). */
+/**
+ * The text and spans record too, handed to the reader and the model as an
+ * import hands its text (text-handoff.ts, spans-handoff.ts).
+ */
 const readWithText = () =>
   read().then(async (id) => {
-    const text = id ? await db.texts.get(id).catch(() => undefined) : undefined;
-    if (id && text) handOverText(id, text.text);
+    if (!id) return id;
+    const [text, spans] = await Promise.all([
+      db.texts.get(id).catch(() => undefined),
+      db.spans.get(id).then(
+        (record) => ({ record }),
+        () => null,
+      ),
+    ]);
+    if (text) handOverText(id, text.text);
+    if (spans) handOverSpans(id, spans.record);
     return id;
   });
 

@@ -2,7 +2,16 @@ import { RangeSet, type ObservabilitySet } from 'dexie';
 import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from './db';
 import { byPosition, withChanges } from './sorted-annotations';
-import { isSpansRecord, sameSpans, spansOf, spansRecordOfAnnotations, type Span } from './spans';
+import {
+  isSpansRecord,
+  orphansOf,
+  sameIds,
+  sameSpans,
+  spansOf,
+  spansRecordOfAnnotations,
+  type Span,
+} from './spans';
+import { handedSpansRecord } from './spans-handoff';
 import { singleKeys, StoreFollower } from './store-follower';
 
 /** Stores the document's spans record; a document whose ids cannot be joined has none. */
@@ -53,8 +62,11 @@ export class DocumentAnnotations extends StoreFollower {
     readonly docId: string,
     private readonly publish: (list: Annotation[]) => void,
     onError: (error: unknown) => void = () => {},
-    /** The document's highlights from its spans record, before its records are read. */
-    private readonly early: (spans: Span[]) => void = () => {},
+    /**
+     * The document's highlights from its spans record, before its records
+     * are read, and how many annotations it has in all (orphans too).
+     */
+    private readonly early: (spans: Span[], count: number) => void = () => {},
     /**
      * Resolves when the records may be read. IndexedDB answers one request
      * after another: 10,000 records asked for first kept the text 300 ms
@@ -73,9 +85,11 @@ export class DocumentAnnotations extends StoreFollower {
    * between; one whose record disagrees with its records has it made again.
    */
   private async firstRead(): Promise<boolean> {
-    const stored: unknown = await this.db.spans.get(this.docId);
+    const handed = handedSpansRecord(this.docId);
+    const stored: unknown = handed ? handed.record : await this.db.spans.get(this.docId);
     const shown = isSpansRecord(stored) ? spansOf(stored) : null;
-    if (shown && !this.closed) this.early(shown);
+    const orphans = isSpansRecord(stored) ? orphansOf(stored) : [];
+    if (shown && !this.closed) this.early(shown, shown.length + orphans.length);
     await this.mayRead;
     if (!shown) {
       try {
@@ -90,13 +104,9 @@ export class DocumentAnnotations extends StoreFollower {
       return true;
     }
     await this.readAll();
-    if (
-      !sameSpans(
-        shown,
-        this.sorted.filter((a) => !a.orphaned),
-      )
-    )
-      this.rememberSpans();
+    const held = this.sorted.filter((a) => !a.orphaned);
+    const heldOrphans = this.sorted.filter((a) => a.orphaned).map((a) => a.id);
+    if (!sameSpans(shown, held) || !sameIds(orphans, heldOrphans)) this.rememberSpans();
     return true;
   }
 

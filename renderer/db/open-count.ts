@@ -16,6 +16,11 @@ export function publishOpenCount(value: { docId: string; count: number } | null)
   for (const listener of listeners) listener();
 }
 
+/** `docId` is no longer open (another may be by now: its count stays). */
+export function clearOpenCount(docId: string): void {
+  if (open?.docId === docId) publishOpenCount(null);
+}
+
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -10,12 +10,20 @@ import type {
 import type { Annotation } from '../../shared/types';
 import {
   isSpansRecord,
+  orphansOf,
+  orphansWithWrites,
   spansOf,
   spansRecordOf,
   withWrites,
   type Span,
   type SpansRecord,
 } from './spans';
+
+/** What a record holds, as the middleware works on it. */
+interface Held {
+  spans: Span[];
+  orphans: string[];
+}
 
 export const SPANS_TABLE = 'spans';
 const ANNOTATIONS = 'annotations';
@@ -69,7 +77,7 @@ function reaches(trans: DBCoreTransaction): boolean {
  * writes 10,000 annotations in ten chunks, and reading the record back for
  * each chunk would undo what the chunks save.
  */
-const held = new WeakMap<DBCoreTransaction, Map<string, Span[] | null>>();
+const held = new WeakMap<DBCoreTransaction, Map<string, Held | null>>();
 
 const succeeded = <T>(items: readonly T[], res: DBCoreMutateResponse): T[] =>
   res.numFailures === 0 ? [...items] : items.filter((_, i) => !(i in res.failures));
@@ -122,14 +130,17 @@ async function mutateKeepingSpans(
   for (const a of deleted) entry(a.docId).deleted.add(a.id);
   if (byDoc.size === 0) return res;
   const docIds = [...byDoc.keys()];
-  const known = held.get(trans) ?? new Map<string, Span[] | null>();
+  const known = held.get(trans) ?? new Map<string, Held | null>();
   held.set(trans, known);
   const unread = docIds.filter((docId) => !known.has(docId));
   if (unread.length > 0) {
     const records = await spans.getMany({ trans, keys: unread });
     unread.forEach((docId, i) => {
       const record: unknown = records[i];
-      known.set(docId, isSpansRecord(record) ? spansOf(record) : null);
+      known.set(
+        docId,
+        isSpansRecord(record) ? { spans: spansOf(record), orphans: orphansOf(record) } : null,
+      );
     });
   }
   const updated: SpansRecord[] = [];
@@ -138,8 +149,11 @@ async function mutateKeepingSpans(
     const current = known.get(docId);
     if (!current) continue;
     const e = byDoc.get(docId)!;
-    const next = withWrites(docId, current, e.written, e.deleted);
-    const record = spansRecordOf(docId, next);
+    const next: Held = {
+      spans: withWrites(docId, current.spans, e.written, e.deleted),
+      orphans: orphansWithWrites(docId, current.orphans, e.written, e.deleted),
+    };
+    const record = spansRecordOf(docId, next.spans, next.orphans);
     known.set(docId, record ? next : null);
     if (record) updated.push(record);
     else dropped.push(docId);

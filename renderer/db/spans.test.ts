@@ -4,7 +4,7 @@ import type { Annotation } from '../../shared/types';
 import { annotation as fixture } from '../all-annotations/fixtures';
 import { ClaimmarkDB } from './db';
 import { DocumentAnnotations } from './document-annotations';
-import { isSpansRecord, spansOf, spansRecordOf, type Span } from './spans';
+import { isSpansRecord, orphansOf, spansOf, spansRecordOf, type Span } from './spans';
 
 /** A three-character annotation in the first category. */
 const annotation = (id: string, docId: string, start: number, extra: Partial<Annotation> = {}) =>
@@ -25,6 +25,12 @@ async function stored(docId: string): Promise<string[] | null> {
   if (r === undefined) return null;
   if (!isSpansRecord(r)) throw new Error('a damaged spans record');
   return spansOf(r).map((s) => `${s.id}@${s.start}[${s.categoryIds.join(',')}]`);
+}
+
+/** The orphans a document's stored record names, in any order. */
+async function storedOrphans(docId: string): Promise<string[] | null> {
+  const r: unknown = await db.spans.get(docId);
+  return isSpansRecord(r) ? orphansOf(r).sort() : null;
 }
 
 /** What a first open writes: the record of the document's annotations as they are. */
@@ -75,6 +81,7 @@ describe('the spans record', () => {
     expect(await stored('d1')).toBeNull();
     expect(await opened('d1')).toBeNull();
     expect(await stored('d1')).toEqual(['a1@10[c1]', 'a2@20[c1]']);
+    expect(await storedOrphans('d1')).toEqual(['o']);
     expect((await opened('d1'))?.map((s) => s.id)).toEqual(['a1', 'a2']);
     expect(await stored('d2')).toBeNull();
   });
@@ -96,6 +103,21 @@ describe('the spans record', () => {
       await db.annotations.delete('a0');
       expect(await stored('d1')).toEqual([]);
       expect(await stored('d2')).toEqual(['b1@10[c1]']);
+    });
+
+    it('names its orphans, so that the count is whole: orphaned, placed again, deleted', async () => {
+      await db.annotations.bulkPut([annotation('o1', 'd1', 30), annotation('o2', 'd1', 40)]);
+      await db.annotations.update('o1', { orphaned: true });
+      await db.annotations.update('o2', { orphaned: true });
+      expect(await storedOrphans('d1')).toEqual(['o1', 'o2']);
+      expect(await stored('d1')).toEqual(['a1@10[c1]']);
+      // Reattached: a highlight again, no longer an orphan.
+      await db.annotations.put(annotation('o1', 'd1', 5));
+      expect(await storedOrphans('d1')).toEqual(['o2']);
+      expect(await stored('d1')).toEqual(['o1@5[c1]', 'a1@10[c1]']);
+      await db.annotations.delete('o2');
+      expect(await storedOrphans('d1')).toEqual([]);
+      expect(await storedOrphans('d2')).toEqual([]);
     });
 
     it('a document deleted with its annotations, and a library cleared', async () => {
@@ -200,6 +222,36 @@ describe('the spans record', () => {
     await model.idle();
     expect(lists.at(-1)).toEqual(['a0', 'a1', 'a2']);
     model.close();
+  });
+
+  it('gives the whole count, orphans too, before any record is read', async () => {
+    await db.annotations.bulkPut([
+      annotation('a1', 'd1', 10),
+      annotation('o1', 'd1', 0, { orphaned: true }),
+      annotation('o2', 'd1', 0, { orphaned: true }),
+    ]);
+    await opened('d1');
+    let counted: number | null = null;
+    const model = new DocumentAnnotations(
+      db,
+      'd1',
+      () => {},
+      () => {},
+      (_, count) => (counted = count),
+      new Promise<void>(() => {}),
+    );
+    await expect.poll(() => counted).toBe(3);
+    model.close();
+  });
+
+  it('a record of the format before orphans were named is not used, and is made again', async () => {
+    await db.annotations.put(annotation('a1', 'd1', 10));
+    const { orphans: _, ...older } = spansRecordOf('d1', [
+      { id: 'a1', start: 10, end: 13, categoryIds: ['c1'] },
+    ])!;
+    await db.spans.put({ ...older, format: 2 } as never);
+    expect(await opened('d1')).toBeNull();
+    expect(await stored('d1')).toEqual(['a1@10[c1]']);
   });
 
   it('a record that disagrees with the annotations is shown, then made again', async () => {

@@ -21,9 +21,15 @@ export interface SpansRecord {
   ends: Int32Array;
   /** Each annotation's category ids joined by CELL, each followed by ROW. */
   categoryIds: string;
+  /**
+   * The ids of the orphaned annotations (no highlight), each followed by ROW:
+   * with them the record gives the document's whole count, which its library
+   * row shows before the records are read.
+   */
+  orphans: string;
 }
 
-export const SPANS_FORMAT = 2;
+export const SPANS_FORMAT = 3;
 const ROW = '\n';
 const CELL = '\t';
 
@@ -36,9 +42,14 @@ const placed = (a: Annotation) => !a.orphaned;
 const plain = (id: string) => !id.includes(ROW) && !id.includes(CELL);
 
 /** Null when an id holds a separator (no app-made id does): such a document is read as records. */
-export function spansRecordOf(docId: string, spans: readonly Span[]): SpansRecord | null {
+export function spansRecordOf(
+  docId: string,
+  spans: readonly Span[],
+  orphans: readonly string[] = [],
+): SpansRecord | null {
   const cell = (c: string) => c !== '' && plain(c);
   if (!spans.every((s) => plain(s.id) && s.categoryIds.every(cell))) return null;
+  if (!orphans.every(plain)) return null;
   const sorted = [...spans].sort(byPosition);
   return {
     docId,
@@ -47,17 +58,20 @@ export function spansRecordOf(docId: string, spans: readonly Span[]): SpansRecor
     starts: Int32Array.from(sorted, (s) => s.start),
     ends: Int32Array.from(sorted, (s) => s.end),
     categoryIds: sorted.map((s) => s.categoryIds.join(CELL) + ROW).join(''),
+    orphans: orphans.map((id) => id + ROW).join(''),
   };
 }
 
-/** The record of these annotations (any order; orphans left out). */
+/** The record of these annotations (any order; orphans by id only). */
 export function spansRecordOfAnnotations(
   docId: string,
   annotations: readonly Annotation[],
 ): SpansRecord | null {
+  const mine = annotations.filter((a) => a.docId === docId);
   return spansRecordOf(
     docId,
-    annotations.filter((a) => a.docId === docId && placed(a)),
+    mine.filter(placed),
+    mine.filter((a) => !placed(a)).map((a) => a.id),
   );
 }
 
@@ -79,6 +93,7 @@ export function isSpansRecord(value: unknown): value is SpansRecord {
   const r = value as Partial<SpansRecord> | undefined;
   if (!r || r.format !== SPANS_FORMAT || typeof r.docId !== 'string') return false;
   if (typeof r.ids !== 'string' || typeof r.categoryIds !== 'string') return false;
+  if (typeof r.orphans !== 'string') return false;
   if (!(r.starts instanceof Int32Array) || !(r.ends instanceof Int32Array)) return false;
   const n = r.starts.length;
   return r.ends.length === n && rows(r.ids).length === n && rows(r.categoryIds).length === n;
@@ -100,6 +115,29 @@ export function withWrites(
   const kept = spans.filter((s) => !replaced.has(s.id));
   const added = written.filter((a) => a.docId === docId && placed(a));
   return [...kept, ...added.map(spanOf)].sort(byPosition);
+}
+
+export const orphansOf = (record: SpansRecord): string[] => rows(record.orphans);
+
+/** A document's orphans (by id) after some of its annotations were written and others deleted. */
+export function orphansWithWrites(
+  docId: string,
+  orphans: readonly string[],
+  written: readonly Annotation[],
+  deleted: ReadonlySet<string>,
+): string[] {
+  const replaced = new Set<string>(deleted);
+  for (const a of written) replaced.add(a.id);
+  const kept = orphans.filter((id) => !replaced.has(id));
+  const added = written.filter((a) => a.docId === docId && !placed(a)).map((a) => a.id);
+  return [...kept, ...added];
+}
+
+/** The same ids, in any order. */
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const held = new Set(a);
+  return b.every((id) => held.has(id));
 }
 
 const spanOf = (a: Annotation): Span => ({

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../shared/types';
 import { DocumentAnnotations } from './document-annotations';
 import { db } from './instance';
 import { firstDocumentCounted } from '../app/first-document';
-import { publishOpenCount } from './open-count';
+import { clearOpenCount, publishOpenCount } from './open-count';
 import type { Span } from './spans';
+import { handedSpans, releaseSpans } from './spans-handoff';
 
 /** The model of the document open in this window, for the store to show its changes in at once. */
 let current: DocumentAnnotations | null = null;
@@ -29,6 +30,15 @@ export function useAnnotations(docId: string | null, textRead: boolean): OpenAnn
   const [result, setResult] = useState<{ docId: string | null; list: Annotation[] }>();
   const [early, setEarly] = useState<{ docId: string; spans: Span[] }>();
   const gate = useRef<{ docId: string; open(): void } | null>(null);
+  const earlyHeld = early?.docId === docId;
+  // A start's handed record counts the row in the text's first frame too.
+  useLayoutEffect(() => {
+    const handed = handedSpans(docId);
+    if (docId && handed) publishOpenCount({ docId, count: handed.count });
+  }, [docId]);
+  useEffect(() => {
+    if (earlyHeld && docId) releaseSpans(docId);
+  }, [earlyHeld, docId]);
   useEffect(() => {
     if (textRead && gate.current?.docId === docId) gate.current.open();
   }, [textRead, docId]);
@@ -51,22 +61,27 @@ export function useAnnotations(docId: string | null, textRead: boolean): OpenAnn
         firstDocumentCounted();
       },
       (error) => console.warn('Claimmark: could not read the annotations of', docId, error),
-      (spans) => setEarly({ docId, spans }),
+      (spans, count) => {
+        setEarly({ docId, spans });
+        // The library row shows it too; the records' count replaces it when they are read.
+        publishOpenCount({ docId, count });
+      },
       mayRead,
     );
     current = model;
     return () => {
       clearTimeout(timer);
+      releaseSpans(docId);
       open();
       model.close();
       if (current === model) current = null;
-      publishOpenCount(null);
+      clearOpenCount(docId);
     };
     // One model per document; the gate above opens it when the text arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [docId]);
   return {
     annotations: result?.docId === docId ? result.list : undefined,
-    early: early?.docId === docId ? early.spans : undefined,
+    early: early?.docId === docId ? early.spans : handedSpans(docId)?.spans,
   };
 }

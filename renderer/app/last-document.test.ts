@@ -1,0 +1,37 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { annotation } from '../all-annotations/fixtures';
+import { db } from '../db/instance';
+import { spansRecordOfAnnotations } from '../db/spans';
+import { handedSpans } from '../db/spans-handoff';
+import { handedText } from '../db/text-handoff';
+import { askLastDocument, LAST_DOCUMENT, takeLastDocument } from './last-document';
+
+beforeEach(async () => {
+  await Promise.all([db.settings.clear(), db.texts.clear(), db.spans.clear()]);
+});
+afterAll(() => db.delete());
+
+describe('the document a start reopens', () => {
+  it('is asked for with its text and highlights; the workspace takes the answer once', async () => {
+    const a = annotation('a1', 'd1', 3, { end: 6 });
+    await db.settings.put({ key: LAST_DOCUMENT, value: 'd1' });
+    await db.texts.put({ docId: 'd1', text: '本报讯 国家统计局今日发布' });
+    await db.spans.put(spansRecordOfAnnotations('d1', [a])!);
+    askLastDocument();
+    expect(await takeLastDocument()).toBe('d1');
+    expect(handedText('d1')).toBe('本报讯 国家统计局今日发布');
+    expect(handedSpans('d1')).toEqual({
+      spans: [{ id: 'a1', start: 3, end: 6, categoryIds: a.categoryIds }],
+      count: 1,
+    });
+    // Asked again later (another window changed it meanwhile): read afresh.
+    await db.settings.put({ key: LAST_DOCUMENT, value: 'd2' });
+    expect(await takeLastDocument()).toBe('d2');
+  });
+
+  it('is none in a new library', async () => {
+    askLastDocument();
+    expect(await takeLastDocument()).toBeNull();
+  });
+});
