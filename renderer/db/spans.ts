@@ -99,6 +99,18 @@ export function isSpansRecord(value: unknown): value is SpansRecord {
   return r.ends.length === n && rows(r.ids).length === n && rows(r.categoryIds).length === n;
 }
 
+/** What a write leaves of a document's entries: those it did not write or delete. */
+function untouched<T>(
+  entries: readonly T[],
+  idOf: (entry: T) => string,
+  written: readonly Annotation[],
+  deleted: ReadonlySet<string>,
+): T[] {
+  const replaced = new Set<string>(deleted);
+  for (const a of written) replaced.add(a.id);
+  return entries.filter((e) => !replaced.has(idOf(e)));
+}
+
 /**
  * A document's spans after some of its annotations were written (as they
  * are now) and others deleted (by id). A written annotation that is orphaned,
@@ -110,11 +122,8 @@ export function withWrites(
   written: readonly Annotation[],
   deleted: ReadonlySet<string>,
 ): Span[] {
-  const replaced = new Set<string>(deleted);
-  for (const a of written) replaced.add(a.id);
-  const kept = spans.filter((s) => !replaced.has(s.id));
-  const added = written.filter((a) => a.docId === docId && placed(a));
-  return [...kept, ...added.map(spanOf)].sort(byPosition);
+  const added = written.filter((a) => a.docId === docId && placed(a)).map(spanOf);
+  return [...untouched(spans, (s) => s.id, written, deleted), ...added].sort(byPosition);
 }
 
 export const orphansOf = (record: SpansRecord): string[] => rows(record.orphans);
@@ -126,11 +135,8 @@ export function orphansWithWrites(
   written: readonly Annotation[],
   deleted: ReadonlySet<string>,
 ): string[] {
-  const replaced = new Set<string>(deleted);
-  for (const a of written) replaced.add(a.id);
-  const kept = orphans.filter((id) => !replaced.has(id));
   const added = written.filter((a) => a.docId === docId && !placed(a)).map((a) => a.id);
-  return [...kept, ...added];
+  return [...untouched(orphans, (id) => id, written, deleted), ...added];
 }
 
 /** The same ids, in any order. */
