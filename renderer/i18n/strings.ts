@@ -594,6 +594,8 @@ export const zh: Strings = {
 export type Language = 'en' | 'zh';
 
 export function format(template: string, values: Record<string, string | number> = {}): string {
+  // Most strings have nothing to fill in, and a start draws hundreds of them.
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
     key in values ? String(values[key]) : whole,
   );
