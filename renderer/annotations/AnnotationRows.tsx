@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import type { Annotation, Category } from '../../shared/types';
 import { AnnotationItem } from './AnnotationItem';
 import type { SaveOutcome } from './DraftField';
@@ -44,6 +44,8 @@ export const AnnotationRows = memo(function AnnotationRows(props: Props) {
   const listRef = useRef<HTMLOListElement>(null);
   // Rows are placed relative to the list, which starts below the header and orphans.
   const scrollMargin = listRef.current?.offsetTop ?? 0;
+  // The same function while the list holds: a new one has every row placed again.
+  const getItemKey = useCallback((index: number) => list[index]?.id ?? index, [list]);
   const virtualizer = useVirtualizer({
     count: list.length,
     getScrollElement: () => scroller,
@@ -55,7 +57,7 @@ export const AnnotationRows = memo(function AnnotationRows(props: Props) {
     // A row scrolled to (the selected one) keeps a little room at the panel's edges.
     scrollPaddingStart: 8,
     scrollPaddingEnd: 8,
-    getItemKey: (index) => list[index]?.id ?? index,
+    getItemKey,
   });
 
   const activeIndex = activeId ? list.findIndex((a) => a.id === activeId) : -1;

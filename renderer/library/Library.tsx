@@ -63,6 +63,9 @@ export const Library = memo(function Library({ docs, currentId, onOpen, onDelete
     },
     [focusedIndex, renamingIndex],
   );
+  // The same function while the order holds: the virtualiser places all
+  // 2,000 rows again whenever it gets a new one, on every render.
+  const getItemKey = useCallback((index: number) => sorted[index]?.id ?? index, [sorted]);
   const virtualizer = useVirtualizer({
     count: sorted.length,
     getScrollElement: () => scroller.current,
@@ -73,7 +76,7 @@ export const Library = memo(function Library({ docs, currentId, onOpen, onDelete
     scrollPaddingStart: scrollMargin,
     paddingEnd: 12,
     rangeExtractor,
-    getItemKey: (index) => sorted[index]?.id ?? index,
+    getItemKey,
   });
 
   // The open document is brought into view when it changes (opened from a
