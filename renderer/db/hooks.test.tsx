@@ -6,6 +6,7 @@ import { annotation } from '../all-annotations/fixtures';
 import { useAnnotationCount, useDocumentText, useSpeakers } from './hooks';
 import { firstDocumentCounted, firstDocumentShown } from '../app/first-document';
 import { db } from './instance';
+import { spansRecordOfAnnotations } from './spans';
 import { handOverText, handedText } from './text-handoff';
 
 beforeEach(() => db.annotations.clear());
@@ -51,6 +52,29 @@ describe('useAnnotationCount', () => {
     await waitFor(() => expect(result.current).toBe(3));
     await db.annotations.delete('a1');
     await waitFor(() => expect(result.current).toBe(2));
+  });
+});
+
+describe('useAnnotationCount, a document opened before (it has a spans record)', () => {
+  it('counts highlights and orphans, and follows a tag, an orphan placed again and a deletion', async () => {
+    await db.spans.clear();
+    const stored = [
+      annotation('a1', 'd1', 0),
+      annotation('a2', 'd1', 4),
+      annotation('o1', 'd1', 0, { orphaned: true }),
+      annotation('b1', 'd2', 0),
+    ];
+    await db.annotations.bulkAdd(stored);
+    await db.spans.put(spansRecordOfAnnotations('d1', stored)!);
+    const { result } = renderHook(() => useAnnotationCount('d1'));
+    await waitFor(() => expect(result.current).toBe(3));
+    await db.annotations.add(annotation('a3', 'd1', 8));
+    await waitFor(() => expect(result.current).toBe(4));
+    await db.annotations.put(annotation('o1', 'd1', 12));
+    await db.annotations.delete('b1');
+    await db.annotations.delete('a1');
+    await waitFor(() => expect(result.current).toBe(3));
+    await db.spans.clear();
   });
 });
 

@@ -88,13 +88,17 @@ export function spansOf(record: SpansRecord): Span[] {
   }));
 }
 
+/** By its tag, not instanceof: a copy made in another realm (a test's DOM) is one too. */
+const isInt32Array = (x: unknown): x is Int32Array =>
+  Object.prototype.toString.call(x) === '[object Int32Array]';
+
 /** A stored value is a record of this format, whole (an older or damaged one is not). */
 export function isSpansRecord(value: unknown): value is SpansRecord {
   const r = value as Partial<SpansRecord> | undefined;
   if (!r || r.format !== SPANS_FORMAT || typeof r.docId !== 'string') return false;
   if (typeof r.ids !== 'string' || typeof r.categoryIds !== 'string') return false;
   if (typeof r.orphans !== 'string') return false;
-  if (!(r.starts instanceof Int32Array) || !(r.ends instanceof Int32Array)) return false;
+  if (!isInt32Array(r.starts) || !isInt32Array(r.ends)) return false;
   const n = r.starts.length;
   return r.ends.length === n && rows(r.ids).length === n && rows(r.categoryIds).length === n;
 }
@@ -127,6 +131,14 @@ export function withWrites(
 }
 
 export const orphansOf = (record: SpansRecord): string[] => rows(record.orphans);
+
+/** How many annotations the record's document has: its highlights and its orphans. */
+export function countOf(record: SpansRecord): number {
+  let orphans = 0;
+  for (let i = record.orphans.indexOf(ROW); i !== -1; i = record.orphans.indexOf(ROW, i + 1))
+    orphans++;
+  return record.starts.length + orphans;
+}
 
 /** A document's orphans (by id) after some of its annotations were written and others deleted. */
 export function orphansWithWrites(
