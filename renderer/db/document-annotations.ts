@@ -3,6 +3,7 @@ import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from './db';
 import { byPosition, withChanges } from './sorted-annotations';
 import {
+  countOf,
   isSpansRecord,
   orphansOf,
   sameIds,
@@ -87,11 +88,11 @@ export class DocumentAnnotations extends StoreFollower {
   private async firstRead(): Promise<boolean> {
     const handed = handedSpansRecord(this.docId);
     const stored: unknown = handed ? handed.record : await this.db.spans.get(this.docId);
-    const shown = isSpansRecord(stored) ? spansOf(stored) : null;
-    const orphans = isSpansRecord(stored) ? orphansOf(stored) : [];
-    if (shown && !this.closed) this.early(shown, shown.length + orphans.length);
+    const record = isSpansRecord(stored) ? stored : null;
+    const shown = record ? spansOf(record) : null;
+    if (record && shown && !this.closed) this.early(shown, countOf(record));
     await this.mayRead;
-    if (!shown) {
+    if (!record || !shown) {
       try {
         await this.db.transaction('rw', this.db.annotations, this.db.spans, async () => {
           await this.readAll();
@@ -106,7 +107,7 @@ export class DocumentAnnotations extends StoreFollower {
     await this.readAll();
     const held = this.sorted.filter((a) => !a.orphaned);
     const heldOrphans = this.sorted.filter((a) => a.orphaned).map((a) => a.id);
-    if (!sameSpans(shown, held) || !sameIds(orphans, heldOrphans)) this.rememberSpans();
+    if (!sameSpans(shown, held) || !sameIds(orphansOf(record), heldOrphans)) this.rememberSpans();
     return true;
   }
 

@@ -1,4 +1,4 @@
-import { isSpansRecord, orphansOf, spansOf, type Span } from './spans';
+import { countOf, isSpansRecord, spansOf, type Span } from './spans';
 
 /**
  * The spans record of the document a start reopens, read with its text as
@@ -24,9 +24,7 @@ export function handOverSpans(docId: string, record: unknown): void {
 export function handedSpans(docId: string | null): { spans: Span[]; count: number } | null {
   if (!handed || handed.docId !== docId) return null;
   const { record } = handed;
-  handed.read ??= isSpansRecord(record)
-    ? { spans: spansOf(record), count: record.starts.length + orphansOf(record).length }
-    : null;
+  handed.read ??= isSpansRecord(record) ? { spans: spansOf(record), count: countOf(record) } : null;
   return handed.read;
 }
 
