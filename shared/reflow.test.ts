@@ -254,3 +254,41 @@ describe('a 10 MB file', () => {
     120_000,
   );
 });
+
+// Past a million characters maybeReflow first asks a sample of whole lines; it must
+// decide as the analysis of the whole text does, whatever the text's kind.
+describe('a text of over a million characters', () => {
+  const paragraphsOf = (lang: Lang, chars: number, seed: number): string[] => {
+    const out: string[] = [];
+    for (let n = 0, batch = 0; n < chars; batch++)
+      for (const p of makeParagraphs(lang, 200, seed + batch)) {
+        out.push(p);
+        n += p.length + 1;
+      }
+    return out;
+  };
+  const zhLines = paragraphsOf('zh', 1_300_000, 5).join('\n');
+  const enLines = paragraphsOf('en', 1_300_000, 6).join('\n');
+  const zhWrapped = makeHardWrapped('zh', 1_300_000, 7).text;
+  const enWrapped = makeHardWrapped('en', 1_300_000, 8).text;
+  // A book set one paragraph per line, then a year of wrapped pages: most lines are column lines.
+  const mixed = zhLines.slice(0, 300_000) + '\n' + zhWrapped;
+  const cases: [string, string, boolean][] = [
+    ['Chinese, a paragraph per line', zhLines, false],
+    ['English, a paragraph per line', enLines, false],
+    ['hard-wrapped Chinese', zhWrapped, true],
+    ['hard-wrapped English', enWrapped, true],
+    ['unwrapped paragraphs, then wrapped pages', mixed, true],
+  ];
+  it.each(cases)(
+    '%s: reflowed exactly when the whole text is hard-wrapped',
+    (_, text, wrapped) => {
+      expect(text.length).toBeGreaterThan(1 << 20);
+      expect(analyseWrap(text).hardWrapped).toBe(wrapped);
+      const r = maybeReflow(text);
+      expect(r !== null).toBe(wrapped);
+      if (r) expect(r.text).toBe(reflow(text).text);
+    },
+    60_000,
+  );
+});
