@@ -182,7 +182,13 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
     },
     [exportCsv],
   );
-  const pick = useFileIntake(open, onCommand);
+  // What an import shown before its write goes back to, should the write fail.
+  const openNow = useRef(docId);
+  useEffect(() => {
+    openNow.current = docId;
+  }, [docId]);
+  const current = useCallback(() => openNow.current, []);
+  const pick = useFileIntake(open, onCommand, current);
   const textActions = useTextActions();
   useFileWatch(docs, textActions.offerReload);
   const reopen = useReopen(doc, annotations?.length ?? 0);

@@ -11,9 +11,14 @@ import { useNotify } from '../ui/notices';
  * Every way a file comes in — picker, drop, menu, command line, "open with" —
  * ends in the same import; menu commands other than opening go to `onCommand`.
  */
-export function useFileIntake(open: (docId: string) => void, onCommand: (c: MenuCommand) => void) {
+export function useFileIntake(
+  open: (docId: string) => void,
+  onCommand: (c: MenuCommand) => void,
+  /** The document open now, if any. */
+  current: () => string | null = () => null,
+) {
   const notify = useNotify();
-  const importResults = useImport(open);
+  const importResults = useImport(open, current);
   const pick = useCallback(
     async (picker: () => Promise<FileReadResult[]>) => {
       warmDecoder();

@@ -1,6 +1,7 @@
 import { detectClaims, type ClaimCandidate } from '../../shared/claims/detect';
 import { afterFirstDocument } from '../app/first-document';
 import { START_WAIT_MS } from '../db/hooks';
+import { afterPaint } from '../ui/after-paint';
 import { workerClient } from '../worker-client';
 
 /** Above this many UTF-16 units detection moves off the UI thread (about 1 MB of Chinese). */
@@ -10,14 +11,6 @@ const inWorker = workerClient<{ text: string }, ClaimCandidate[]>(
   () => new Worker(new URL('./detect.worker.ts', import.meta.url), { type: 'module' }),
   'detection stopped',
 );
-
-/** Resolves once the frame being drawn is on screen: a frame callback, then a task after it. */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame !== 'function') setTimeout(resolve, 0);
-    else requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
-}
 
 /**
  * The candidates of `text`: inline for short texts, in a worker for long ones.

@@ -102,6 +102,23 @@ describe('useDocumentText', () => {
     expect(handedText('d1')).toBeUndefined();
   });
 
+  it('keeps showing a handed text while its write is on its way, then the stored one', async () => {
+    await db.texts.delete('d3');
+    handOverText('d3', '本报讯 shown before it is stored');
+    const { result } = renderHook(() => useDocumentText('d3'));
+    // The first read finds no text yet: the reader must not lose the one it shows.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(result.current).toBe('本报讯 shown before it is stored');
+    await db.texts.put({ docId: 'd3', text: '本报讯 stored' });
+    await waitFor(() => expect(result.current).toBe('本报讯 stored'));
+    expect(handedText('d3')).toBeUndefined();
+  });
+
+  it('says a document has no text once nothing is handed over and none is stored', async () => {
+    const { result } = renderHook(() => useDocumentText('nowhere'));
+    await waitFor(() => expect(result.current).toBeNull());
+  });
+
   it("never shows one document's handed text for another", () => {
     handOverText('d1', 'first article');
     const { result } = renderHook(() => useDocumentText('d2'));

@@ -33,11 +33,12 @@ export function useDocumentText(docId: string | null): string | null | undefined
     async () => ({ docId, text: docId ? ((await db.texts.get(docId))?.text ?? null) : null }),
     [docId],
   );
-  const stored = result?.docId === docId;
+  // A text read as missing may still be on its way: an import shows its document before the write.
+  const stored = result?.docId === docId && result.text !== null;
   useEffect(() => {
     if (stored && docId) releaseText(docId);
   }, [stored, docId]);
-  return stored ? result.text : handedText(docId);
+  return stored ? result.text : (handedText(docId) ?? (result?.docId === docId ? null : undefined));
 }
 
 export const useCategories = (): Category[] | undefined =>

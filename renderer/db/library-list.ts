@@ -15,6 +15,16 @@ let list: DocumentRecord[] | undefined;
 let subscription: Subscription | null = null;
 let holders = 0;
 const listeners = new Set<() => void>();
+/** Imported documents shown before their write commits, until the read list has them. */
+const pending = new Map<string, DocumentRecord>();
+/** The read list with the pending documents after it: what views get, the same array until either changes. */
+let shown: DocumentRecord[] | undefined;
+
+function publish(): void {
+  const extra = [...pending.values()];
+  shown = list === undefined || extra.length === 0 ? list : [...list, ...extra];
+  for (const listener of listeners) listener();
+}
 
 /** Keeps the list read and followed until the returned function is called. */
 export function holdDocumentList(): () => void {
@@ -22,7 +32,8 @@ export function holdDocumentList(): () => void {
   subscription ??= liveQuery(() => db.documents.toArray()).subscribe({
     next(value) {
       list = value;
-      for (const listener of listeners) listener();
+      if (pending.size) for (const doc of value) pending.delete(doc.id);
+      publish();
     },
     error(error: unknown) {
       // A connection closed under it (a newer Claimmark elsewhere): the window
@@ -42,6 +53,7 @@ export function holdDocumentList(): () => void {
       subscription.unsubscribe();
       subscription = null;
       list = undefined;
+      shown = undefined;
     });
   };
 }
@@ -55,6 +67,23 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/**
+ * Shows a document in the list before its write has committed (an import
+ * paints its row and text first, then stores them), so long as the list is
+ * read and has no document of the same text; returns null otherwise. The
+ * returned function takes it back (the write failed); once the read list
+ * has the stored record, that shows instead.
+ */
+export function showBeforeStored(doc: DocumentRecord): (() => void) | null {
+  if (list === undefined || list.some((d) => d.sha256 === doc.sha256 || d.id === doc.id))
+    return null;
+  pending.set(doc.id, doc);
+  publish();
+  return () => {
+    if (pending.delete(doc.id)) publish();
+  };
+}
+
 /** Every document of the library (unsorted); undefined until first read. */
 export const useDocuments = (): DocumentRecord[] | undefined =>
-  useSyncExternalStore(subscribe, () => list);
+  useSyncExternalStore(subscribe, () => shown);

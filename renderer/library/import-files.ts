@@ -55,10 +55,23 @@ export function withoutFormat(doc: DocumentRecord): DocumentRecord {
   return rest;
 }
 
+/**
+ * Shows a decoded document before it is stored: its row, and its text if it is
+ * the one to open (`open`: the last of the files). Resolves once that is on
+ * screen, with the function that takes it back should the write fail; null
+ * when it was not shown (the write then comes first, as without it).
+ */
+export type Preview = (
+  doc: DocumentRecord,
+  text: string,
+  open: boolean,
+) => Promise<(() => void) | null>;
+
 interface ImportDeps {
   db: ClaimmarkDB;
   decode: Decoder;
   now: () => Date;
+  preview?: Preview;
 }
 
 /**
@@ -71,9 +84,11 @@ export async function importFiles(
   deps: ImportDeps,
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
-  for (const result of results) {
+  for (const [i, result] of results.entries()) {
     outcomes.push(
-      result.ok ? await importOne(result.file, deps) : { kind: 'rejected', error: result.error },
+      result.ok
+        ? await importOne(result.file, deps, i === results.length - 1)
+        : { kind: 'rejected', error: result.error },
     );
   }
   return outcomes;
@@ -86,7 +101,11 @@ export async function putTexts(db: ClaimmarkDB, docId: string, prepared: Prepare
   else await db.originals.delete(docId);
 }
 
-async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promise<ImportOutcome> {
+async function importOne(
+  file: RawFile,
+  { db, decode, now, preview }: ImportDeps,
+  last: boolean,
+): Promise<ImportOutcome> {
   let decoded: DecodeJobResult;
   try {
     decoded = await decode(file.bytes, undefined, 'auto', file.name);
@@ -116,6 +135,8 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
     reflow: prepared.reflow,
     ...formatFields(decoded.extracted),
   };
+  // On screen first: a 10 MB text's write (its clone, then the commit) took 100 ms before it showed.
+  const takeBack = preview ? await preview(doc, prepared.display, last) : null;
   try {
     // No lookup first: the unique sha256 index refuses a text already stored, and
     // the three writes go out together instead of each waiting for the last.
@@ -127,6 +148,7 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
       ]),
     );
   } catch (error) {
+    takeBack?.();
     // The same text is in the library already, or another import of it finished first.
     const winner = await db.documents.where('sha256').equals(decoded.sha256).first();
     if (winner) return { kind: 'existing', doc: winner, fileName: file.name };
@@ -137,7 +159,7 @@ async function importOne(file: RawFile, { db, decode, now }: ImportDeps): Promis
       detail: errorMessage(error),
     };
   }
-  handOverText(doc.id, prepared.display);
+  if (!takeBack) handOverText(doc.id, prepared.display);
   return { kind: 'added', doc, ...(decoded.damage ? { damage: decoded.damage } : {}) };
 }
 

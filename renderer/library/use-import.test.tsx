@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileReadResult } from '../../shared/file-errors';
+import type { DocumentRecord } from '../../shared/types';
+import Dexie from 'dexie';
 import { db } from '../db/instance';
+import { useDocuments } from '../db/library-list';
 import { I18nProvider } from '../i18n/i18n';
 import type { Language } from '../i18n/strings';
 import { NoticeProvider } from '../ui/notices';
@@ -36,10 +39,18 @@ const png = (): Uint8Array =>
 
 let runImport: (results: FileReadResult[]) => Promise<void> = async () => {};
 const opened = vi.fn();
+let openNow: string | null = null;
 
 function Harness() {
-  runImport = useImport(opened);
-  return null;
+  runImport = useImport(opened, () => openNow);
+  const docs = useDocuments();
+  return (
+    <ul aria-label="Library">
+      {docs?.map((d) => (
+        <li key={d.id}>{d.fileName}</li>
+      ))}
+    </ul>
+  );
 }
 
 function show(language: Language = 'en') {
@@ -58,6 +69,8 @@ const alerts = () =>
   screen.queryAllByRole('alert').map((n) => n.querySelector('span')?.textContent);
 
 beforeEach(async () => {
+  opened.mockReset();
+  openNow = null;
   await db.open();
   await Promise.all(db.tables.map((table) => table.clear()));
 });
@@ -116,5 +129,64 @@ describe('the import notice', () => {
     ]);
     expect(statuses()).toEqual(['Imported “article.txt”.']);
     expect(await db.documents.count()).toBe(1);
+  });
+});
+
+/** A document in the library before the import. */
+const EARLIER: DocumentRecord = {
+  id: 'earlier',
+  sha256: 'f'.repeat(64),
+  title: 'Earlier',
+  fileName: 'earlier.txt',
+  encoding: 'utf-8',
+  bom: false,
+  length: 7,
+  addedAt: new Date(0).toISOString(),
+  reflow: null,
+};
+
+describe('a document shown before it is stored', () => {
+  const rows = () => screen.getAllByRole('listitem').map((li) => li.textContent);
+
+  it('is open and in the list before its write, and listed once when stored', async () => {
+    await db.documents.add(EARLIER);
+    show();
+    await waitFor(() => expect(rows()).toEqual(['earlier.txt']));
+    // What the library holds at the moment the document is opened.
+    const storedWhenOpened: Promise<unknown>[] = [];
+    opened.mockImplementation((id: string) => storedWhenOpened.push(db.documents.get(id)));
+    await act(() => runImport([file('article.txt', utf8(ARTICLE))]));
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect(await Promise.all(storedWhenOpened)).toEqual([undefined]);
+    expect(await db.documents.count()).toBe(2);
+    await waitFor(() => expect(rows().sort()).toEqual(['article.txt', 'earlier.txt']));
+  });
+
+  it('is taken back when its write fails: gone from the list, the document open before it back', async () => {
+    await db.documents.add(EARLIER);
+    show();
+    await waitFor(() => expect(rows()).toEqual(['earlier.txt']));
+    openNow = 'earlier';
+    vi.spyOn(db.sources, 'add').mockImplementation(() =>
+      Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    );
+    await act(() => runImport([file('article.txt', utf8(ARTICLE))]));
+    vi.restoreAllMocks();
+    const first = opened.mock.calls[0]?.[0] as string;
+    expect(opened.mock.calls.map(([id]) => id)).toEqual([first, 'earlier']);
+    expect(first).not.toBe('earlier');
+    expect(alerts()).toEqual([expect.stringContaining('“article.txt”')]);
+    expect(rows()).toEqual(['earlier.txt']);
+    expect(await db.documents.count()).toBe(1);
+  });
+
+  it('is not shown twice: a file whose text is in the library opens the document there', async () => {
+    show();
+    await act(() => runImport([file('article.txt', utf8(ARTICLE))]));
+    const [id] = opened.mock.calls[0] as [string];
+    opened.mockReset();
+    await act(() => runImport([file('copy.txt', utf8(ARTICLE))]));
+    expect(opened.mock.calls).toEqual([[id]]);
+    expect(rows()).toEqual(['article.txt']);
   });
 });

@@ -1,11 +1,14 @@
 import { useCallback } from 'react';
 import type { FileReadResult } from '../../shared/file-errors';
 import { db } from '../db/instance';
+import { showBeforeStored } from '../db/library-list';
+import { handOverText, releaseText } from '../db/text-handoff';
 import { setReflow } from '../reader/reflow-choice';
 import { useI18n } from '../i18n/i18n';
+import { afterPaint } from '../ui/after-paint';
 import { useNotify } from '../ui/notices';
 import { decodeFile } from './decode';
-import { importFiles } from './import-files';
+import { importFiles, type Preview } from './import-files';
 import { damageMessages, fileErrorMessage, importedMessage } from './messages';
 
 /**
@@ -15,16 +18,36 @@ import { damageMessages, fileErrorMessage, importedMessage } from './messages';
  */
 export function useImport(
   open: (docId: string) => void,
+  /** The document open now: the one to go back to if a document shown before its write is not stored. */
+  current: () => string | null = () => null,
 ): (results: FileReadResult[]) => Promise<void> {
   const { t } = useI18n();
   const notify = useNotify();
   return useCallback(
     async (results) => {
       if (results.length === 0) return;
+      let previewed: string | null = null;
+      const preview: Preview = async (doc, text, toOpen) => {
+        const drop = showBeforeStored(doc);
+        if (!drop) return null;
+        const before = current();
+        if (toOpen) {
+          handOverText(doc.id, text);
+          open(doc.id);
+          previewed = doc.id;
+        }
+        await afterPaint();
+        return () => {
+          drop();
+          releaseText(doc.id);
+          if (toOpen && before !== null && before !== doc.id) open(before);
+        };
+      };
       const outcomes = await importFiles(results, {
         db,
         decode: decodeFile,
         now: () => new Date(),
+        preview,
       });
       const added: string[] = [];
       const warnings: string[] = [];
@@ -59,8 +82,10 @@ export function useImport(
       // full stack of notices drops those first (it drops the oldest).
       for (const warning of warnings) notify('info', warning, { sticky: true });
       if (added.length > 0) notify('info', importedMessage(t, added));
-      if (last) open(last);
+      // Opened already if it was shown before its write. One whose write failed is gone
+      // from the list, and the document open before it is back; the last one stored opens instead.
+      if (last && last !== previewed) open(last);
     },
-    [notify, open, t],
+    [current, notify, open, t],
   );
 }
