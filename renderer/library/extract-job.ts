@@ -1,5 +1,5 @@
 import type { ExtractFailure, ExtractResult, SourceFormat } from '../../shared/extract/types';
-import { sha256Hex } from '../../shared/text';
+import { codePointLength, sha256Hex } from '../../shared/text';
 import type { DecodeJobResult } from './decode-job';
 
 /**
@@ -21,7 +21,7 @@ export async function finishExtract(
     bom: false,
     sha256: await sha256Hex(text),
     bytes,
-    prepared: { display: text, original: null, reflow: null },
+    prepared: { display: text, length: codePointLength(text), original: null, reflow: null },
     extracted: { format, headings, pages, meta },
   };
 }

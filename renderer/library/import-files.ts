@@ -1,6 +1,5 @@
 import type { DecodeDamage } from '../../shared/decode';
 import type { FileError, FileReadResult, RawFile } from '../../shared/file-errors';
-import { codePointLength } from '../../shared/text';
 import { defaultTitle } from '../../shared/title';
 import type { DocumentRecord, Encoding } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
@@ -130,7 +129,7 @@ async function importOne(
     ...(file.path ? { filePath: file.path } : {}),
     encoding: decoded.encoding,
     bom: decoded.bom,
-    length: codePointLength(prepared.display),
+    length: prepared.length,
     addedAt: now().toISOString(),
     reflow: prepared.reflow,
     ...formatFields(decoded.extracted),
@@ -197,7 +196,7 @@ export async function reopenAs(
     sha256: decoded.sha256,
     encoding: decoded.encoding,
     bom: decoded.bom,
-    length: codePointLength(prepared.display),
+    length: prepared.length,
     reflow: prepared.reflow,
   };
   // The annotations are found again in the new reading, as after "Replace text…".

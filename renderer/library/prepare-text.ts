@@ -1,9 +1,12 @@
 import { maybeReflow, reflow, type OffsetMap } from '../../shared/reflow';
+import { codePointLength } from '../../shared/text';
 import type { ReflowInfo } from '../../shared/types';
 
 /** What the reader shows, and how to get back to the file's own text. */
 export interface PreparedText {
   display: string;
+  /** The display text's length in code points (as the document record keeps it), counted where it is prepared (a worker, for a big file). */
+  length: number;
   /** Present only when the display text is a reflow of `original`. */
   original: { text: string; map: OffsetMap } | null;
   reflow: ReflowInfo | null;
@@ -16,9 +19,10 @@ export interface PreparedText {
 export function prepareText(original: string, mode: 'auto' | 'on' | 'off'): PreparedText {
   const reflowed = mode === 'off' ? null : mode === 'on' ? reflow(original) : maybeReflow(original);
   if (!reflowed || reflowed.text === original)
-    return { display: original, original: null, reflow: null };
+    return { display: original, length: codePointLength(original), original: null, reflow: null };
   return {
     display: reflowed.text,
+    length: codePointLength(reflowed.text),
     original: { text: original, map: reflowed.map },
     reflow: { lines: reflowed.lines, paragraphs: reflowed.paragraphs },
   };

@@ -1,5 +1,4 @@
 import { toOriginal, toReflowed, type OffsetMap } from '../../shared/offset-map';
-import { codePointLength } from '../../shared/text';
 import { anchorFields } from '../annotations/anchor-fields';
 import type { Annotation, DocumentRecord } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
@@ -63,7 +62,7 @@ export async function setReflow(db: ClaimmarkDB, docId: string, on: boolean): Pr
     await db.documents.put({
       ...doc,
       reflow: prepared.reflow,
-      length: codePointLength(prepared.display),
+      length: prepared.length,
       // Heading choices were made on the other text's line offsets.
       headingOverrides: { promote: [], demote: [] },
     });

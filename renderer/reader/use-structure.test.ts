@@ -3,6 +3,7 @@ import { act, renderHook } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectStructure, type HeadingOverrides } from '../../shared/structure';
 import { DETECT_IN_WORKER } from '../claims/detect-client';
+import { afterPaint } from '../ui/after-paint';
 import { useStructure } from './use-structure';
 
 type Job = { id: number; text: string; overrides?: HeadingOverrides };
@@ -25,7 +26,12 @@ class HeldWorker {
   }
   terminate() {}
 }
-const answerAll = () => act(() => HeldWorker.all.forEach((w) => w.answer()));
+/** Answers every job asked so far; a job is asked once the text's frame is painted. */
+const answerAll = () =>
+  act(async () => {
+    await afterPaint();
+    HeldWorker.all.forEach((w) => w.answer());
+  });
 
 const article = (title: string) =>
   `${title}\n\n` +
