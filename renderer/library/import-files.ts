@@ -55,16 +55,13 @@ export function withoutFormat(doc: DocumentRecord): DocumentRecord {
 }
 
 /**
- * Shows a decoded document before it is stored: its row, and its text if it is
- * the one to open (`open`: the last of the files). Resolves once that is on
- * screen, with the function that takes it back should the write fail; null
- * when it was not shown (the write then comes first, as without it).
+ * Opens the last file's document before it is stored: its row and its text.
+ * Resolves once that is on screen, with the function that takes it back
+ * should the write fail; null when it was not shown (the write then comes
+ * first, as for the files before it: a frame's wait for each of a folder's
+ * 500 files would add seconds).
  */
-export type Preview = (
-  doc: DocumentRecord,
-  text: string,
-  open: boolean,
-) => Promise<(() => void) | null>;
+export type Preview = (doc: DocumentRecord, text: string) => Promise<(() => void) | null>;
 
 interface ImportDeps {
   db: ClaimmarkDB;
@@ -135,7 +132,7 @@ async function importOne(
     ...formatFields(decoded.extracted),
   };
   // On screen first: a 10 MB text's write (its clone, then the commit) took 100 ms before it showed.
-  const takeBack = preview ? await preview(doc, prepared.display, last) : null;
+  const takeBack = preview && last ? await preview(doc, prepared.display) : null;
   try {
     // No lookup first: the unique sha256 index refuses a text already stored, and
     // the three writes go out together instead of each waiting for the last.

@@ -162,6 +162,24 @@ describe('a document shown before it is stored', () => {
     await waitFor(() => expect(rows().sort()).toEqual(['article.txt', 'earlier.txt']));
   });
 
+  it('in a batch, is the last file alone: the ones before it are stored by the time it opens', async () => {
+    show();
+    const seen: Promise<[number, unknown]>[] = [];
+    opened.mockImplementation((id: string) =>
+      seen.push(Promise.all([db.documents.count(), db.documents.get(id)])),
+    );
+    await act(() =>
+      runImport([
+        file('a.txt', utf8(ARTICLE)),
+        file('b.txt', iconv.encode(CHINESE, 'gb18030')),
+        file('c.txt', utf8(`${ARTICLE}More.\n`)),
+      ]),
+    );
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect(await Promise.all(seen)).toEqual([[2, undefined]]);
+    await waitFor(() => expect(rows().sort()).toEqual(['a.txt', 'b.txt', 'c.txt']));
+  });
+
   it('is taken back when its write fails: gone from the list, the document open before it back', async () => {
     await db.documents.add(EARLIER);
     show();

@@ -27,20 +27,18 @@ export function useImport(
     async (results) => {
       if (results.length === 0) return;
       let previewed: string | null = null;
-      const preview: Preview = async (doc, text, toOpen) => {
+      const preview: Preview = async (doc, text) => {
         const drop = showBeforeStored(doc);
         if (!drop) return null;
         const before = current();
-        if (toOpen) {
-          handOverText(doc.id, text);
-          open(doc.id);
-          previewed = doc.id;
-        }
+        handOverText(doc.id, text);
+        open(doc.id);
+        previewed = doc.id;
         await afterPaint();
         return () => {
           drop();
           releaseText(doc.id);
-          if (toOpen && before !== null && before !== doc.id) open(before);
+          if (before !== null && before !== doc.id) open(before);
         };
       };
       const outcomes = await importFiles(results, {
