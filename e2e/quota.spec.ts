@@ -124,6 +124,9 @@ test('a full disk: one notice names what is not saved, marks it, and saves it wh
     'disk is full',
   );
   await expect(libraryItems(page)).toHaveCount(2);
+  // Shown as its write began, it is taken back: the column read before it is open again.
+  await expect(reader(page)).toContainText('column.txt');
+  await expect(reader(page)).not.toContainText('neimenggu-gb.txt');
   await page
     .getByRole('alert')
     .filter({ hasText: 'neimenggu-gb.txt' })
