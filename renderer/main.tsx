@@ -7,12 +7,13 @@ import { showStartupMessage } from './app/startup-message';
 import { watchConnection } from './db/connection';
 import { seedDefaults } from './db/defaults';
 import { db } from './db/instance';
-import { holdDocumentList } from './db/library-list';
+import { documentListRead, holdDocumentList } from './db/library-list';
 import { errorMessage } from './db/storage-error';
 import { readLibraryHead, warmLibrarySearch } from './search/instance';
 import { afterFirstDocument } from './app/first-document';
 import { preloadViews } from './app/lazy-views';
 import { askLastDocument } from './app/last-document';
+import { askLanguage } from './app/language-at-start';
 import './app/app.css';
 
 /** When no document opens, the search reads ahead this long after the window. */
@@ -28,13 +29,15 @@ if (!window.claimmark && navigator.storage?.persist) {
 
 // Read while the database opens and React draws, not after (library-list.ts).
 const releaseList = holdDocumentList();
-askLastDocument();
+// The first frame draws the window whole: its language, the list, the last document.
+const firstFrame = Promise.all([askLanguage(), askLastDocument(), documentListRead]);
 
 // Seeding can fail on a full disk; the app still opens on what the library holds.
-const opened = seedDefaults(db).catch((error: unknown) => {
+const seeded = seedDefaults(db).catch((error: unknown) => {
   if (!db.isOpen()) throw error;
   console.warn('Claimmark: the default codebook could not be stored:', error);
 });
+const opened = seeded.then(() => firstFrame);
 
 opened.then(
   () => {

@@ -5,10 +5,12 @@ import type { LanguageSetting } from '../settings/SettingsDialog';
 import { ConfirmProvider } from '../ui/confirm';
 import { NoticeProvider } from '../ui/notices';
 import { StorageFailureProvider } from './StorageFailures';
+import { LANGUAGE_SETTING, languageAtStart } from './language-at-start';
 import { Workspace } from './Workspace';
 
 export function Root() {
-  const stored = useSetting('language');
+  const live = useSetting(LANGUAGE_SETTING);
+  const stored = live === undefined ? languageAtStart() : live;
   if (stored === undefined) return null;
   const setting: LanguageSetting = stored === 'en' || stored === 'zh' ? stored : 'system';
   const language: Language = setting === 'system' ? systemLanguage(navigator.languages) : setting;

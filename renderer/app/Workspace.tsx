@@ -66,10 +66,10 @@ import type { View } from './Toolbar';
 import { useReveal, type RevealTarget } from './use-reveal';
 import { useNavigation } from './use-navigation';
 import { useShortcuts } from './use-shortcuts';
-import { LAST_DOCUMENT, takeLastDocument } from './last-document';
+import { LAST_DOCUMENT, lastDocumentAtStart, takeLastDocument } from './last-document';
 
 export function Workspace({ languageSetting }: { languageSetting: LanguageSetting }) {
-  const [docId, setDocId] = useState<string | null>(null);
+  const [docId, setDocId] = useState<string | null>(() => lastDocumentAtStart() ?? null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'codebook' | 'settings' | 'shortcuts' | null>(null);
   const [finding, setFinding] = useState(false);

@@ -5,7 +5,12 @@ import { db } from '../db/instance';
 import { spansRecordOfAnnotations } from '../db/spans';
 import { handedSpans } from '../db/spans-handoff';
 import { handedText } from '../db/text-handoff';
-import { askLastDocument, LAST_DOCUMENT, takeLastDocument } from './last-document';
+import {
+  askLastDocument,
+  LAST_DOCUMENT,
+  lastDocumentAtStart,
+  takeLastDocument,
+} from './last-document';
 
 beforeEach(async () => {
   await Promise.all([db.settings.clear(), db.texts.clear(), db.spans.clear()]);
@@ -28,6 +33,19 @@ describe('the document a start reopens', () => {
     // Asked again later (another window changed it meanwhile): read afresh.
     await db.settings.put({ key: LAST_DOCUMENT, value: 'd2' });
     expect(await takeLastDocument()).toBe('d2');
+  });
+
+  it('is there to read at once when the first frame draws, so that frame opens it', async () => {
+    await db.settings.put({ key: LAST_DOCUMENT, value: 'd7' });
+    await db.texts.put({ docId: 'd7', text: '新华社北京电' });
+    expect(await askLastDocument()).toBe('d7');
+    expect(lastDocumentAtStart()).toBe('d7');
+    // The workspace's effect takes the same answer afterwards, and nothing changes.
+    expect(await takeLastDocument()).toBe('d7');
+    await db.settings.delete(LAST_DOCUMENT);
+    expect(await askLastDocument()).toBeNull();
+    expect(lastDocumentAtStart()).toBeNull();
+    await takeLastDocument();
   });
 
   it('is none in a new library', async () => {

@@ -6,6 +6,7 @@ import { handOverText } from '../db/text-handoff';
 export const LAST_DOCUMENT = 'lastDocument';
 
 let asked: Promise<string | null> | null = null;
+let answered: { id: string | null } | null = null;
 
 const read = () =>
   db.settings.get(LAST_DOCUMENT).then(
@@ -37,8 +38,9 @@ const readWithText = () =>
  * answer is in when the workspace first draws instead of being asked by its
  * effects, after the document list.
  */
-export function askLastDocument(): void {
-  asked ??= readWithText();
+export function askLastDocument(): Promise<string | null> {
+  asked ??= readWithText().then((id) => (answered = { id }).id);
+  return asked;
 }
 
 /** The answer asked for at the start, once; a later call asks again. */
@@ -47,3 +49,6 @@ export function takeLastDocument(): Promise<string | null> {
   asked = null;
   return answer;
 }
+
+/** The start's answer if it is in already (the workspace's first frame opens it); else undefined. */
+export const lastDocumentAtStart = (): string | null | undefined => answered?.id;

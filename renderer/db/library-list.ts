@@ -26,16 +26,22 @@ function publish(): void {
   for (const listener of listeners) listener();
 }
 
+let firstRead: (() => void) | null = null;
+/** Resolves once the held list has first been read (or could not be). */
+export const documentListRead = new Promise<void>((resolve) => (firstRead = resolve));
+
 /** Keeps the list read and followed until the returned function is called. */
 export function holdDocumentList(): () => void {
   holders++;
   subscription ??= liveQuery(() => db.documents.toArray()).subscribe({
     next(value) {
+      firstRead?.();
       list = value;
       if (pending.size) for (const doc of value) pending.delete(doc.id);
       publish();
     },
     error(error: unknown) {
+      firstRead?.();
       // A connection closed under it (a newer Claimmark elsewhere): the window
       // says to reload, and the last list stays readable until then.
       if (!isClosedError(error)) console.warn('Claimmark: could not read the library:', error);
