@@ -1,3 +1,4 @@
+import { LANGUAGE_SETTING } from '../app/language-at-start';
 import { useSaveSetting } from '../db/use-save-setting';
 import { useBackup } from '../export/use-backup';
 import { useI18n } from '../i18n/i18n';
@@ -14,7 +15,7 @@ export function SettingsDialog({ value, onClose }: { value: LanguageSetting; onC
     <Modal title={t('settings')} onClose={onClose}>
       <label className="field">
         <span>{t('language')}</span>
-        <select value={value} onChange={(e) => saveSetting('language', e.target.value)}>
+        <select value={value} onChange={(e) => saveSetting(LANGUAGE_SETTING, e.target.value)}>
           <option value="system">{t('languageSystem')}</option>
           <option value="en">English</option>
           <option value="zh">简体中文</option>
