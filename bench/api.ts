@@ -275,6 +275,8 @@ export interface ProbeResult {
   /** How often something happened after the trigger: 'texts read' = read-only transactions on the texts store. */
   counts: Record<string, number>;
   done: number | null;
+  /** performance.now() of the trigger, in the page's time. */
+  startedAt: number;
   longTasks: { count: number; totalMs: number; maxMs: number };
   timedOut: boolean;
 }

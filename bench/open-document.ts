@@ -1,6 +1,6 @@
 /** Opening a document with many annotations through the UI, scrolling it, and profiles of an open. */
 import { startCpuProfile, startTrace, summariseCpu, summariseTrace } from './profile';
-import { fmtMs, type Table } from './report';
+import { fmtMs, median, type Table } from './report';
 import {
   longTaskLine,
   markLines,
@@ -61,6 +61,10 @@ export async function openAndScroll(
       highlights: 'highlights drawn at',
       count: 'annotation count shown at',
     });
+    table.detail(
+      'the whole text in the reader at (its head is shown first)',
+      fmtMs(median(runs.map((r) => r.wholeMs ?? NaN))),
+    );
     longTaskLine(table, probes);
     table.detail(`seeding (harness): document + ${n} annotations`, fmtMs(open.seeded.seedMs));
     for (const [k, v] of Object.entries(open.reads)) table.detail(`read: ${k}`, fmtMs(v));

@@ -95,6 +95,7 @@ function finish(s: State, timedOut: boolean): void {
     events: s.events,
     counts: s.counts,
     done: timedOut ? null : Math.max(0, ...values),
+    startedAt: t0,
     longTasks: {
       count: tasks.length,
       totalMs: tasks.reduce((sum, e) => sum + e.duration, 0),

@@ -12,6 +12,8 @@ export interface Timed {
   probe: ProbeResult;
   /** Wall time seen from Node, from the last Playwright action to the result. */
   wallMs: number;
+  /** An open only: from the click to the frame with the whole text in the reader. */
+  wholeMs?: number;
 }
 
 const TIMEOUT_MS = 180_000;
@@ -157,9 +159,20 @@ export async function openThroughUi(
   await item.click();
   const probe = await result(page, 'open');
   const wallMs = Date.now() - t0;
+  // A long text shows its head first (renderer/db/heads.ts): when the rest is in the view too.
+  const wholeAt = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const check = () =>
+          document.querySelector('.reader-host[aria-busy="false"]')
+            ? resolve(performance.now())
+            : requestAnimationFrame(check);
+        check();
+      }),
+  );
   await stop?.();
   failOnProblems(session);
-  return { probe, wallMs };
+  return { probe, wallMs, wholeMs: wholeAt - probe.startedAt };
 }
 
 /** With the document open: scroll the reader's own view to `pos` (CodeMirror dispatch). */

@@ -12,6 +12,7 @@ import type { ClaimCandidate } from '../../shared/claims/detect';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { SidePanel } from '../claims/SidePanel';
 import { categoryFor, useSuggestions } from '../claims/use-suggestions';
+import { HEAD_FROM_CHARS } from '../db/heads';
 import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../ui/notices';
 import { annotationStore as store } from '../annotations/instance';
@@ -27,6 +28,7 @@ import { CodebookDialog } from '../codebook/CodebookDialog';
 import {
   START_WAIT_MS,
   useCategories,
+  useDocumentHead,
   useDocumentText,
   useDocuments,
   useSetting,
@@ -83,7 +85,10 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
 
   const docs = useDocuments();
   const doc = docs?.find((d) => d.id === docId) ?? null;
-  const text = useDocumentText(docId);
+  // A long text's head and highlights are read first, the whole text once the head is in.
+  const long = (doc?.length ?? 0) >= HEAD_FROM_CHARS;
+  const head = useDocumentHead(long ? docId : null);
+  const text = useDocumentText(docId, !long || head !== undefined);
   const { annotations, early } = useAnnotations(docId, text !== undefined);
   const stored = useCategories();
   const categories = useMemo(() => stored ?? [], [stored]);
@@ -388,6 +393,7 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
             <ReaderPane
               doc={doc}
               text={text}
+              head={spans && head}
               annotations={spans}
               categories={categories}
               activeId={activeId}

@@ -4,7 +4,8 @@ import { findQuantities } from '../../shared/claims/quantity';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation, DocumentRecord } from '../../shared/types';
-import { ClaimmarkDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './db';
+import { ClaimmarkDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6 } from './db';
+import { HEAD_CHARS, HEAD_FROM_CHARS } from './heads';
 import { DEFAULT_CATEGORIES, seedDefaults } from './defaults';
 
 const opened: ClaimmarkDB[] = [];
@@ -55,11 +56,11 @@ function annotation(id: string, docId: string, categoryIds: string[]): Annotatio
   };
 }
 
-describe('ClaimmarkDB schema (version 5)', () => {
-  it('has exactly the eight documented tables with their primary keys and indexes', async () => {
+describe('ClaimmarkDB schema (version 7)', () => {
+  it('has exactly the ten documented tables with their primary keys and indexes', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
 
     const schema = Object.fromEntries(
       db.tables.map((t) => [
@@ -98,6 +99,7 @@ describe('ClaimmarkDB schema (version 5)', () => {
       settings: { primKey: 'key', indexes: {} },
       dismissals: { primKey: 'id', indexes: { docId: { unique: false, multi: false } } },
       spans: { primKey: 'docId', indexes: {} },
+      heads: { primKey: 'docId', indexes: {} },
     });
   });
 
@@ -246,7 +248,7 @@ describe('upgrades', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.documents.get('d1')).toEqual({ ...old, reflow: null });
     expect(await db.texts.get('d1')).toEqual({ docId: 'd1', text: '正文' });
     expect(await db.annotations.get('a1')).toEqual({
@@ -311,7 +313,7 @@ describe('upgrades', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const [figure] = (await db.annotations.get('a1'))?.quantities ?? [];
     expect([figure?.value, figure?.unit]).toEqual([135_000_000, '千瓦']);
     expect((await db.categories.toArray()).map((c) => c.claimKind)).toEqual([
@@ -337,7 +339,7 @@ describe('upgrades', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const stored = await db.annotations.toArray();
     expect(stored.map((a) => [a.id, a.createdBy, a.updatedBy, a.note])).toEqual([
       ['a1', '李明', '李明', ''],
@@ -356,5 +358,23 @@ describe('upgrades', () => {
     const db = freshDb(name);
     await db.open();
     expect((await db.annotations.get('a1'))?.createdBy).toBe('');
+  });
+
+  it('from version 6 gives every long text its head, and a short one none', async () => {
+    const name = `db-upgrade-${crypto.randomUUID()}`;
+    const v6 = new Dexie(name);
+    v6.version(1).stores(SCHEMA_V1);
+    v6.version(6).stores(SCHEMA_V6);
+    const long = '长'.repeat(HEAD_FROM_CHARS + 5);
+    await v6.table('texts').bulkAdd([
+      { docId: 'long', text: long },
+      { docId: 'short', text: '短文。' },
+    ]);
+    v6.close();
+
+    const db = freshDb(name);
+    await db.open();
+    expect(await db.heads.toArray()).toEqual([{ docId: 'long', head: long.slice(0, HEAD_CHARS) }]);
+    expect((await db.texts.get('long'))?.text).toBe(long);
   });
 });

@@ -11,6 +11,8 @@ import type {
   DocumentSource,
   DocumentText,
 } from '../../shared/types';
+import { headOf, HEADS_TABLE, type DocumentHead } from './heads';
+import { headsMiddleware } from './heads-middleware';
 import type { SpansRecord } from './spans';
 import { spansMiddleware } from './spans-middleware';
 
@@ -130,6 +132,19 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
 /** Each document's highlights as one record, kept by spansMiddleware; made on first open. */
 export const SCHEMA_V6 = { ...SCHEMA_V5, spans: 'docId' } as const;
 
+/** Version 7: the start of each long text (heads.ts), kept by headsMiddleware. */
+export const SCHEMA_V7 = { ...SCHEMA_V6, [HEADS_TABLE]: 'docId' } as const;
+
+/** The long texts stored before version 7 get their heads (one read of every text, once). */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  const heads: DocumentHead[] = [];
+  await tx.table<DocumentText, string>('texts').each((t) => {
+    const head = headOf(t);
+    if (head) heads.push(head);
+  });
+  await tx.table<DocumentHead, string>(HEADS_TABLE).bulkPut(heads);
+}
+
 export class ClaimmarkDB extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   texts!: EntityTable<DocumentText, 'docId'>;
@@ -140,6 +155,7 @@ export class ClaimmarkDB extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   dismissals!: EntityTable<Dismissal, 'id'>;
   spans!: EntityTable<SpansRecord, 'docId'>;
+  heads!: EntityTable<DocumentHead, 'docId'>;
 
   constructor(name = 'claimmark') {
     // No query cache: it deep-cloned every live result (20,000 annotations on
@@ -151,6 +167,8 @@ export class ClaimmarkDB extends Dexie {
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
     this.version(6).stores(SCHEMA_V6);
+    this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7);
     this.use(spansMiddleware);
+    this.use(headsMiddleware);
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useAfterFirstDocument } from '../app/first-document';
 import { useLive } from './live';
 import { handedText, releaseText } from './text-handoff';
@@ -28,10 +28,13 @@ export const useAnnotationCount = (docId: string, asked = true): number | undefi
  * nothing ever pairs one document's text with another's annotations. A
  * document just imported shows the text handed over by the import meanwhile.
  */
-export function useDocumentText(docId: string | null): string | null | undefined {
+export function useDocumentText(docId: string | null, asked = true): string | null | undefined {
   const result = useLive(
-    async () => ({ docId, text: docId ? ((await db.texts.get(docId))?.text ?? null) : null }),
-    [docId],
+    async () =>
+      asked
+        ? { docId, text: docId ? ((await db.texts.get(docId))?.text ?? null) : null }
+        : undefined,
+    [docId, asked],
   );
   // A text read as missing may still be on its way: an import shows its document before the write.
   const stored = result?.docId === docId && result.text !== null;
@@ -39,6 +42,29 @@ export function useDocumentText(docId: string | null): string | null | undefined
     if (stored && docId) releaseText(docId);
   }, [stored, docId]);
   return stored ? result.text : (handedText(docId) ?? (result?.docId === docId ? null : undefined));
+}
+
+/**
+ * The start of a long document's text (heads.ts), to show while the whole
+ * text is read; null for a text stored without one, undefined while reading.
+ * Read once per document, not kept live: the whole text replaces it within a
+ * few frames. Called before useDocumentText, so IndexedDB answers it first.
+ */
+export function useDocumentHead(docId: string | null): string | null | undefined {
+  const [read, setRead] = useState<{ docId: string; head: string | null } | null>(null);
+  useEffect(() => {
+    if (!docId) return;
+    let current = true;
+    db.heads
+      .get(docId)
+      .then((h) => current && setRead({ docId, head: h?.head ?? null }))
+      // Only a faster first screen is lost: the whole text still comes.
+      .catch(() => current && setRead({ docId, head: null }));
+    return () => {
+      current = false;
+    };
+  }, [docId]);
+  return read?.docId === docId ? read.head : undefined;
 }
 
 export const useCategories = (): Category[] | undefined =>

@@ -1,6 +1,6 @@
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { firstDocumentShown } from '../app/first-document';
 import type { ClaimCandidate } from '../../shared/claims/detect';
 import type { Category } from '../../shared/types';
@@ -36,7 +36,10 @@ export interface ReaderHandle {
 
 interface ReaderProps {
   docId: string;
+  /** The text, or while it is read, its head (heads.ts). */
   text: string;
+  /** False while `text` is a head: the rest is appended when it comes. */
+  whole: boolean;
   annotations: readonly Span[];
   categories: readonly Category[];
   activeId: string | null;
@@ -45,6 +48,25 @@ interface ReaderProps {
   onActivate(id: string | null): void;
   handle: Ref<ReaderHandle>;
 }
+
+/** What the view shows: the text it has, and the props it was made with or last sent. */
+interface Built {
+  docId: string;
+  text: string;
+  whole: boolean;
+  annotations: readonly Span[];
+  categories: readonly Category[];
+  activeId: string | null;
+  suggestions: readonly ClaimCandidate[];
+  lineStyles: LineStyles;
+}
+
+/** The whole text of the document whose head the view shows. */
+const completes = (shown: Built, docId: string, text: string) =>
+  !shown.whole &&
+  shown.docId === docId &&
+  text.length > shown.text.length &&
+  text.startsWith(shown.text);
 
 interface Choice {
   candidates: (Span & { quote: string })[];
@@ -55,6 +77,7 @@ interface Choice {
 export function Reader({
   docId,
   text,
+  whole,
   annotations,
   categories,
   activeId,
@@ -67,13 +90,16 @@ export function Reader({
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const latest = useRef({ annotations, onActivate });
+  const built = useRef<Built | null>(null);
+  // What was asked beyond the head on screen: done once the whole text is in.
+  const later = useRef<(() => void) | null>(null);
   const [choice, setChoice] = useState<Choice | null>(null);
 
   useEffect(() => {
     latest.current = { annotations, onActivate };
   });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!host.current) return;
     const onClick = (event: MouseEvent, v: EditorView) => {
       if (!v.state.selection.main.empty) return false;
@@ -99,7 +125,28 @@ export function Reader({
       v.dispatch({ selection: { anchor: line.from + word.start, head: line.from + word.end } });
       return true;
     };
-    const created = new EditorView({
+    const input = { annotations, colors: colorMap(categories), activeId };
+    const was = built.current;
+    const v = view.current;
+    if (v && was && completes(was, docId, text)) {
+      // The rest of a text whose head is on screen: appended, where nothing
+      // moves, and the highlights drawn again now that all of them fit.
+      v.dispatch({
+        changes: { from: was.text.length, insert: text.slice(was.text.length) },
+        effects: setHighlights.of(input),
+      });
+      built.current = { ...was, text, whole, annotations, categories, activeId };
+      host.current.setAttribute('aria-busy', String(!whole));
+      const run = later.current;
+      later.current = null;
+      run?.();
+      return;
+    }
+    v?.destroy();
+    later.current = null;
+    // Drawn once, with its highlights: each dispatch after it would be
+    // another update of a 10 MB document with 10,000 marks.
+    view.current = new EditorView({
       parent: host.current,
       state: EditorState.create({
         doc: text,
@@ -114,93 +161,142 @@ export function Reader({
           findField,
           EditorView.domEventHandlers({ click: onClick, dblclick: selectWord }),
         ],
-      }),
+      }).update({
+        effects: [
+          setHighlights.of(input),
+          setSuggestions.of(suggestions),
+          setLineStyles.of(lineStyles),
+        ],
+      }).state,
     });
-    view.current = created;
-    return () => {
-      created.destroy();
-      view.current = null;
+    built.current = {
+      docId,
+      text,
+      whole,
+      annotations,
+      categories,
+      activeId,
+      suggestions,
+      lineStyles,
     };
-    // A new document gets a new view; translations of the label are not worth a rebuild.
+    host.current.setAttribute('aria-busy', String(!whole));
+    // A new text gets a new view, made with the props of that render; the
+    // effects below bring it up to date. Translations of the label are not worth a rebuild.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [docId, text]);
+  }, [docId, text, whole]);
 
-  useEffect(() => {
-    if (!view.current) return;
-    view.current.dispatch({
-      effects: setHighlights.of({ annotations, colors: colorMap(categories), activeId }),
-    });
+  useLayoutEffect(
+    () => () => {
+      view.current?.destroy();
+      view.current = null;
+      built.current = null;
+    },
+    [],
+  );
+
+  useLayoutEffect(() => {
+    const v = view.current;
+    const sent = built.current;
+    if (!v || !sent) return;
+    if (
+      sent.annotations !== annotations ||
+      sent.categories !== categories ||
+      sent.activeId !== activeId
+    ) {
+      v.dispatch({
+        effects: setHighlights.of({ annotations, colors: colorMap(categories), activeId }),
+      });
+      Object.assign(sent, { annotations, categories, activeId });
+    }
     firstDocumentShown();
   }, [annotations, categories, activeId, docId, text]);
 
-  useEffect(() => {
-    view.current?.dispatch({ effects: setSuggestions.of(suggestions) });
+  useLayoutEffect(() => {
+    const sent = built.current;
+    if (!view.current || !sent || sent.suggestions === suggestions) return;
+    view.current.dispatch({ effects: setSuggestions.of(suggestions) });
+    sent.suggestions = suggestions;
   }, [suggestions, docId, text]);
 
-  useEffect(() => {
-    view.current?.dispatch({ effects: setLineStyles.of(lineStyles) });
+  useLayoutEffect(() => {
+    const sent = built.current;
+    if (!view.current || !sent || sent.lineStyles === lineStyles) return;
+    view.current.dispatch({ effects: setLineStyles.of(lineStyles) });
+    sent.lineStyles = lineStyles;
   }, [lineStyles, docId, text]);
 
-  useImperativeHandle(handle, () => ({
-    selection() {
-      const v = view.current;
-      if (!v) return null;
-      const { from, to } = v.state.selection.main;
-      const slice = v.state.sliceDoc(from, to);
-      const lead = slice.length - slice.trimStart().length;
-      const trail = slice.length - slice.trimEnd().length;
-      if (from + lead >= to - trail) return null;
-      return { from: from + lead, to: to - trail };
-    },
-    reveal(annotation) {
-      const v = view.current;
-      if (!v) return;
-      const end = Math.min(annotation.end, v.state.doc.length);
-      v.dispatch({
-        selection: { anchor: Math.min(annotation.start, end), head: end },
-        effects: EditorView.scrollIntoView(annotation.start, { y: 'center' }),
-      });
-    },
-    scrollTo(pos) {
-      const v = view.current;
-      if (!v) return;
-      const at = Math.min(pos, v.state.doc.length);
-      v.dispatch({
-        selection: { anchor: at },
-        effects: EditorView.scrollIntoView(at, { y: 'start', yMargin: 24 }),
-      });
-    },
-    docId: () => docId,
-    caret() {
-      return view.current?.state.selection.main.head ?? null;
-    },
-    select(from, to) {
-      view.current?.dispatch({
-        selection: { anchor: from, head: to },
-        effects: EditorView.scrollIntoView(from, { y: 'nearest', yMargin: 48 }),
-      });
-      view.current?.focus();
-    },
-    showMatches(matches, current) {
-      const v = view.current;
-      if (!v) return;
-      const m = matches[current];
-      v.dispatch({
-        effects: [
-          setFindMatches.of({ matches, current }),
-          ...(m ? [EditorView.scrollIntoView(m.start, { y: 'center' })] : []),
-        ],
-        ...(m ? { selection: { anchor: m.start, head: m.end } } : {}),
-      });
-    },
-    caretLineStart() {
-      const v = view.current;
-      return v ? v.state.doc.lineAt(v.state.selection.main.head).from : null;
-    },
-    focus() {
-      view.current?.focus();
-    },
-  }));
+  /** True when `pos` is past the head on screen: `then` runs once the whole text is in. */
+  const waits = (pos: number, then: () => void): boolean => {
+    const shown = built.current;
+    if (!shown || shown.whole || pos <= shown.text.length) return false;
+    later.current = then;
+    return true;
+  };
+
+  useImperativeHandle(handle, () => {
+    const api: ReaderHandle = {
+      selection() {
+        const v = view.current;
+        if (!v) return null;
+        const { from, to } = v.state.selection.main;
+        const slice = v.state.sliceDoc(from, to);
+        const lead = slice.length - slice.trimStart().length;
+        const trail = slice.length - slice.trimEnd().length;
+        if (from + lead >= to - trail) return null;
+        return { from: from + lead, to: to - trail };
+      },
+      reveal(annotation) {
+        const v = view.current;
+        if (!v || waits(annotation.end, () => api.reveal(annotation))) return;
+        const end = Math.min(annotation.end, v.state.doc.length);
+        v.dispatch({
+          selection: { anchor: Math.min(annotation.start, end), head: end },
+          effects: EditorView.scrollIntoView(annotation.start, { y: 'center' }),
+        });
+      },
+      scrollTo(pos) {
+        const v = view.current;
+        if (!v || waits(pos, () => api.scrollTo(pos))) return;
+        const at = Math.min(pos, v.state.doc.length);
+        v.dispatch({
+          selection: { anchor: at },
+          effects: EditorView.scrollIntoView(at, { y: 'start', yMargin: 24 }),
+        });
+      },
+      docId: () => docId,
+      caret() {
+        return view.current?.state.selection.main.head ?? null;
+      },
+      select(from, to) {
+        if (waits(to, () => api.select(from, to))) return;
+        view.current?.dispatch({
+          selection: { anchor: from, head: to },
+          effects: EditorView.scrollIntoView(from, { y: 'nearest', yMargin: 48 }),
+        });
+        view.current?.focus();
+      },
+      showMatches(matches, current) {
+        const v = view.current;
+        if (!v) return;
+        const m = matches[current];
+        v.dispatch({
+          effects: [
+            setFindMatches.of({ matches, current }),
+            ...(m ? [EditorView.scrollIntoView(m.start, { y: 'center' })] : []),
+          ],
+          ...(m ? { selection: { anchor: m.start, head: m.end } } : {}),
+        });
+      },
+      caretLineStart() {
+        const v = view.current;
+        return v ? v.state.doc.lineAt(v.state.selection.main.head).from : null;
+      },
+      focus() {
+        view.current?.focus();
+      },
+    };
+    return api;
+  });
 
   return (
     <>

@@ -11,6 +11,8 @@ import { Reader, type ReaderHandle } from './Reader';
 interface Props {
   doc: DocumentRecord | null;
   text: string | null | undefined;
+  /** The head of a long text, shown while `text` is read (undefined: not read yet). */
+  head: string | null | undefined;
   annotations: readonly Span[] | undefined;
   categories: readonly Category[];
   activeId: string | null;
@@ -30,7 +32,8 @@ interface Props {
 
 /** The middle column: the open document with its details and the category bar. */
 export function ReaderPane(props: Props) {
-  const { doc, text, annotations, categories, activeId, reader } = props;
+  const { doc, annotations, categories, activeId, reader } = props;
+  const text = props.text === undefined ? props.head : props.text;
   const { t } = useI18n();
   const bar = (
     <CategoryBar categories={categories} onTag={props.onTag} onEdit={props.onEditCodebook} />
@@ -52,6 +55,7 @@ export function ReaderPane(props: Props) {
             handle={reader}
             docId={doc.id}
             text={text}
+            whole={typeof props.text === 'string'}
             annotations={annotations ?? []}
             categories={categories}
             activeId={activeId}

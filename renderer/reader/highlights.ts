@@ -66,6 +66,8 @@ const PATCH_LIMIT = 500;
 interface Drawn {
   input: HighlightInput;
   set: DecorationSet;
+  /** The document length the marks were placed in: those past a head's end were left out. */
+  length: number;
 }
 
 /**
@@ -75,11 +77,16 @@ interface Drawn {
  */
 function redraw(drawn: Drawn, next: HighlightInput, docLength: number): Drawn {
   const before = drawn.input;
-  const diff = sameColors(before.colors, next.colors)
-    ? sortedDiff(before.annotations, next.annotations, byPlace, PATCH_LIMIT)
-    : null;
+  const diff =
+    drawn.length === docLength && sameColors(before.colors, next.colors)
+      ? sortedDiff(before.annotations, next.annotations, byPlace, PATCH_LIMIT)
+      : null;
   if (!diff) {
-    return { input: next, set: Decoration.set(ranges(next.annotations, next, docLength), true) };
+    return {
+      input: next,
+      set: Decoration.set(ranges(next.annotations, next, docLength), true),
+      length: docLength,
+    };
   }
   const { removed, added } = diff;
   // The annotations that change between active and not are drawn again too.
@@ -93,7 +100,7 @@ function redraw(drawn: Drawn, next: HighlightInput, docLength: number): Drawn {
       }
     }
   }
-  if (removed.length === 0 && added.length === 0) return { input: next, set: drawn.set };
+  if (removed.length === 0 && added.length === 0) return { ...drawn, input: next };
   const gone = new Set(removed);
   const set = drawn.set.update({
     add: ranges(added, next, docLength),
@@ -102,12 +109,13 @@ function redraw(drawn: Drawn, next: HighlightInput, docLength: number): Drawn {
     filterFrom: Math.min(...removed.map((a) => a.start), docLength),
     filterTo: Math.max(...removed.map((a) => a.end), 0),
   });
-  return { input: next, set };
+  return { input: next, set, length: docLength };
 }
 
 const EMPTY: Drawn = {
   input: { annotations: [], colors: new Map(), activeId: null },
   set: Decoration.none,
+  length: 0,
 };
 
 export const highlightField = StateField.define<Drawn>({
