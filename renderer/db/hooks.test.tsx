@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotation } from '../all-annotations/fixtures';
-import { useAnnotationCount, useDocumentText, useSpeakers } from './hooks';
+import { useAnnotationCount, useDocumentHead, useDocumentText, useSpeakers } from './hooks';
+import { HEAD_CHARS, HEAD_FROM_CHARS } from './heads';
 import { firstDocumentCounted, firstDocumentShown } from '../app/first-document';
 import { db } from './instance';
 import { spansRecordOfAnnotations } from './spans';
@@ -123,5 +124,49 @@ describe('useDocumentText', () => {
     handOverText('d1', 'first article');
     const { result } = renderHook(() => useDocumentText('d2'));
     expect(result.current).toBeUndefined();
+  });
+
+  it('reads nothing until asked, and once it has read a document keeps reading it', async () => {
+    await db.texts.put({ docId: 'd4', text: '短文 v1' });
+    const { result, rerender } = renderHook(({ asked }) => useDocumentText('d4', asked), {
+      initialProps: { asked: false },
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(result.current).toBeUndefined();
+    rerender({ asked: true });
+    await waitFor(() => expect(result.current).toBe('短文 v1'));
+    // The text grew long while open (replaced): the workspace now waits for its head.
+    rerender({ asked: false });
+    const values: (string | null | undefined)[] = [];
+    await db.texts.put({ docId: 'd4', text: '长文 v2' });
+    await waitFor(() => {
+      values.push(result.current);
+      expect(result.current).toBe('长文 v2');
+    });
+    expect(values).not.toContain(undefined);
+  });
+});
+
+describe('useDocumentHead', () => {
+  const long = (c: string) => c.repeat(HEAD_FROM_CHARS);
+
+  it('reads the head of a long text, and reads it again when the document comes back', async () => {
+    await db.texts.put({ docId: 'h1', text: long('甲') });
+    const { result, rerender } = renderHook(({ id }) => useDocumentHead(id), {
+      initialProps: { id: 'h1' as string | null },
+    });
+    await waitFor(() => expect(result.current).toBe('甲'.repeat(HEAD_CHARS)));
+    // Another (short) document is open while this one's text is reflowed or replaced.
+    rerender({ id: null });
+    await db.texts.put({ docId: 'h1', text: long('乙') });
+    rerender({ id: 'h1' });
+    expect(result.current).toBeUndefined();
+    await waitFor(() => expect(result.current).toBe('乙'.repeat(HEAD_CHARS)));
+  });
+
+  it('answers null for a text kept without a head', async () => {
+    await db.texts.put({ docId: 'h2', text: '短文。' });
+    const { result } = renderHook(() => useDocumentHead('h2'));
+    await waitFor(() => expect(result.current).toBeNull());
   });
 });

@@ -29,12 +29,19 @@ export const useAnnotationCount = (docId: string, asked = true): number | undefi
  * document just imported shows the text handed over by the import meanwhile.
  */
 export function useDocumentText(docId: string | null, asked = true): string | null | undefined {
+  // Once asked for a document, always: a text that grows long while open
+  // (replaced, reflowed) must not be dropped while its head is read.
+  const [askedFor, setAskedFor] = useState<string | null>(null);
+  const reading = asked || (docId !== null && askedFor === docId);
+  useEffect(() => {
+    if (asked) setAskedFor(docId);
+  }, [asked, docId]);
   const result = useLive(
     async () =>
-      asked
+      reading
         ? { docId, text: docId ? ((await db.texts.get(docId))?.text ?? null) : null }
         : undefined,
-    [docId, asked],
+    [docId, reading],
   );
   // A text read as missing may still be on its way: an import shows its document before the write.
   const stored = result?.docId === docId && result.text !== null;
@@ -62,6 +69,8 @@ export function useDocumentHead(docId: string | null): string | null | undefined
       .catch(() => current && setRead({ docId, head: null }));
     return () => {
       current = false;
+      // A head read before may be out of date when the document comes back.
+      setRead(null);
     };
   }, [docId]);
   return read?.docId === docId ? read.head : undefined;

@@ -61,10 +61,15 @@ interface Built {
   lineStyles: LineStyles;
 }
 
-/** The whole text of the document whose head the view shows. */
-const completes = (shown: Built, docId: string, text: string) =>
+/**
+ * The whole text of the document whose head `view` shows. (A view whose
+ * length is not the head's holds a CR that CodeMirror read as a line break:
+ * such a text is drawn again, never appended to at a wrong place.)
+ */
+const completes = (shown: Built, view: EditorView, docId: string, text: string) =>
   !shown.whole &&
   shown.docId === docId &&
+  view.state.doc.length === shown.text.length &&
   text.length > shown.text.length &&
   text.startsWith(shown.text);
 
@@ -128,7 +133,7 @@ export function Reader({
     const input = { annotations, colors: colorMap(categories), activeId };
     const was = built.current;
     const v = view.current;
-    if (v && was && completes(was, docId, text)) {
+    if (v && was && completes(was, v, docId, text)) {
       // The rest of a text whose head is on screen: appended, where nothing
       // moves, and the highlights drawn again now that all of them fit.
       v.dispatch({
@@ -228,6 +233,8 @@ export function Reader({
   /** True when `pos` is past the head on screen: `then` runs once the whole text is in. */
   const waits = (pos: number, then: () => void): boolean => {
     const shown = built.current;
+    // The latest request wins, whether it waits or not.
+    later.current = null;
     if (!shown || shown.whole || pos <= shown.text.length) return false;
     later.current = then;
     return true;
