@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 
+/** Every host name but the loopback address fails to resolve. */
+const OFF_MACHINE = '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1';
+
 export interface Session {
   context: BrowserContext;
   page: Page;
@@ -24,7 +27,7 @@ export async function launch(origin: string, probeScript: string): Promise<Sessi
   const dir = await mkdtemp(join(tmpdir(), 'claimmark-bench-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, OFF_MACHINE],
     headless: true,
     viewport: { width: 1400, height: 900 },
     locale: 'en-US',
@@ -33,13 +36,12 @@ export async function launch(origin: string, probeScript: string): Promise<Sessi
   const isLocal = (url: string) =>
     url.startsWith(`${origin}/`) || url.startsWith('blob:') || url.startsWith('data:');
   const problems: string[] = [];
-  await context.route(
-    (url) => !isLocal(url.href),
-    (route) => {
-      problems.push(`blocked a request off 127.0.0.1: ${route.request().url()}`);
-      return route.abort('blockedbyclient');
-    },
-  );
+  // Watched, not routed: Playwright turns the HTTP cache off for a routed
+  // context, and with it the compiled code a start reuses (server.ts). Such a
+  // request cannot leave the machine: no host name resolves (OFF_MACHINE).
+  context.on('request', (request) => {
+    if (!isLocal(request.url())) problems.push(`a request off 127.0.0.1: ${request.url()}`);
+  });
   await context.addInitScript({ path: probeScript });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -3,6 +3,7 @@
  * to a folder or to in-memory files. One origin for the app and the harness,
  * so the harness can reach the app's IndexedDB.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,10 +55,19 @@ export async function serve(mounts: Mount[]): Promise<Served> {
         return;
       }
       const name = rest === '' || rest.endsWith('/') ? 'index.html' : rest;
+      // Revalidated on every load and answered 304 when unchanged, as by any
+      // static server: the browser then keeps its compiled code between page
+      // loads, as the desktop app does (its app:// scheme has codeCache).
+      const etag = `"${createHash('sha1').update(data).digest('base64url')}"`;
+      if (request.headers['if-none-match'] === etag) {
+        response.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+        return;
+      }
       response.writeHead(200, {
         'content-type': TYPES[extname(name)] ?? 'application/octet-stream',
         'content-length': data.length,
         'cache-control': 'no-cache',
+        etag,
       });
       response.end(data);
     });

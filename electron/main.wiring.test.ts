@@ -182,13 +182,16 @@ afterAll(async () => {
 });
 
 describe('main process wiring (fake electron)', () => {
-  it('pins the profile and registers the privileged scheme before ready', () => {
+  it('pins the profile and registers the privileged scheme, with its code cache, before ready', () => {
     // (Recorded by hand: Vitest clears vi.fn() call history between tests.)
     expect(fake.calls.name).toBe('Claimmark');
     expect(fake.calls.paths.get('userData')).toBe(path.join(root, 'profile'));
     expect(fake.calls.sandboxed).toBe(true);
     expect(fake.calls.schemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
     expect(fake.calls.lockData).toEqual({ files: [path.join(root, 'launch.txt')] });
   });
