@@ -160,16 +160,13 @@ export async function openThroughUi(
   const probe = await result(page, 'open');
   const wallMs = Date.now() - t0;
   // A long text shows its head first (renderer/db/heads.ts): when the rest is in the view too.
-  const wholeAt = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const check = () =>
-          document.querySelector('.reader-host[aria-busy="false"]')
-            ? resolve(performance.now())
-            : requestAnimationFrame(check);
-        check();
-      }),
-  );
+  // A string, not a function: tsx would wrap the inner arrow in a helper the page lacks.
+  const wholeAt = await page.evaluate<number>(`new Promise((resolve) => {
+    const check = () => document.querySelector('.reader-host[aria-busy="false"]')
+      ? resolve(performance.now())
+      : requestAnimationFrame(check);
+    check();
+  })`);
   await stop?.();
   failOnProblems(session);
   return { probe, wallMs, wholeMs: wholeAt - probe.startedAt };
