@@ -74,7 +74,10 @@ export function useAnnotationActions(ctx: Context) {
   const tag = useCallback(
     async (index: number) => {
       const category = categories[index];
-      if (!category || !docId || typeof text !== 'string') return;
+      if (!category || !docId) return;
+      // A long document's head is on screen before its whole text is read.
+      if (text === undefined) return notify('info', t('textStillLoading'));
+      if (text === null) return;
       const selection = reader.current?.selection() ?? null;
       if (!selection && !activeId) return notify('info', t('selectTextHint'));
       // As shown now, not as of the last render: a second key pressed right after
