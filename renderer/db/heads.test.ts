@@ -1,23 +1,9 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ClaimmarkDB } from './db';
+import { describe, expect, it } from 'vitest';
 import { HEAD_CHARS, HEAD_FROM_CHARS, headOf } from './heads';
+import { freshDatabases } from './fresh-db';
 
-const opened: ClaimmarkDB[] = [];
-
-function freshDb(): ClaimmarkDB {
-  const db = new ClaimmarkDB(`heads-test-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('heads');
 
 /** A text long enough for a head, different in each call from its first character on. */
 const longText = (c: string) => c + '经济增长。'.repeat(HEAD_FROM_CHARS / 5 + 1);

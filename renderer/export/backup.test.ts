@@ -1,28 +1,18 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hardWrap, makeParagraphs, WIDTHS } from '../../shared/wrap-fixtures';
 import { AnnotationStore } from '../annotations/store';
-import { ClaimmarkDB } from '../db/db';
+import type { ClaimmarkDB } from '../db/db';
 import { seedDefaults } from '../db/defaults';
 import { runDecodeJob } from '../library/decode-job';
 import { importFiles } from '../library/import-files';
 import type { Category } from '../../shared/types';
 import { buildBackup, parseBackup, restoreBackup, type Backup } from './backup';
 import { backupCorpus } from './backup-corpus';
+import { freshDatabases } from '../db/fresh-db';
 
-const opened: ClaimmarkDB[] = [];
-function freshDb(): ClaimmarkDB {
-  const db = new ClaimmarkDB(`backup-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('backup');
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

@@ -1,30 +1,23 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AnnotationStore } from '../annotations/store';
-import { ClaimmarkDB } from '../db/db';
+import type { ClaimmarkDB } from '../db/db';
 import { seedDefaults } from '../db/defaults';
 import { runDecodeJob } from '../library/decode-job';
 import { importFiles } from '../library/import-files';
 import { buildBackup, parseBackup, type Backup } from './backup';
 import { buildProjectExport } from './project';
 import { mergeWork, readWork, workFromBackup } from './merge';
+import { freshDatabases } from '../db/fresh-db';
 
-const opened: ClaimmarkDB[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('merge');
 const enc = (s: string) => new TextEncoder().encode(s);
 const SHARED = '国家统计局称，去年增长了5.2%。专家认为这一数字被高估。';
 const ONLY_LI = '市长表示，明年将新建三万套住房。';
 
 /** An analyst's library: their own ids for documents and categories, their own clock. */
 async function analyst(coder: string, texts: string[]) {
-  const db = new ClaimmarkDB(`merge-${crypto.randomUUID()}`);
-  opened.push(db);
+  const db = freshDb();
   await seedDefaults(db);
   let clock = new Date('2026-11-20T09:00:00Z');
   const store = new AnnotationStore(

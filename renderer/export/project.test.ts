@@ -1,28 +1,17 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { codebookTree } from '../../shared/codebook-csv';
 import { readProject } from '../../shared/exchange/qde-read';
 import { unpackProject } from '../../shared/exchange/qdpx';
 import { AnnotationStore } from '../annotations/store';
-import { ClaimmarkDB } from '../db/db';
+import type { ClaimmarkDB } from '../db/db';
 import { seedDefaults } from '../db/defaults';
 import { runDecodeJob } from '../library/decode-job';
 import { importFiles } from '../library/import-files';
 import { buildProjectExport, importProject } from './project';
+import { freshDatabases } from '../db/fresh-db';
 
-const opened: ClaimmarkDB[] = [];
-function freshDb(): ClaimmarkDB {
-  const db = new ClaimmarkDB(`project-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('project');
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const TEXTS = {

@@ -1,24 +1,16 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AnnotationStore, DocumentGoneError } from '../annotations/store';
-import { ClaimmarkDB } from '../db/db';
 import { deleteDocument } from './library-actions';
 import { deleteStrays, strayAnnotations } from './strays';
+import { freshDatabases } from '../db/fresh-db';
 
-const opened: ClaimmarkDB[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('strays');
 
 const TEXT = '去年全区新能源装机达到1.35亿千瓦。';
 
 async function withDocument() {
-  const db = new ClaimmarkDB(`strays-${crypto.randomUUID()}`);
-  opened.push(db);
+  const db = freshDb();
   await db.documents.add({
     id: 'd1',
     sha256: 'a'.repeat(64),
@@ -69,8 +61,7 @@ describe('annotations of a deleted document', () => {
 
 describe('strayAnnotations in a larger library', () => {
   it('finds strays whose document id sorts before, between and after the documents', async () => {
-    const db = new ClaimmarkDB(`strays-${crypto.randomUUID()}`);
-    opened.push(db);
+    const db = freshDb();
     // More documents than one slice of the check asks about at a time.
     const ids = Array.from({ length: 250 }, (_, i) => `doc-${String(i).padStart(3, '0')}`);
     await db.documents.bulkAdd(

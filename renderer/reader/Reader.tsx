@@ -50,16 +50,7 @@ interface ReaderProps {
 }
 
 /** What the view shows: the text it has, and the props it was made with or last sent. */
-interface Built {
-  docId: string;
-  text: string;
-  whole: boolean;
-  annotations: readonly Span[];
-  categories: readonly Category[];
-  activeId: string | null;
-  suggestions: readonly ClaimCandidate[];
-  lineStyles: LineStyles;
-}
+type Built = Omit<ReaderProps, 'onActivate' | 'handle'>;
 
 /**
  * The whole text of the document whose head `view` shows. (A view whose
