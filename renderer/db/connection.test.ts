@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { ClaimmarkDB, SCHEMA_V6 } from './db';
+import { ClaimmarkDB, SCHEMA_V7 } from './db';
 import { isClosedError, onConnectionLost, watchConnection } from './connection';
 
 /** The next release: one schema version more. */
+const NEXT = 8;
 class NewerDB extends ClaimmarkDB {
   constructor(name: string) {
     super(name);
-    this.version(7).stores({ ...SCHEMA_V6, extra: 'id' });
+    this.version(NEXT).stores({ ...SCHEMA_V7, extra: 'id' });
   }
 }
 
@@ -21,7 +22,7 @@ describe('two windows on one library', () => {
     const stop = onConnectionLost(() => told++);
     const newer = new NewerDB(name);
     await newer.open();
-    expect(newer.verno).toBe(7);
+    expect(newer.verno).toBe(NEXT);
     expect(told).toBe(1);
     // Every later edit in the old window fails with an error the app recognises.
     const edit = old.settings.put({ key: 'language', value: 'en' });
@@ -44,7 +45,7 @@ describe('two windows on one library', () => {
     // Once the other window goes, the upgrade runs.
     stubborn.close();
     await opening;
-    expect(newer.verno).toBe(7);
+    expect(newer.verno).toBe(NEXT);
     newer.close();
   });
 });
