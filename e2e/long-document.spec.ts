@@ -72,3 +72,34 @@ test('a long document opens at its beginning and then has all of its text and hi
   ).toBeVisible();
   await expect(annotationItems(page)).toHaveCount(1);
 });
+
+test('a short document replaced by a long text while open shows all of the new text', async ({
+  app,
+}) => {
+  const { page } = app;
+  const short = `Short report\n\n${CLOSING}`;
+  await app.openFiles([{ name: 'report.txt', bytes: Buffer.from(short, 'utf8') }]);
+  await selectText(page, 'the audit found 42 unreported loans');
+  await page.keyboard.press('1');
+  await expect(annotationItems(page)).toHaveCount(1);
+
+  const chooser = page.waitForEvent('filechooser');
+  await reader(page).getByRole('button', { name: 'Replace text…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'report-v2.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(longReport(), 'utf8'),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Replaced the text' })).toContainText(
+    '1 moved',
+  );
+  await expect(reader(page)).toContainText('第1段：自治区政府表示');
+  await expect(reader(page).locator('.reader-host')).toHaveAttribute('aria-busy', 'false');
+  await scrollToEnd(page);
+  await expect(
+    reader(page).locator('.cm-hl', { hasText: 'the audit found 42 unreported loans' }),
+  ).toBeVisible();
+  await expect(annotationItems(page)).toHaveCount(1);
+});
