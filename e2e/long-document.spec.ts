@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { annotationItems, libraryItems, reader, selectText } from './reader';
+import { annotationItems, libraryItems, reader, replaceTextWith, selectText } from './reader';
 import { utf8File } from './samples';
 
 const CLOSING = 'The closing paragraph says the audit found 42 unreported loans.';
@@ -83,15 +83,7 @@ test('a short document replaced by a long text while open shows all of the new t
   await page.keyboard.press('1');
   await expect(annotationItems(page)).toHaveCount(1);
 
-  const chooser = page.waitForEvent('filechooser');
-  await reader(page).getByRole('button', { name: 'Replace text…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'report-v2.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(longReport(), 'utf8'),
-  });
+  await replaceTextWith(page, { name: 'report-v2.txt', buffer: Buffer.from(longReport(), 'utf8') });
   await expect(page.getByRole('status').filter({ hasText: 'Replaced the text' })).toContainText(
     '1 moved',
   );

@@ -83,3 +83,13 @@ export async function expandAnnotation(item: Locator): Promise<void> {
 }
 export const libraryItems = (page: Page) =>
   page.getByRole('list', { name: 'Library' }).getByRole('listitem');
+
+/** "Replace text…" in the reader's header, answered with `file` (a plain-text file). */
+export async function replaceTextWith(
+  page: Page,
+  file: { name: string; buffer: Buffer },
+): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await reader(page).getByRole('button', { name: 'Replace text…' }).click();
+  await (await chooser).setFiles({ ...file, mimeType: 'text/plain' });
+}

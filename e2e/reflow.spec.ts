@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { parseAnnotationsCsv } from '../shared/csv';
 import { WIDTHS, hardWrap, makeParagraphs } from '../shared/wrap-fixtures';
 import { expect, test } from './fixtures';
-import { annotationItems, reader, selectText } from './reader';
+import { annotationItems, reader, replaceTextWith, selectText } from './reader';
 
 const FINAL = /[。！？；…”」）]$/;
 
@@ -85,13 +85,8 @@ test('a hard-wrapped newspaper file reads as whole paragraphs and exports its so
     .split('\n')
     .map((line, i) => (i === f.doomedLine ? line.replace(f.doomed, '另作表述另作表') : line))
     .join('\n');
-  const chooser = page.waitForEvent('filechooser');
-  await reader(page).getByRole('button', { name: 'Replace text…' }).click();
-  await (
-    await chooser
-  ).setFiles({
+  await replaceTextWith(page, {
     name: 'column-v2.txt',
-    mimeType: 'text/plain',
     buffer: iconv.encode(`编者按：本文有修订。\n\n${revised}`, 'gb18030'),
   });
 
