@@ -124,6 +124,18 @@ export async function seededSession(
   return { session, seeded, reads };
 }
 
+/** What an open of the seeded document waits for: its text on screen, highlights, the count. */
+export const openChecks = (seeded: SeededDocument, count: number): Check[] => [
+  { name: 'text', ...onScreen(seeded.sentinel) },
+  { name: 'highlights', selector: '.cm-content .cm-hl' },
+  {
+    name: 'count',
+    selector: '[aria-label="Annotations"] .count',
+    text: String(count),
+    exact: true,
+  },
+];
+
 /**
  * Loads the app (at `appPath`) with no document open, clicks the seeded one in
  * the library, and waits for its text, its highlights and the annotation count.
@@ -144,16 +156,7 @@ export async function openThroughUi(
     .filter({ hasText: seeded.title })
     .locator('button.doc-open');
   await item.waitFor();
-  await arm(page, 'click', [
-    { name: 'text', ...onScreen(seeded.sentinel) },
-    { name: 'highlights', selector: '.cm-content .cm-hl' },
-    {
-      name: 'count',
-      selector: '[aria-label="Annotations"] .count',
-      text: String(count),
-      exact: true,
-    },
-  ]);
+  await arm(page, 'click', openChecks(seeded, count));
   const stop = during ? await during(page) : null;
   const t0 = Date.now();
   await item.click();

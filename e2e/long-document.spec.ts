@@ -71,6 +71,17 @@ test('a long document opens at its beginning and then has all of its text and hi
     reader(page).locator('.cm-hl', { hasText: 'the audit found 42 unreported loans' }),
   ).toBeVisible();
   await expect(annotationItems(page)).toHaveCount(1);
+
+  // A start reopens it the same way: the start reads its head (last-document.ts), then the rest.
+  await page.reload();
+  await expect(reader(page)).toContainText('第1段：自治区政府表示');
+  await expect(reader(page).locator('.reader-host')).toHaveAttribute('aria-busy', 'false');
+  await scrollToEnd(page);
+  await expect(reader(page).locator('.cm-line').last()).toHaveText(CLOSING);
+  await expect(
+    reader(page).locator('.cm-hl', { hasText: 'the audit found 42 unreported loans' }),
+  ).toBeVisible();
+  await expect(annotationItems(page)).toHaveCount(1);
 });
 
 test('a short document replaced by a long text while open shows all of the new text', async ({

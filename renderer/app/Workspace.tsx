@@ -13,6 +13,7 @@ import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { SidePanel } from '../claims/SidePanel';
 import { categoryFor, useSuggestions } from '../claims/use-suggestions';
 import { HEAD_FROM_CHARS } from '../db/heads';
+import { handedHead } from '../db/text-handoff';
 import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../ui/notices';
 import { annotationStore as store } from '../annotations/instance';
@@ -86,7 +87,8 @@ export function Workspace({ languageSetting }: { languageSetting: LanguageSettin
   const docs = useDocuments();
   const doc = docs?.find((d) => d.id === docId) ?? null;
   // A long text's head and highlights are read first, the whole text once the head is in.
-  const long = (doc?.length ?? 0) >= HEAD_FROM_CHARS;
+  // (A start hands over the head of a long last document: last-document.ts.)
+  const long = (doc?.length ?? 0) >= HEAD_FROM_CHARS || handedHead(docId) !== undefined;
   const head = useDocumentHead(long ? docId : null);
   const text = useDocumentText(docId, !long || head !== undefined);
   const { annotations, early } = useAnnotations(docId, text !== undefined);

@@ -4,7 +4,8 @@ import { annotation } from '../all-annotations/fixtures';
 import { db } from '../db/instance';
 import { spansRecordOfAnnotations } from '../db/spans';
 import { handedSpans } from '../db/spans-handoff';
-import { handedText } from '../db/text-handoff';
+import { HEAD_CHARS, HEAD_FROM_CHARS } from '../db/heads';
+import { handedHead, handedText, releaseText } from '../db/text-handoff';
 import {
   askLastDocument,
   LAST_DOCUMENT,
@@ -13,7 +14,7 @@ import {
 } from './last-document';
 
 beforeEach(async () => {
-  await Promise.all([db.settings.clear(), db.texts.clear(), db.spans.clear()]);
+  await Promise.all([db.settings.clear(), db.texts.clear(), db.spans.clear(), db.heads.clear()]);
 });
 afterAll(() => db.delete());
 
@@ -45,6 +46,20 @@ describe('the document a start reopens', () => {
     await db.settings.delete(LAST_DOCUMENT);
     expect(await askLastDocument()).toBeNull();
     expect(lastDocumentAtStart()).toBeNull();
+    await takeLastDocument();
+  });
+
+  it('hands over only the head of a long text, as a click opens it; the rest is read after', async () => {
+    const text = '统'.repeat(HEAD_FROM_CHARS + 10);
+    await db.settings.put({ key: LAST_DOCUMENT, value: 'long' });
+    await db.texts.put({ docId: 'long', text });
+    expect(await askLastDocument()).toBe('long');
+    expect(handedHead('long')).toBe('统'.repeat(HEAD_CHARS));
+    // Not the whole text: that read is what the first frame no longer waits for.
+    expect(handedText('long')).toBeUndefined();
+    // Held until the stored text is read (hooks.ts useDocumentText), then let go.
+    releaseText('long');
+    expect(handedHead('long')).toBeUndefined();
     await takeLastDocument();
   });
 

@@ -1,6 +1,6 @@
 import { db } from '../db/instance';
 import { handOverSpans } from '../db/spans-handoff';
-import { handOverText } from '../db/text-handoff';
+import { handOverHead, handOverText } from '../db/text-handoff';
 
 /** The setting that names the document to reopen at the next start. */
 export const LAST_DOCUMENT = 'lastDocument';
@@ -16,20 +16,23 @@ const read = () =>
 
 /**
  * The text and spans record too, handed to the reader and the model as an
- * import hands its text (text-handoff.ts, spans-handoff.ts).
+ * import hands its text (text-handoff.ts, spans-handoff.ts). A long text
+ * hands over its head instead, as a click opens it (heads.ts): only a long
+ * text has one, and its whole text is read once the first frame is drawn.
  */
 const readWithText = () =>
   read().then(async (id) => {
     if (!id) return id;
-    const [text, spans] = await Promise.all([
-      db.texts.get(id).catch(() => undefined),
-      db.spans.get(id).then(
-        (record) => ({ record }),
-        () => null,
-      ),
-    ]);
-    if (text) handOverText(id, text.text);
-    if (spans) handOverSpans(id, spans.record);
+    const spans = db.spans.get(id).then(
+      (record) => ({ record }),
+      () => null,
+    );
+    const head = await db.heads.get(id).catch(() => undefined);
+    const text = head ? undefined : await db.texts.get(id).catch(() => undefined);
+    const held = await spans;
+    if (head) handOverHead(id, head.head);
+    else if (text) handOverText(id, text.text);
+    if (held) handOverSpans(id, held.record);
     return id;
   });
 

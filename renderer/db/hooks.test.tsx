@@ -8,7 +8,7 @@ import { HEAD_CHARS, HEAD_FROM_CHARS } from './heads';
 import { firstDocumentCounted, firstDocumentShown } from '../app/first-document';
 import { db } from './instance';
 import { spansRecordOfAnnotations } from './spans';
-import { handOverText, handedText } from './text-handoff';
+import { handOverHead, handOverText, handedText, releaseText } from './text-handoff';
 
 beforeEach(() => db.annotations.clear());
 afterEach(cleanup);
@@ -162,6 +162,18 @@ describe('useDocumentHead', () => {
     rerender({ id: 'h1' });
     expect(result.current).toBeUndefined();
     await waitFor(() => expect(result.current).toBe('乙'.repeat(HEAD_CHARS)));
+  });
+
+  it('answers the head a start handed over at once, without reading it', async () => {
+    // Stored differently on purpose: the first render shows what the start read.
+    await db.texts.put({ docId: 'h3', text: long('丙') });
+    handOverHead('h3', '丁'.repeat(HEAD_CHARS));
+    const { result } = renderHook(() => useDocumentHead('h3'));
+    expect(result.current).toBe('丁'.repeat(HEAD_CHARS));
+    // Once the whole text is in, the handed head is let go and the stored one is read.
+    releaseText('h3');
+    const after = renderHook(() => useDocumentHead('h3'));
+    await waitFor(() => expect(after.result.current).toBe('丙'.repeat(HEAD_CHARS)));
   });
 
   it('answers null for a text kept without a head', async () => {

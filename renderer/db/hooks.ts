@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useAfterFirstDocument } from '../app/first-document';
 import { useLive } from './live';
-import { handedText, releaseText } from './text-handoff';
+import { handedHead, handedText, releaseText } from './text-handoff';
 import type { Category } from '../../shared/types';
 import { db } from './instance';
 import { annotationCountOf, speakerNames } from './library-reads';
@@ -59,8 +59,11 @@ export function useDocumentText(docId: string | null, asked = true): string | nu
  */
 export function useDocumentHead(docId: string | null): string | null | undefined {
   const [read, setRead] = useState<{ docId: string; head: string | null } | null>(null);
+  // Read at start already (last-document.ts): the first frame draws it.
+  const handed = handedHead(docId);
+  const wanted = handed === undefined;
   useEffect(() => {
-    if (!docId) return;
+    if (!docId || !wanted) return;
     let current = true;
     db.heads
       .get(docId)
@@ -72,8 +75,8 @@ export function useDocumentHead(docId: string | null): string | null | undefined
       // A head read before may be out of date when the document comes back.
       setRead(null);
     };
-  }, [docId]);
-  return read?.docId === docId ? read.head : undefined;
+  }, [docId, wanted]);
+  return handed ?? (read?.docId === docId ? read.head : undefined);
 }
 
 export const useCategories = (): Category[] | undefined =>

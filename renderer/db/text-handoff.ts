@@ -15,7 +15,23 @@ export function handedText(docId: string | null): string | undefined {
   return docId !== null && handed?.docId === docId ? handed.text : undefined;
 }
 
+/**
+ * The head of a long text (heads.ts), read at start in place of the whole
+ * text (last-document.ts), so the first frame draws it; held, like a handed
+ * text, only until the stored text has been read.
+ */
+let handedHeadOf: { docId: string; head: string } | null = null;
+
+export function handOverHead(docId: string, head: string): void {
+  handedHeadOf = { docId, head };
+}
+
+export function handedHead(docId: string | null): string | undefined {
+  return docId !== null && handedHeadOf?.docId === docId ? handedHeadOf.head : undefined;
+}
+
 /** The stored copy has been read: from now on it is the one shown. */
 export function releaseText(docId: string): void {
   if (handed?.docId === docId) handed = null;
+  if (handedHeadOf?.docId === docId) handedHeadOf = null;
 }
