@@ -53,6 +53,14 @@ describe('the document a start reopens', () => {
     const text = '统'.repeat(HEAD_FROM_CHARS + 10);
     await db.settings.put({ key: LAST_DOCUMENT, value: 'long' });
     await db.texts.put({ docId: 'long', text });
+    // Without its highlights record (made on a first open) the head is not drawn: the whole text is.
+    expect(await askLastDocument()).toBe('long');
+    expect(handedHead('long')).toBeUndefined();
+    expect(handedText('long')).toBe(text);
+    releaseText('long');
+    await takeLastDocument();
+
+    await db.spans.put(spansRecordOfAnnotations('long', [annotation('a1', 'long', 3)])!);
     expect(await askLastDocument()).toBe('long');
     expect(handedHead('long')).toBe('统'.repeat(HEAD_CHARS));
     // Not the whole text: that read is what the first frame no longer waits for.

@@ -1,4 +1,5 @@
 import { db } from '../db/instance';
+import { isSpansRecord } from '../db/spans';
 import { handOverSpans } from '../db/spans-handoff';
 import { handOverHead, handOverText } from '../db/text-handoff';
 
@@ -19,19 +20,24 @@ const read = () =>
  * import hands its text (text-handoff.ts, spans-handoff.ts). A long text
  * hands over its head instead, as a click opens it (heads.ts): only a long
  * text has one, and its whole text is read once the first frame is drawn.
+ * The reader draws a head only with its highlights, so a document without a
+ * spans record yet (made on its first open) hands over its whole text.
  */
 const readWithText = () =>
   read().then(async (id) => {
     if (!id) return id;
-    const spans = db.spans.get(id).then(
-      (record) => ({ record }),
-      () => null,
-    );
-    const head = await db.heads.get(id).catch(() => undefined);
-    const text = head ? undefined : await db.texts.get(id).catch(() => undefined);
-    const held = await spans;
-    if (head) handOverHead(id, head.head);
-    else if (text) handOverText(id, text.text);
+    const [held, head] = await Promise.all([
+      db.spans.get(id).then(
+        (record) => ({ record }),
+        () => null,
+      ),
+      db.heads.get(id).catch(() => undefined),
+    ]);
+    if (head && isSpansRecord(held?.record)) handOverHead(id, head.head);
+    else {
+      const text = await db.texts.get(id).catch(() => undefined);
+      if (text) handOverText(id, text.text);
+    }
     if (held) handOverSpans(id, held.record);
     return id;
   });

@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { annotation } from '../all-annotations/fixtures';
 import { useAnnotationCount, useDocumentHead, useDocumentText, useSpeakers } from './hooks';
 import { HEAD_CHARS, HEAD_FROM_CHARS } from './heads';
 import { firstDocumentCounted, firstDocumentShown } from '../app/first-document';
 import { db } from './instance';
 import { spansRecordOfAnnotations } from './spans';
-import { handOverHead, handOverText, handedText, releaseText } from './text-handoff';
+import { handOverHead, handOverText, handedHead, handedText, releaseText } from './text-handoff';
 
 beforeEach(() => db.annotations.clear());
 afterEach(cleanup);
@@ -174,6 +174,26 @@ describe('useDocumentHead', () => {
     releaseText('h3');
     const after = renderHook(() => useDocumentHead('h3'));
     await waitFor(() => expect(after.result.current).toBe('丙'.repeat(HEAD_CHARS)));
+  });
+
+  it('reads no head once a handed one has been let go, and lets go of it when the document is left', async () => {
+    const reads = vi.spyOn(db.heads, 'get');
+    handOverHead('h4', '戊'.repeat(HEAD_CHARS));
+    const { result, rerender } = renderHook(({ id }) => useDocumentHead(id), {
+      initialProps: { id: 'h4' as string | null },
+    });
+    releaseText('h4'); // the whole text is in
+    rerender({ id: 'h4' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reads).not.toHaveBeenCalled();
+    expect(result.current).toBeUndefined();
+
+    // Left before its text was read: coming back reads the head as it is then.
+    handOverHead('h5', '己'.repeat(HEAD_CHARS));
+    rerender({ id: 'h5' });
+    rerender({ id: null });
+    expect(handedHead('h5')).toBeUndefined();
+    reads.mockRestore();
   });
 
   it('answers null for a text kept without a head', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useAfterFirstDocument } from '../app/first-document';
 import { useLive } from './live';
-import { handedHead, handedText, releaseText } from './text-handoff';
+import { handedHead, handedText, releaseHead, releaseText } from './text-handoff';
 import type { Category } from '../../shared/types';
 import { db } from './instance';
 import { annotationCountOf, speakerNames } from './library-reads';
@@ -59,24 +59,25 @@ export function useDocumentText(docId: string | null, asked = true): string | nu
  */
 export function useDocumentHead(docId: string | null): string | null | undefined {
   const [read, setRead] = useState<{ docId: string; head: string | null } | null>(null);
-  // Read at start already (last-document.ts): the first frame draws it.
-  const handed = handedHead(docId);
-  const wanted = handed === undefined;
   useEffect(() => {
-    if (!docId || !wanted) return;
+    if (!docId) return;
     let current = true;
-    db.heads
-      .get(docId)
-      .then((h) => current && setRead({ docId, head: h?.head ?? null }))
-      // Only a faster first screen is lost: the whole text still comes.
-      .catch(() => current && setRead({ docId, head: null }));
+    // Read at start already (last-document.ts): the first frame drew it, and
+    // once the whole text is in (released) it is not wanted again.
+    if (handedHead(docId) === undefined)
+      db.heads
+        .get(docId)
+        .then((h) => current && setRead({ docId, head: h?.head ?? null }))
+        // Only a faster first screen is lost: the whole text still comes.
+        .catch(() => current && setRead({ docId, head: null }));
     return () => {
       current = false;
       // A head read before may be out of date when the document comes back.
       setRead(null);
+      releaseHead(docId);
     };
-  }, [docId, wanted]);
-  return handed ?? (read?.docId === docId ? read.head : undefined);
+  }, [docId]);
+  return handedHead(docId) ?? (read?.docId === docId ? read.head : undefined);
 }
 
 export const useCategories = (): Category[] | undefined =>

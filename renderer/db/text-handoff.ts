@@ -30,6 +30,11 @@ export function handedHead(docId: string | null): string | undefined {
   return docId !== null && handedHeadOf?.docId === docId ? handedHeadOf.head : undefined;
 }
 
+/** The document is left before its text was read: a later open reads its own head. */
+export function releaseHead(docId: string): void {
+  if (handedHeadOf?.docId === docId) handedHeadOf = null;
+}
+
 /** The stored copy has been read: from now on it is the one shown. */
 export function releaseText(docId: string): void {
   if (handed?.docId === docId) handed = null;
