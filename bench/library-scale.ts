@@ -58,7 +58,7 @@ interface RawStart {
  * shows the newest titles it read raw. A start pays for its page load as much
  * as for its reads, so the baseline does too.
  */
-async function rawStart(page: Page, docs: number): Promise<number> {
+export async function rawStart(page: Page, docs: number): Promise<number> {
   await page.goto('about:blank');
   await page.goto('bench/raw-start.html');
   const handle = await page.waitForFunction(
