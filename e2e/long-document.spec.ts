@@ -37,6 +37,19 @@ const storedHeads = (page: Page) =>
     return heads.map((h) => ({ length: h.head.length, start: h.head.slice(0, 20) }));
   });
 
+/** The long report shown from its first line to its last, with its highlight past the head. */
+async function expectWholeReport(page: Page): Promise<void> {
+  await expect(reader(page)).toContainText('第1段：自治区政府表示');
+  await expect(reader(page).locator('.reader-host')).toHaveAttribute('aria-busy', 'false');
+  await scrollToEnd(page);
+  await expect(reader(page).locator('.cm-line').last()).toHaveText(CLOSING);
+  // The highlight past the head is drawn once the whole text is in.
+  await expect(
+    reader(page).locator('.cm-hl', { hasText: 'the audit found 42 unreported loans' }),
+  ).toBeVisible();
+  await expect(annotationItems(page)).toHaveCount(1);
+}
+
 test('a long document opens at its beginning and then has all of its text and highlights', async ({
   app,
 }) => {
@@ -62,26 +75,11 @@ test('a long document opens at its beginning and then has all of its text and hi
   await library.getByRole('button', { name: /^Budget claims under scrutiny/ }).click();
   await expect(reader(page)).toContainText('the regional economy grew by 5.8 percent');
   await library.getByRole('button', { name: /^Long report/ }).click();
-  await expect(reader(page)).toContainText('第1段：自治区政府表示');
-  await expect(reader(page).locator('.reader-host')).toHaveAttribute('aria-busy', 'false');
-  await scrollToEnd(page);
-  await expect(reader(page).locator('.cm-line').last()).toHaveText(CLOSING);
-  // The highlight past the head is drawn once the whole text is in.
-  await expect(
-    reader(page).locator('.cm-hl', { hasText: 'the audit found 42 unreported loans' }),
-  ).toBeVisible();
-  await expect(annotationItems(page)).toHaveCount(1);
+  await expectWholeReport(page);
 
   // A start reopens it the same way: the start reads its head (last-document.ts), then the rest.
   await page.reload();
-  await expect(reader(page)).toContainText('第1段：自治区政府表示');
-  await expect(reader(page).locator('.reader-host')).toHaveAttribute('aria-busy', 'false');
-  await scrollToEnd(page);
-  await expect(reader(page).locator('.cm-line').last()).toHaveText(CLOSING);
-  await expect(
-    reader(page).locator('.cm-hl', { hasText: 'the audit found 42 unreported loans' }),
-  ).toBeVisible();
-  await expect(annotationItems(page)).toHaveCount(1);
+  await expectWholeReport(page);
 });
 
 test('a short document replaced by a long text while open shows all of the new text', async ({
