@@ -70,18 +70,8 @@ interface Choice {
   y: number;
 }
 
-export function Reader({
-  docId,
-  text,
-  whole,
-  annotations,
-  categories,
-  activeId,
-  suggestions,
-  lineStyles,
-  onActivate,
-  handle,
-}: ReaderProps) {
+export function Reader({ onActivate, handle, ...drawn }: ReaderProps) {
+  const { docId, text, whole, annotations, categories, activeId, suggestions, lineStyles } = drawn;
   const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -165,16 +155,7 @@ export function Reader({
         ],
       }).state,
     });
-    built.current = {
-      docId,
-      text,
-      whole,
-      annotations,
-      categories,
-      activeId,
-      suggestions,
-      lineStyles,
-    };
+    built.current = { ...drawn };
     host.current.setAttribute('aria-busy', String(!whole));
     // A new text gets a new view, made with the props of that render; the
     // effects below bring it up to date. Translations of the label are not worth a rebuild.
