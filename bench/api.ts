@@ -52,6 +52,10 @@ export interface ReplaceResult {
   report: { kept: number; moved: number; orphaned: number } | null;
   /** Annotation records the replacement put (the rest were left as stored). */
   written: number;
+  /** After it, in the background: the records a shift step placed, rewritten where they are now. */
+  compaction: { ms: number; rewritten: number };
+  /** Placed annotations whose quote is not at their place in the new text, once compacted (0 if right). */
+  misplaced: number;
 }
 
 export interface SeededDocument {

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './app/Root';
 import { showStartupMessage } from './app/startup-message';
+import { compactLeftovers } from './db/compaction';
 import { watchConnection } from './db/connection';
 import { seedDefaults } from './db/defaults';
 import { db } from './db/instance';
@@ -52,6 +53,8 @@ opened.then(
     warmLibrarySearch();
     afterFirstDocument(readLibraryHead, WARM_SEARCH_FALLBACK_MS);
     afterFirstDocument(preloadViews, WARM_SEARCH_FALLBACK_MS);
+    // A replaced text whose annotations were not all rewritten when the window closed.
+    afterFirstDocument(() => void compactLeftovers(db).catch(() => {}), WARM_SEARCH_FALLBACK_MS);
     // The library view holds the list by now.
     afterFirstDocument(releaseList, WARM_SEARCH_FALLBACK_MS);
   },

@@ -56,11 +56,11 @@ function annotation(id: string, docId: string, categoryIds: string[]): Annotatio
   };
 }
 
-describe('ClaimmarkDB schema (version 7)', () => {
-  it('has exactly the ten documented tables with their primary keys and indexes', async () => {
+describe('ClaimmarkDB schema (version 8)', () => {
+  it('has exactly the eleven documented tables with their primary keys and indexes', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
 
     const schema = Object.fromEntries(
       db.tables.map((t) => [
@@ -100,6 +100,7 @@ describe('ClaimmarkDB schema (version 7)', () => {
       dismissals: { primKey: 'id', indexes: { docId: { unique: false, multi: false } } },
       spans: { primKey: 'docId', indexes: {} },
       heads: { primKey: 'docId', indexes: {} },
+      shifts: { primKey: 'docId', indexes: {} },
     });
   });
 
@@ -248,7 +249,7 @@ describe('upgrades', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.documents.get('d1')).toEqual({ ...old, reflow: null });
     expect(await db.texts.get('d1')).toEqual({ docId: 'd1', text: '正文' });
     expect(await db.annotations.get('a1')).toEqual({
@@ -313,7 +314,7 @@ describe('upgrades', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const [figure] = (await db.annotations.get('a1'))?.quantities ?? [];
     expect([figure?.value, figure?.unit]).toEqual([135_000_000, '千瓦']);
     expect((await db.categories.toArray()).map((c) => c.claimKind)).toEqual([
@@ -339,7 +340,7 @@ describe('upgrades', () => {
 
     const db = freshDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const stored = await db.annotations.toArray();
     expect(stored.map((a) => [a.id, a.createdBy, a.updatedBy, a.note])).toEqual([
       ['a1', '李明', '李明', ''],

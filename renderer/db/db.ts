@@ -14,6 +14,8 @@ import type {
 import { headOf, HEADS_TABLE, type DocumentHead } from './heads';
 import { headsMiddleware } from './heads-middleware';
 import type { SpansRecord } from './spans';
+import { SHIFTS_TABLE, type ShiftsRecord } from './shifts';
+import { shiftsMiddleware } from './shifts-middleware';
 import { spansMiddleware } from './spans-middleware';
 
 export interface Setting {
@@ -145,6 +147,13 @@ export async function upgradeToV7(tx: Transaction): Promise<void> {
   await tx.table<DocumentHead, string>(HEADS_TABLE).bulkPut(heads);
 }
 
+/**
+ * Version 8: where a replaced text moved each document's annotations
+ * (shifts.ts), so that a replacement writes only the annotations it changed
+ * and not every one it moved; kept by shiftsMiddleware.
+ */
+export const SCHEMA_V8 = { ...SCHEMA_V7, [SHIFTS_TABLE]: 'docId' } as const;
+
 export class ClaimmarkDB extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   texts!: EntityTable<DocumentText, 'docId'>;
@@ -156,6 +165,7 @@ export class ClaimmarkDB extends Dexie {
   dismissals!: EntityTable<Dismissal, 'id'>;
   spans!: EntityTable<SpansRecord, 'docId'>;
   heads!: EntityTable<DocumentHead, 'docId'>;
+  shifts!: EntityTable<ShiftsRecord, 'docId'>;
 
   constructor(name = 'claimmark') {
     // No query cache: it deep-cloned every live result (20,000 annotations on
@@ -168,6 +178,8 @@ export class ClaimmarkDB extends Dexie {
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
     this.version(6).stores(SCHEMA_V6);
     this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7);
+    this.version(8).stores(SCHEMA_V8);
+    this.use(shiftsMiddleware);
     this.use(spansMiddleware);
     this.use(headsMiddleware);
   }

@@ -211,7 +211,8 @@ export function parseBackup(json: string): ParsedBackup {
 /** Replaces the whole library with the backup, in one transaction: all or nothing. */
 export async function restoreBackup(db: ClaimmarkDB, backup: Backup): Promise<void> {
   const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations];
-  const rest = [db.categories, db.settings, db.dismissals];
+  // Where earlier texts moved the annotations goes with them (shifts.ts).
+  const rest = [db.categories, db.settings, db.dismissals, db.shifts];
   await db.transaction('rw', [...tables, ...rest], async () => {
     await Promise.all([...tables, ...rest].map((t) => t.clear()));
     await db.documents.bulkAdd(backup.documents);

@@ -20,8 +20,9 @@ export function sortDocuments(
 /** Removes a document with its text, its bytes, its annotations and dismissals, atomically. */
 export async function deleteDocument(db: ClaimmarkDB, docId: string): Promise<number> {
   const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations, db.dismissals];
-  return db.transaction('rw', tables, async () => {
+  return db.transaction('rw', [...tables, db.shifts], async () => {
     const removed = await db.annotations.where('docId').equals(docId).delete();
+    await db.shifts.delete(docId);
     await db.dismissals.where('docId').equals(docId).delete();
     await db.texts.delete(docId);
     await db.originals.delete(docId);

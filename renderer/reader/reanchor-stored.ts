@@ -1,8 +1,10 @@
-import { reanchorInOrder, type AnchorOutcome } from '../../shared/anchor';
+import { reanchor, type AnchorOutcome } from '../../shared/anchor';
 import { sameData } from '../../shared/same-data';
 import { anchorFields } from '../annotations/anchor-fields';
 import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
+import { deltaAt, withStep, type ShiftsRecord, type ShiftStep } from '../db/shifts';
+import { spansRecordOfAnnotations } from '../db/spans';
 
 export interface AnchorReport {
   kept: number;
@@ -28,11 +30,69 @@ export function rewritten(text: string, a: Annotation, o: AnchorOutcome): Annota
   return sameData(next, a) ? null : next;
 }
 
+/** The annotations that kept their quote's length, as (old start, new start), in old start order. */
+function movesOf(annotations: readonly Annotation[], outcomes: readonly AnchorOutcome[]) {
+  const moves: [number, number][] = [];
+  annotations.forEach((a, i) => {
+    const o = outcomes[i]!;
+    if (!a.orphaned && o.status !== 'orphaned' && o.end - o.start === a.end - a.start)
+      moves.push([a.start, o.start]);
+  });
+  return moves.sort((x, y) => x[0] - y[0]);
+}
+
+/** Where a record not written is read after the step (orphans are never moved). */
+function throughStep(a: Annotation, step: ShiftStep | null): Annotation {
+  if (!step || a.orphaned) return a;
+  const d = deltaAt(step, a.start);
+  return d === 0 ? a : { ...a, start: a.start + d, end: a.end + d };
+}
+
+/** What a replacement writes: the shifts record with its new step (null: none needed), and the records. */
+export interface PlannedWrites {
+  record: ShiftsRecord | null;
+  /** The records the step does not place as they must be now, to be written. */
+  changed: Annotation[];
+  /** Every record as it reads after the writes. */
+  finals: Annotation[];
+}
+
 /**
- * Finds a document's annotations again in its new text and writes back those
- * that changed, in chunks. Call it inside a transaction over `annotations`: it
+ * Where most annotations moved by the same few characters, that goes into
+ * the document's shifts record (shifts.ts) as one step, and the records it
+ * places right are left as stored; every other change is written.
+ */
+export function plannedWrites(
+  docId: string,
+  text: string,
+  annotations: readonly Annotation[],
+  outcomes: readonly AnchorOutcome[],
+  shifts: ShiftsRecord | undefined,
+): PlannedWrites {
+  const next = withStep(docId, shifts, movesOf(annotations, outcomes));
+  const step = next.steps[next.steps.length - 1]!;
+  const moved = step.from.length > 0 ? step : null;
+  const finals: Annotation[] = [];
+  const changed: Annotation[] = [];
+  annotations.forEach((a, i) => {
+    const o = outcomes[i]!;
+    // An orphan keeps the place it was last found at, as stored.
+    const seen = o.status === 'orphaned' ? a : throughStep(a, moved);
+    const written = rewritten(text, seen, o);
+    if (written) changed.push(written);
+    finals.push(written ?? seen);
+  });
+  return { record: moved ? next : null, changed, finals };
+}
+
+/**
+ * Finds a document's annotations again in its new text and writes back only
+ * what plannedWrites says, the annotations in chunks; the spans record is
+ * made again when a step moved its highlights.
+ *
+ * Call it inside a transaction over the annotations, shifts and spans: it
  * reads them there, so an edit made meanwhile is not overwritten by a stale
- * copy, and a failing chunk aborts the whole change, so the text and the
+ * copy, and a failing write aborts the whole change, so the text and the
  * annotations stay as they were.
  */
 export async function reanchorStored(
@@ -41,29 +101,28 @@ export async function reanchorStored(
   text: string,
   oldText: string,
 ): Promise<AnchorOutcome[]> {
-  const annotations = await db.annotations.where('docId').equals(docId).toArray();
-  const outcomes = new Array<AnchorOutcome>(annotations.length);
+  const [annotations, shifts] = await Promise.all([
+    db.annotations.where('docId').equals(docId).toArray(),
+    db.shifts.get(docId),
+  ]);
+  const outcomes = reanchor(text, annotations, { oldText });
+  const { record, changed, finals } = plannedWrites(docId, text, annotations, outcomes, shifts);
+  // Before the annotations: those written are stamped with the new generation.
+  if (record) await db.shifts.put(record);
   const writes: Promise<unknown>[] = [];
-  const write = (chunk: Annotation[]): void => {
-    const put = db.annotations.bulkPut(chunk);
+  for (let i = 0; i < changed.length; i += WRITE_CHUNK) {
+    const put = db.annotations.bulkPut(changed.slice(i, i + WRITE_CHUNK));
     // Should a later step throw, the aborted transaction fails this put too:
     // that is the same failure, not one more to report.
     put.catch(() => {});
     writes.push(put);
-  };
-  let chunk: Annotation[] = [];
-  // Each chunk goes to IndexedDB as soon as it is full, without waiting for it:
-  // the database writes it while the next annotations are still being found.
-  for (const { index, outcome } of reanchorInOrder(text, annotations, { oldText })) {
-    outcomes[index] = outcome;
-    const next = rewritten(text, annotations[index]!, outcome);
-    if (next) chunk.push(next);
-    if (chunk.length === WRITE_CHUNK) {
-      write(chunk);
-      chunk = [];
-    }
   }
-  if (chunk.length > 0) write(chunk);
   await Promise.all(writes);
+  // The spans middleware kept the record in step with the writes only; the
+  // records left as stored moved too. (A document without one gets none.)
+  if (record && (await db.spans.get(docId))) {
+    const spans = spansRecordOfAnnotations(docId, finals);
+    await (spans ? db.spans.put(spans) : db.spans.delete(docId));
+  }
   return outcomes;
 }

@@ -239,8 +239,9 @@ describe('a replacement that fails while writing the annotations', () => {
     const n = WRITE_CHUNK + 500;
     const { doc, text } = await manyLines(n);
     const before = await snapshot();
-    // A line inserted at the top moves every annotation: more than one chunk to write.
-    const edited = '编者按：本文数据均为初步统计。\n' + text;
+    // Every line's colon changed before its quote: every annotation's context
+    // changes, more than one chunk to write.
+    const edited = text.replaceAll('：', ':');
 
     await expect(replaceText(db, doc.id, file('v2.txt', edited), runDecodeJob)).rejects.toThrow(
       'QuotaExceededError',

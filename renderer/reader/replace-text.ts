@@ -3,6 +3,7 @@ import { reanchorStored, type AnchorReport } from './reanchor-stored';
 import type { RawFile } from '../../shared/file-errors';
 import { codePointLength } from '../../shared/text';
 import type { DocumentRecord } from '../../shared/types';
+import { scheduleCompaction } from '../db/compaction';
 import type { ClaimmarkDB } from '../db/db';
 import type { DecodeFailureCode } from '../library/decode-job';
 import { formatFields, putTexts, withoutFormat, type Decoder } from '../library/import-files';
@@ -54,7 +55,10 @@ export async function replaceText(
     ...(file.path ? { filePath: file.path } : {}),
     headingOverrides: { promote: [], demote: [] },
   };
-  const tables = [db.documents, db.texts, db.originals, db.sources, db.annotations];
+  const tables = [
+    ...[db.documents, db.texts, db.originals, db.sources],
+    ...[db.annotations, db.shifts, db.spans],
+  ];
   // Read and re-anchor inside the transaction: an edit made while the file
   // was decoding must not be overwritten by a stale copy. The annotations are
   // asked for first, so the text and bytes are written while they are read.
@@ -67,5 +71,7 @@ export async function replaceText(
     ]);
     return found;
   });
+  // The annotations left where a step reads them are rewritten in the background.
+  scheduleCompaction(db, docId);
   return { kind: 'replaced', doc: updated, report: summarise(outcomes) };
 }
