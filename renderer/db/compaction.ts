@@ -12,22 +12,24 @@ import type { ClaimmarkDB } from './db';
 import {
   GEN,
   isShiftsRecord,
-  isStale,
-  shiftedSpan,
+  placeOf,
   SHIFTS_TABLE,
   type ShiftsRecord,
+  type StoredAnnotation,
 } from './shifts';
+
+/** Which record a compaction works for: the same epoch and generation, or it starts again. */
+interface Version {
+  docId: string;
+  epoch: string;
+  gen: number;
+}
+
+const isAt = (record: unknown, v: Version): record is ShiftsRecord =>
+  isShiftsRecord(record) && record.epoch === v.epoch && record.gen === v.gen;
 
 /** Records per transaction: about 50 ms of IndexedDB here, so a key press waits no longer. */
 export const COMPACT_CHUNK = 250;
-
-interface Stored {
-  docId: string;
-  start: number;
-  end: number;
-  orphaned?: boolean;
-  [GEN]?: number;
-}
 
 interface Runs {
   waiting: Set<string>;
@@ -81,23 +83,29 @@ export async function compactLeftovers(db: ClaimmarkDB): Promise<void> {
  * again; a record added meanwhile is stamped with the current generation,
  * so the steps are dropped only when no record needs one.
  */
-export async function compact(db: ClaimmarkDB, docId: string): Promise<number> {
+export async function compact(
+  db: ClaimmarkDB,
+  docId: string,
+  pause: () => Promise<unknown> = nextTask,
+): Promise<number> {
   const idb = db.backendDB();
   let rewritten = 0;
   for (;;) {
-    const { gen, ids } = await keysOf(idb, docId);
-    if (gen === null) return rewritten;
+    const { version, ids } = await keysOf(idb, docId);
+    if (version === null) return rewritten;
     let again = false;
     for (let i = 0; i < ids.length && !again; i += COMPACT_CHUNK) {
-      const chunk = await compactChunk(idb, docId, gen, ids.slice(i, i + COMPACT_CHUNK));
+      const chunk = await compactChunk(idb, version, ids.slice(i, i + COMPACT_CHUNK));
       if (chunk === null) again = true;
       else rewritten += chunk;
-      // Whatever the app asked for meanwhile goes first.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await pause();
     }
-    if (!again && (await dropSteps(idb, docId, gen))) return rewritten;
+    if (!again && (await dropSteps(idb, version))) return rewritten;
   }
 }
+
+/** Whatever the app asked for meanwhile goes first. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Runs `work` in one transaction over the annotations and the shifts; resolves with what it set once committed. */
 function inTransaction<T>(
@@ -115,49 +123,44 @@ function inTransaction<T>(
   });
 }
 
-/** The document's generation, if it has steps, and the keys of its records. */
-function keysOf(idb: IDBDatabase, docId: string): Promise<{ gen: number | null; ids: string[] }> {
-  return inTransaction(
-    idb,
-    'readonly',
-    { gen: null as number | null, ids: [] as string[] },
-    (tx, set) => {
-      const read = tx.objectStore(SHIFTS_TABLE).get(docId);
-      read.onsuccess = () => {
-        const record: unknown = read.result;
-        if (!isShiftsRecord(record) || record.steps.length === 0) return;
-        const keys = tx
-          .objectStore('annotations')
-          .index('docId')
-          .getAllKeys(IDBKeyRange.only(docId));
-        keys.onsuccess = () => set({ gen: record.gen, ids: keys.result as string[] });
-      };
-    },
-  );
-}
-
-/** Rewrites those of `ids` read through a step; null when the generation is no longer `gen`. */
-function compactChunk(
+/** The document's record's version, if it has steps, and the keys of its records. */
+function keysOf(
   idb: IDBDatabase,
   docId: string,
-  gen: number,
-  ids: readonly string[],
-): Promise<number | null> {
-  return inTransaction<number | null>(idb, 'readwrite', 0, (tx, set) => {
+): Promise<{ version: Version | null; ids: string[] }> {
+  const none = { version: null as Version | null, ids: [] as string[] };
+  return inTransaction(idb, 'readonly', none, (tx, set) => {
     const read = tx.objectStore(SHIFTS_TABLE).get(docId);
     read.onsuccess = () => {
       const record: unknown = read.result;
-      if (!isShiftsRecord(record) || record.gen !== gen) return set(null);
+      if (!isShiftsRecord(record) || record.steps.length === 0) return;
+      const keys = tx.objectStore('annotations').index('docId').getAllKeys(IDBKeyRange.only(docId));
+      const version = { docId, epoch: record.epoch, gen: record.gen };
+      keys.onsuccess = () => set({ version, ids: keys.result as string[] });
+    };
+  });
+}
+
+/** Rewrites those of `ids` read through a step; null when the record is no longer at `version`. */
+function compactChunk(
+  idb: IDBDatabase,
+  version: Version,
+  ids: readonly string[],
+): Promise<number | null> {
+  return inTransaction<number | null>(idb, 'readwrite', 0, (tx, set) => {
+    const read = tx.objectStore(SHIFTS_TABLE).get(version.docId);
+    read.onsuccess = () => {
+      const record: unknown = read.result;
+      if (!isAt(record, version)) return set(null);
       const store = tx.objectStore('annotations');
       let written = 0;
       for (const id of ids) {
         const got = store.get(id);
         got.onsuccess = () => {
-          const v = got.result as Stored | undefined;
-          const stored = v?.[GEN] ?? 0;
-          if (!v || v.docId !== docId || v.orphaned || !isStale(record, stored)) return;
-          const [start, end] = shiftedSpan(record, stored, v.start, v.end);
-          store.put({ ...v, start, end, [GEN]: record.gen });
+          const v = got.result as StoredAnnotation | undefined;
+          const now = v && v.docId === record.docId ? placeOf(v, record) : null;
+          if (!v || !now) return;
+          store.put({ ...v, start: now[0], end: now[1], [GEN]: record.gen });
           set(++written);
         };
       }
@@ -165,15 +168,14 @@ function compactChunk(
   });
 }
 
-/** Drops the steps if the generation is still `gen`; false when a newer one came. */
-function dropSteps(idb: IDBDatabase, docId: string, gen: number): Promise<boolean> {
+/** Drops the steps if the record is still at `version`; false when it changed. */
+function dropSteps(idb: IDBDatabase, version: Version): Promise<boolean> {
   return inTransaction(idb, 'readwrite', false, (tx, set) => {
     const shifts = tx.objectStore(SHIFTS_TABLE);
-    const read = shifts.get(docId);
+    const read = shifts.get(version.docId);
     read.onsuccess = () => {
       const record: unknown = read.result;
-      if (!isShiftsRecord(record)) return set(true);
-      if (record.gen !== gen) return;
+      if (!isAt(record, version)) return set(!isShiftsRecord(record));
       shifts.put({ ...record, steps: [] } satisfies ShiftsRecord);
       set(true);
     };

@@ -1,9 +1,12 @@
 import 'fake-indexeddb/auto';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/types';
+import { deleteDocument } from '../library/library-actions';
 import type { ClaimmarkDB } from './db';
 import { freshDatabases } from './fresh-db';
 import { withStep } from './shifts';
+import { singleKeys } from './store-follower';
 
 const freshDb = freshDatabases('shifts-middleware-test');
 
@@ -120,5 +123,39 @@ describe('the shifts middleware', () => {
     await db.annotations.add(orphan);
     await db.shifts.put(withStep('a', undefined, [[40, 50]]));
     expect(await db.annotations.get('a4')).toEqual(orphan);
+  });
+});
+
+describe('the shifts middleware, as Dexie without it', () => {
+  it('sends a put to IndexedDB before a read asked for after it', async () => {
+    const db = await shifted();
+    const read = await db.transaction('rw', db.annotations, async () => {
+      const put = db.annotations.put({ ...note('a2', 'a', 25), note: 'new' });
+      const got = await db.annotations.get('a2');
+      await put;
+      return got;
+    });
+    expect([read?.note, read?.start]).toEqual(['new', 25]);
+  });
+
+  it('reports a deleted document as its annotations deleted, not as every annotation changed', async () => {
+    const db = await shifted();
+    const seen: ObservabilitySet[] = [];
+    const listener = (parts: ObservabilitySet) => seen.push(parts);
+    Dexie.on('storagemutated', listener);
+    try {
+      await deleteDocument(db, 'a');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(listener);
+    }
+    const part = `idb://${db.name}/annotations/`;
+    const reports = seen.filter((p) => p[part]);
+    expect(reports.length).toBeGreaterThan(0);
+    for (const p of reports) {
+      const keys = new Set<string>();
+      expect(singleKeys(p[part], keys)).toBe(true);
+      expect([...keys].sort()).toEqual(['a1', 'a2', 'a3']);
+    }
   });
 });

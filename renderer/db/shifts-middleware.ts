@@ -6,6 +6,7 @@ import Dexie, {
   type DBCoreIndex,
   type DBCoreKeyRange,
   type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
   type DBCoreQueryRequest,
   type DBCoreQueryResponse,
   type DBCoreTable,
@@ -16,9 +17,11 @@ import {
   GEN,
   hasSteps,
   isShiftsRecord,
-  shiftedSpan,
+  isStoredAnnotation,
+  placeOf,
   SHIFTS_TABLE,
   type ShiftsRecord,
+  type StoredAnnotation,
 } from './shifts';
 
 const ANNOTATIONS = 'annotations';
@@ -30,18 +33,8 @@ const RANGE = 2;
 const ANY = 3;
 const NEVER = 4;
 
-/** An annotation record as stored: its generation beside what the app knows of it. */
-interface Stored {
-  id: string;
-  docId: string;
-  start: number;
-  end: number;
-  orphaned?: boolean;
-  [GEN]?: number;
-}
-
-const isStored = (v: unknown): v is Stored =>
-  typeof v === 'object' && v !== null && typeof (v as Stored).docId === 'string';
+type Stored = StoredAnnotation;
+const isStored = isStoredAnnotation;
 
 /**
  * Keeps annotation positions right across replaced texts (shifts.ts) for
@@ -80,8 +73,11 @@ export const shiftsMiddleware: Middleware<DBCore> = {
               // What this transaction read of the records is now stale (reads
               // already asked for keep theirs: they were answered before the write).
               known.delete(req.trans);
-              // Dexie's observability (above) reports the parts it gave the request.
-              if (req.mutatedParts)
+              // A new step moves annotations no write names: every one is reported
+              // changed (Dexie's observability, above, reports the parts it gave
+              // the request). A record deleted goes with its document's annotations,
+              // which are reported as deleted already.
+              if ((req.type === 'put' || req.type === 'add') && req.mutatedParts)
                 req.mutatedParts[annotationsPart] = new RangeSet(down.MIN_KEY, down.MAX_KEY);
               const res = await table.mutate(req);
               known.delete(req.trans);
@@ -136,10 +132,9 @@ function placeAll(values: readonly unknown[], records: Map<string, ShiftsRecord 
 }
 
 function place(v: Stored, record: ShiftsRecord | undefined): void {
-  const gen = v[GEN] ?? 0;
+  const now = placeOf(v, record);
   if (GEN in v) delete v[GEN];
-  if (v.orphaned || !record) return;
-  [v.start, v.end] = shiftedSpan(record, gen, v.start, v.end);
+  if (now) [v.start, v.end] = now;
 }
 
 async function placed<T extends readonly unknown[]>(
@@ -159,23 +154,78 @@ async function placed<T extends readonly unknown[]>(
  */
 const inZone = <T>(work: Promise<T>): Promise<T> => Dexie.Promise.resolve(work);
 
+/**
+ * Per transaction, while a put waits for its documents' records: resolves
+ * once it (and every put before it) has gone down. Requests asked for after
+ * it wait for that, so IndexedDB gets them in the order they were made (a
+ * read after a put sees the put), as without this middleware.
+ */
+const putsAhead = new WeakMap<DBCoreTransaction, Promise<void>>();
+
+function inOrder<T>(trans: DBCoreTransaction, go: () => Promise<T>): Promise<T> {
+  const ahead = putsAhead.get(trans);
+  return ahead ? ahead.then(go) : go();
+}
+
 function shiftedTable(table: DBCoreTable, shifts: DBCoreTable): DBCoreTable {
   const wrapped = shiftedRequests(table, shifts);
   return {
     ...table,
-    get: (req) => inZone(wrapped.get(req)),
-    getMany: (req) => inZone(wrapped.getMany(req)),
-    query: (req) => inZone(wrapped.query(req)),
-    count: (req) => inZone(wrapped.count(req)),
-    openCursor: (req) => inZone(wrapped.openCursor(req)),
-    mutate: (req) => inZone(wrapped.mutate(req)),
+    get: (req) => inZone(inOrder(req.trans, () => wrapped.get(req))),
+    getMany: (req) => inZone(inOrder(req.trans, () => wrapped.getMany(req))),
+    query: (req) => inZone(inOrder(req.trans, () => wrapped.query(req))),
+    count: (req) => inZone(inOrder(req.trans, () => wrapped.count(req))),
+    openCursor: (req) => inZone(inOrder(req.trans, () => wrapped.openCursor(req))),
+    mutate: (req) =>
+      inZone(
+        (req.type !== 'put' && req.type !== 'add') || !reaches(req.trans)
+          ? inOrder(req.trans, () => table.mutate(req))
+          : stampedPut(table, shifts, req),
+      ),
   };
+}
+
+/**
+ * A put or add with its documents' generation. When this transaction has
+ * read their records already it goes down at once; else after that read,
+ * and what is asked for meanwhile waits for it (putsAhead).
+ */
+function stampedPut(
+  table: DBCoreTable,
+  shifts: DBCoreTable,
+  req: DBCoreMutateRequest & { type: 'put' | 'add' },
+): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  const docIds = docIdsOf(req.values);
+  const held = known.get(trans);
+  const ahead = putsAhead.get(trans);
+  if (!ahead && held && [...docIds].every((d) => held.has(d)))
+    return table.mutate(stampedWith(req, held));
+  let wentDown!: () => void;
+  const gone = new Promise<void>((resolve) => (wentDown = resolve));
+  const chain = ahead ? ahead.then(() => gone) : gone;
+  putsAhead.set(trans, chain);
+  const release = () => {
+    wentDown();
+    if (putsAhead.get(trans) === chain) putsAhead.delete(trans);
+  };
+  return (async () => {
+    try {
+      if (ahead) await ahead;
+      const records = await recordsOf(shifts, trans, docIds);
+      const res = table.mutate(stampedWith(req, records));
+      release();
+      return await res;
+    } finally {
+      release();
+    }
+  })();
 }
 
 function shiftedRequests(
   table: DBCoreTable,
   shifts: DBCoreTable,
-): Pick<DBCoreTable, 'get' | 'getMany' | 'query' | 'count' | 'openCursor' | 'mutate'> {
+): Pick<DBCoreTable, 'get' | 'getMany' | 'query' | 'count' | 'openCursor'> {
   return {
     get: async (req) => (await placed(shifts, req.trans, [await table.get(req)]))[0],
     getMany: async (req) => {
@@ -230,20 +280,14 @@ function shiftedRequests(
         },
       }) as DBCoreCursor;
     },
-    mutate: async (req) => {
-      if ((req.type !== 'put' && req.type !== 'add') || !reaches(req.trans))
-        return table.mutate(req);
-      return table.mutate(await stamped(shifts, req));
-    },
   };
 }
 
 /** The values with their documents' generation: copies, so the caller's records stay as they were. */
-async function stamped(
-  shifts: DBCoreTable,
+function stampedWith(
   req: DBCoreMutateRequest & { type: 'put' | 'add' },
-): Promise<DBCoreMutateRequest> {
-  const records = await recordsOf(shifts, req.trans, docIdsOf(req.values));
+  records: Map<string, ShiftsRecord | undefined>,
+): DBCoreMutateRequest {
   let changed = false;
   const values = req.values.map((v: unknown) => {
     if (!isStored(v)) return v;

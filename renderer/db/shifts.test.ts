@@ -66,12 +66,13 @@ describe('a shifts record', () => {
     const damaged: unknown[] = [
       null,
       { docId: 'd', gen: 1 },
+      { ...two, epoch: undefined },
       { ...two, gen: '2' },
       { ...two, steps: [{ gen: 1, from: [1], delta: [2] }] },
       { ...two, steps: [{ gen: 1, from: Int32Array.of(1), delta: Int32Array.of() }] },
     ];
     for (const d of damaged) expect(isShiftsRecord(d), JSON.stringify(d)).toBe(false);
-    const none: ShiftsRecord = { docId: 'd', gen: 3, steps: [] };
+    const none: ShiftsRecord = { docId: 'd', epoch: 'e', gen: 3, steps: [] };
     expect(isShiftsRecord(none)).toBe(true);
   });
 });

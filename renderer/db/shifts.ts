@@ -25,6 +25,12 @@ export interface ShiftStep {
  */
 export interface ShiftsRecord {
   docId: string;
+  /**
+   * Made with the record: a document deleted (or restored) and made again
+   * under its id starts again at generation 1, and a compaction begun on the
+   * old record must not take the new one for it.
+   */
+  epoch: string;
   /** The current generation. */
   gen: number;
   steps: ShiftStep[];
@@ -34,6 +40,32 @@ export const SHIFTS_TABLE = 'shifts';
 /** The field of an annotation record holding its generation (never shown above the middleware). */
 export const GEN = 'gen';
 
+/** An annotation record as stored: what the steps need of it, and its generation. */
+export interface StoredAnnotation {
+  id: string;
+  docId: string;
+  start: number;
+  end: number;
+  orphaned?: boolean;
+  [GEN]?: number;
+}
+
+export const isStoredAnnotation = (v: unknown): v is StoredAnnotation =>
+  typeof v === 'object' && v !== null && typeof (v as StoredAnnotation).docId === 'string';
+
+/**
+ * Where a stored record is now: [start, end], or null when it is where it is
+ * stored. An orphan is never moved: it keeps the place it was last found at.
+ */
+export function placeOf(
+  v: StoredAnnotation,
+  record: ShiftsRecord | undefined,
+): [number, number] | null {
+  const gen = v[GEN] ?? 0;
+  if (v.orphaned || !isStale(record, gen)) return null;
+  return shiftedSpan(record, gen, v.start, v.end);
+}
+
 /** By its tag, not instanceof: a copy made in another realm (a test's DOM) is one too. */
 const isInt32Array = (x: unknown): x is Int32Array =>
   Object.prototype.toString.call(x) === '[object Int32Array]';
@@ -41,8 +73,8 @@ const isInt32Array = (x: unknown): x is Int32Array =>
 /** A stored value is a whole shifts record (a damaged one is not). */
 export function isShiftsRecord(value: unknown): value is ShiftsRecord {
   const r = value as Partial<ShiftsRecord> | undefined;
-  if (!r || typeof r.docId !== 'string' || !Number.isInteger(r.gen) || !Array.isArray(r.steps))
-    return false;
+  if (!r || typeof r.docId !== 'string' || typeof r.epoch !== 'string') return false;
+  if (!Number.isInteger(r.gen) || !Array.isArray(r.steps)) return false;
   return r.steps.every(
     (s: Partial<ShiftStep>) =>
       Number.isInteger(s.gen) &&
@@ -83,7 +115,7 @@ export function shiftedSpan(
 }
 
 /** Whether records stamped at `gen` are read through a step (so the position index may be stale). */
-export const isStale = (record: ShiftsRecord | undefined, gen: number): boolean =>
+export const isStale = (record: ShiftsRecord | undefined, gen: number): record is ShiftsRecord =>
   !!record && gen < record.gen && record.steps.some((s) => s.gen > gen);
 
 /** Whether any record of the document may be read through a step. */
@@ -122,5 +154,6 @@ export function withStep(
   moves: Iterable<readonly [number, number]>,
 ): ShiftsRecord {
   const gen = (record?.gen ?? 0) + 1;
-  return { docId, gen, steps: [...(record?.steps ?? []), stepOf(gen, moves)] };
+  const epoch = record?.epoch ?? crypto.randomUUID();
+  return { docId, epoch, gen, steps: [...(record?.steps ?? []), stepOf(gen, moves)] };
 }

@@ -2,12 +2,13 @@ import type { DecodeDamage } from '../../shared/decode';
 import type { FileError, FileReadResult, RawFile } from '../../shared/file-errors';
 import { defaultTitle } from '../../shared/title';
 import type { DocumentRecord, Encoding } from '../../shared/types';
+import { scheduleCompaction } from '../db/compaction';
 import type { ClaimmarkDB } from '../db/db';
 import { errorMessage, isQuotaError } from '../db/storage-error';
 import type { DecodeFailureCode, DecodeJobResult, ExtractedInfo } from './decode-job';
 import type { PreparedText } from './prepare-text';
 import { summarise } from '../../shared/anchor';
-import { reanchorStored, type AnchorReport } from '../reader/reanchor-stored';
+import { reanchorStored, reanchorTables, type AnchorReport } from '../reader/reanchor-stored';
 import { handOverText } from '../db/text-handoff';
 
 export type ImportOutcome =
@@ -199,12 +200,13 @@ export async function reopenAs(
   // The annotations are found again in the new reading, as after "Replace text…".
   const outcomes = await db.transaction(
     'rw',
-    [db.documents, db.texts, db.originals, db.annotations],
+    [db.documents, db.texts, db.originals, ...reanchorTables(db)],
     async () => {
       await db.documents.put(updated);
       await putTexts(db, docId, prepared);
       return reanchorStored(db, docId, prepared.display, old?.text ?? '');
     },
   );
+  scheduleCompaction(db, docId);
   return { kind: 'reopened', doc: updated, report: summarise(outcomes) };
 }

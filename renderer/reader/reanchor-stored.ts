@@ -48,6 +48,9 @@ function throughStep(a: Annotation, step: ShiftStep | null): Annotation {
   return d === 0 ? a : { ...a, start: a.start + d, end: a.end + d };
 }
 
+/** The tables reanchorStored reads and writes, beside the caller's own. */
+export const reanchorTables = (db: ClaimmarkDB) => [db.annotations, db.shifts, db.spans];
+
 /** What a replacement writes: the shifts record with its new step (null: none needed), and the records. */
 export interface PlannedWrites {
   record: ShiftsRecord | null;
@@ -120,6 +123,8 @@ export async function reanchorStored(
   await Promise.all(writes);
   // The spans middleware kept the record in step with the writes only; the
   // records left as stored moved too. (A document without one gets none.)
+  // Last: an annotation written after it in this transaction would have the
+  // spans middleware write its older copy of the record back.
   if (record && (await db.spans.get(docId))) {
     const spans = spansRecordOfAnnotations(docId, finals);
     await (spans ? db.spans.put(spans) : db.spans.delete(docId));

@@ -1,5 +1,5 @@
 import { summarise } from '../../shared/anchor';
-import { reanchorStored, type AnchorReport } from './reanchor-stored';
+import { reanchorStored, reanchorTables, type AnchorReport } from './reanchor-stored';
 import type { RawFile } from '../../shared/file-errors';
 import { codePointLength } from '../../shared/text';
 import type { DocumentRecord } from '../../shared/types';
@@ -55,10 +55,7 @@ export async function replaceText(
     ...(file.path ? { filePath: file.path } : {}),
     headingOverrides: { promote: [], demote: [] },
   };
-  const tables = [
-    ...[db.documents, db.texts, db.originals, db.sources],
-    ...[db.annotations, db.shifts, db.spans],
-  ];
+  const tables = [db.documents, db.texts, db.originals, db.sources, ...reanchorTables(db)];
   // Read and re-anchor inside the transaction: an edit made while the file
   // was decoding must not be overwritten by a stale copy. The annotations are
   // asked for first, so the text and bytes are written while they are read.

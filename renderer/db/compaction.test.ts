@@ -1,0 +1,96 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from '../../shared/types';
+import { deleteDocument } from '../library/library-actions';
+import { compact, COMPACT_CHUNK } from './compaction';
+import { freshDatabases } from './fresh-db';
+import { withStep } from './shifts';
+
+const freshDb = freshDatabases('compaction-test');
+
+const note = (id: string, start: number): Annotation => ({
+  id,
+  docId: 'd',
+  start,
+  end: start + 2,
+  quote: 'xx',
+  prefix: '',
+  suffix: '',
+  categoryIds: ['c'],
+  note: '',
+  status: 'unverified',
+  speaker: '',
+  evidence: '',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
+/** A pause between chunks that holds the first one until `release` is called. */
+function heldAtFirstPause() {
+  let release!: () => void;
+  let reached!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const atPause = new Promise<void>((resolve) => (reached = resolve));
+  let first = true;
+  const pause = () => {
+    if (!first) return Promise.resolve();
+    first = false;
+    reached();
+    return released;
+  };
+  return { pause, atPause, release };
+}
+
+describe('compaction', () => {
+  it('rewrites a document of several chunks and drops its steps', async () => {
+    const db = freshDb();
+    await db.open();
+    const n = COMPACT_CHUNK * 2 + 10;
+    await db.annotations.bulkAdd(Array.from({ length: n }, (_, i) => note(`a${i}`, i * 10)));
+    await db.shifts.put(withStep('d', undefined, [[0, 5]]));
+
+    expect(await compact(db, 'd')).toBe(n);
+
+    expect((await db.shifts.get('d'))?.steps).toEqual([]);
+    expect((await db.annotations.get('a7'))?.start).toBe(75);
+  });
+
+  it('goes on after a replacement between its chunks, through the newer step', async () => {
+    const db = freshDb();
+    await db.open();
+    await db.annotations.bulkAdd(
+      Array.from({ length: COMPACT_CHUNK + 10 }, (_, i) => note(`a${i}`, i * 10)),
+    );
+    await db.shifts.put(withStep('d', undefined, [[0, 5]]));
+    const { pause, atPause, release } = heldAtFirstPause();
+    const running = compact(db, 'd', pause);
+    await atPause;
+    await db.shifts.put(withStep('d', await db.shifts.get('d'), [[5, 8]]));
+    release();
+    await running;
+
+    expect((await db.shifts.get('d'))?.steps).toEqual([]);
+    const all = await db.annotations.toArray();
+    expect(all.every((a) => a.start === Number(a.id.slice(1)) * 10 + 8)).toBe(true);
+  });
+
+  it('does not take a document made again under the same id for the one it began on', async () => {
+    const db = freshDb();
+    await db.open();
+    await db.annotations.bulkAdd(
+      Array.from({ length: COMPACT_CHUNK + 50 }, (_, i) => note(`old${i}`, i * 10)),
+    );
+    await db.shifts.put(withStep('d', undefined, [[0, 5]]));
+    const { pause, atPause, release } = heldAtFirstPause();
+    const running = compact(db, 'd', pause);
+    await atPause;
+    // Deleted, then back under its id (a merge, a restore) and its text replaced once: generation 1 again.
+    await deleteDocument(db, 'd');
+    await db.annotations.bulkAdd(Array.from({ length: 10 }, (_, i) => note(`new${i}`, i * 10)));
+    await db.shifts.put(withStep('d', undefined, [[0, 7]]));
+    release();
+    await running;
+
+    expect((await db.annotations.get('new3'))?.start).toBe(37);
+  });
+});
