@@ -267,7 +267,11 @@ function shiftedRequests(
       if (!cursor || !req.values) return cursor;
       // IndexedDB gives one object per position: so does this, placed.
       let [raw, shown]: unknown[] = [undefined, undefined];
+      // A browser's cursor getters refuse any receiver but the cursor itself:
+      // those the wrapper inherits are asked of the cursor (as Dexie's own wrappers do).
       return Object.create(cursor, {
+        key: { get: () => cursor.key },
+        primaryKey: { get: () => cursor.primaryKey },
         value: {
           get() {
             const v: unknown = cursor.value;
