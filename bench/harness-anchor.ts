@@ -4,13 +4,13 @@
  * `reanchor`, the `indexOf` baseline, and the app's replaceText with its
  * database writes (renderer/reader/replace-text.ts) on a scratch database.
  */
-import type { DBCore, Middleware } from 'dexie';
 import { reanchor } from '../shared/anchor';
 import { codePointLength, sha256Hex } from '../shared/text';
 import { defaultTitle } from '../shared/title';
 import type { Annotation, DocumentRecord } from '../shared/types';
 import { anchorFields } from '../renderer/annotations/anchor-fields';
 import { ClaimmarkDB } from '../renderer/db/db';
+import { countAnnotationPuts } from '../renderer/db/put-counter';
 import { runDecodeJob } from '../renderer/library/decode-job';
 import { putTexts } from '../renderer/library/import-files';
 import { compactedRecords, compactionIdle } from '../renderer/db/compaction';
@@ -24,26 +24,8 @@ import { annotationsFor, ms } from './harness-common';
 const DOC_ID = 'bench-replace';
 const CATEGORY_IDS = ['c0', 'c1', 'c2', 'c3', 'c4'];
 /** Annotation records put since the last reset: what a replacement wrote, counted by the database. */
-let annotationPuts = 0;
-const countPuts: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'count-annotation-puts',
-  create: (core) => ({
-    ...core,
-    table: (name) => {
-      const table = core.table(name);
-      if (name !== 'annotations') return table;
-      return {
-        ...table,
-        mutate: (req) => {
-          if (req.type === 'put') annotationPuts += req.values.length;
-          return table.mutate(req);
-        },
-      };
-    },
-  }),
-};
-const replaceDb = new ClaimmarkDB('bench-replace').use(countPuts);
+const annotationPuts = { n: 0 };
+const replaceDb = new ClaimmarkDB('bench-replace').use(countAnnotationPuts(annotationPuts));
 
 interface State {
   oldText: string;
@@ -193,12 +175,12 @@ export const anchorApi: Pick<
   async replaceText() {
     const s = current();
     const file = { name: 'news-edited.txt', bytes: s.newBytes };
-    annotationPuts = 0;
+    annotationPuts.n = 0;
     const t0 = performance.now();
     const outcome = await replaceText(replaceDb, DOC_ID, file, runDecodeJob);
     const elapsed = ms(t0);
     const report = outcome.kind === 'replaced' ? outcome.report : null;
-    const written = annotationPuts;
+    const written = annotationPuts.n;
     const before = compactedRecords(replaceDb);
     const t1 = performance.now();
     await compactionIdle(replaceDb);

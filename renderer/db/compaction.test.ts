@@ -1,29 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../shared/types';
 import { deleteDocument } from '../library/library-actions';
 import { compact, COMPACT_CHUNK } from './compaction';
 import { freshDatabases } from './fresh-db';
+import { annotationAt } from './annotation-at';
 import { withStep } from './shifts';
 
-const freshDb = freshDatabases('compaction-test');
+const note = (id: string, start: number) => annotationAt(id, 'd', start);
 
-const note = (id: string, start: number): Annotation => ({
-  id,
-  docId: 'd',
-  start,
-  end: start + 2,
-  quote: 'xx',
-  prefix: '',
-  suffix: '',
-  categoryIds: ['c'],
-  note: '',
-  status: 'unverified',
-  speaker: '',
-  evidence: '',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+const freshDb = freshDatabases('compaction-test');
 
 /** A pause between chunks that holds the first one until `release` is called. */
 function heldAtFirstPause() {

@@ -5,27 +5,11 @@ import type { Annotation } from '../../shared/types';
 import { deleteDocument } from '../library/library-actions';
 import type { ClaimmarkDB } from './db';
 import { freshDatabases } from './fresh-db';
+import { annotationAt as note } from './annotation-at';
 import { withStep } from './shifts';
 import { singleKeys } from './store-follower';
 
 const freshDb = freshDatabases('shifts-middleware-test');
-
-const note = (id: string, docId: string, start: number): Annotation => ({
-  id,
-  docId,
-  start,
-  end: start + 2,
-  quote: 'xx',
-  prefix: '',
-  suffix: '',
-  categoryIds: ['c'],
-  note: '',
-  status: 'unverified',
-  speaker: '',
-  evidence: '',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
 
 /** Document a: annotations at 10, 20, 30; from 20 on they moved by +5 (one step). Document b: at 15, unmoved. */
 async function shifted(): Promise<ClaimmarkDB> {

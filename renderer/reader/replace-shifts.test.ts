@@ -9,6 +9,7 @@ import { compact, compactionIdle, compactLeftovers } from '../db/compaction';
 import type { ClaimmarkDB } from '../db/db';
 import { DocumentAnnotations } from '../db/document-annotations';
 import { freshDatabases } from '../db/fresh-db';
+import { countAnnotationPuts } from '../db/put-counter';
 import { spansOf, spansRecordOfAnnotations } from '../db/spans';
 import { runDecodeJob } from '../library/decode-job';
 import { importFiles, putTexts } from '../library/import-files';
@@ -36,34 +37,12 @@ const file = (name: string, text: string): RawFile => ({
   bytes: new TextEncoder().encode(text),
 });
 
-/** Counts the annotation records each put asked for, as the app sends them. */
-function countPuts(into: { n: number }): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'count-puts',
-    create: (core) => ({
-      ...core,
-      table: (name) => {
-        const table = core.table(name);
-        if (name !== 'annotations') return table;
-        return {
-          ...table,
-          mutate: (req) => {
-            if (req.type === 'put') into.n += req.values.length;
-            return table.mutate(req);
-          },
-        };
-      },
-    }),
-  };
-}
-
 async function setUp(
   ...middlewares: Middleware<DBCore>[]
 ): Promise<{ db: ClaimmarkDB; doc: DocumentRecord; puts: { n: number } }> {
   const db = freshDb();
   const puts = { n: 0 };
-  db.use(countPuts(puts));
+  db.use(countAnnotationPuts(puts));
   for (const m of middlewares) db.use(m);
   await db.open();
   const [added] = await importFiles([{ ok: true, file: file('粮食.txt', V1) }], {
