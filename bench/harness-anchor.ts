@@ -10,7 +10,7 @@ import { defaultTitle } from '../shared/title';
 import type { Annotation, DocumentRecord } from '../shared/types';
 import { anchorFields } from '../renderer/annotations/anchor-fields';
 import { ClaimmarkDB } from '../renderer/db/db';
-import { countAnnotationPuts } from '../renderer/db/put-counter';
+import { recordAnnotationPuts, recordsPut } from '../renderer/db/put-counter';
 import { runDecodeJob } from '../renderer/library/decode-job';
 import { putTexts } from '../renderer/library/import-files';
 import { compactedRecords, compactionIdle } from '../renderer/db/compaction';
@@ -24,8 +24,8 @@ import { annotationsFor, ms } from './harness-common';
 const DOC_ID = 'bench-replace';
 const CATEGORY_IDS = ['c0', 'c1', 'c2', 'c3', 'c4'];
 /** Annotation records put since the last reset: what a replacement wrote, counted by the database. */
-const annotationPuts = { n: 0 };
-const replaceDb = new ClaimmarkDB('bench-replace').use(countAnnotationPuts(annotationPuts));
+const annotationPuts: string[][] = [];
+const replaceDb = new ClaimmarkDB('bench-replace').use(recordAnnotationPuts(annotationPuts));
 
 interface State {
   oldText: string;
@@ -175,12 +175,12 @@ export const anchorApi: Pick<
   async replaceText() {
     const s = current();
     const file = { name: 'news-edited.txt', bytes: s.newBytes };
-    annotationPuts.n = 0;
+    annotationPuts.length = 0;
     const t0 = performance.now();
     const outcome = await replaceText(replaceDb, DOC_ID, file, runDecodeJob);
     const elapsed = ms(t0);
     const report = outcome.kind === 'replaced' ? outcome.report : null;
-    const written = annotationPuts.n;
+    const written = recordsPut(annotationPuts);
     const before = compactedRecords(replaceDb);
     const t1 = performance.now();
     await compactionIdle(replaceDb);

@@ -278,20 +278,6 @@ export function reanchor(
   options: ReanchorOptions = {},
 ): AnchorOutcome[] {
   const out: AnchorOutcome[] = anchors.map((a) => ({ id: a.id, status: 'orphaned' }));
-  for (const { index, outcome } of reanchorInOrder(newText, anchors, options)) out[index] = outcome;
-  return out;
-}
-
-/**
- * The outcomes of `reanchor` one at a time, in the order they are found (by
- * old position), each with its anchor's index in `anchors`: a caller can start
- * writing the first ones while the rest are still being looked for.
- */
-export function* reanchorInOrder(
-  newText: string,
-  anchors: readonly AnchorInput[],
-  options: ReanchorOptions = {},
-): Generator<{ index: number; outcome: AnchorOutcome }> {
   const { oldText } = options;
   const tailFrom = oldText === undefined ? Infinity : oldText.length - commonTail(oldText, newText);
   const shift = newText.length - (oldText?.length ?? 0);
@@ -305,19 +291,16 @@ export function* reanchorInOrder(
       if (a.quote.length > 0 && oldText.startsWith(a.quote, a.start)) certain = shift;
     }
     const p = locate(newText, a, delta, certain);
-    if (!p) {
-      yield { index: i, outcome: { id: a.id, status: 'orphaned' } };
-      continue;
-    }
+    if (!p) continue;
     if (p.context >= Math.min(TRUSTED_CONTEXT, a.prefix.length + a.suffix.length)) {
       delta = p.start - (Number.isFinite(a.start) ? a.start : 0);
     }
-    const outcome: AnchorOutcome =
+    out[i] =
       p.how === 'kept'
         ? { id: a.id, status: 'kept', start: p.start, end: p.end }
         : { id: a.id, status: 'moved', start: p.start, end: p.end, how: p.how };
-    yield { index: i, outcome };
   }
+  return out;
 }
 
 /** Counts for the report shown after re-anchoring ("128 kept, 9 moved, 2 orphaned"). */

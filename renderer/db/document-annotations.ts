@@ -16,7 +16,7 @@ import { handedSpansRecord } from './spans-handoff';
 import { singleKeys, StoreFollower } from './store-follower';
 
 /** Stores the document's spans record; a document whose ids cannot be joined has none. */
-async function keepSpans(db: ClaimmarkDB, docId: string, all: readonly Annotation[]) {
+export async function keepSpans(db: ClaimmarkDB, docId: string, all: readonly Annotation[]) {
   const record = spansRecordOfAnnotations(docId, all);
   await (record ? db.spans.put(record) : db.spans.delete(docId));
 }

@@ -1,14 +1,15 @@
 import type { DBCore, Middleware } from 'dexie';
 
 /**
- * For tests and the bench: counts the annotation records put, as the app
- * asks for them (use it before the database opens; it sits above the app's
- * own middlewares).
+ * For tests and the bench: records the ids of the annotation records each
+ * put asks for, one list per request, as the app sends them (use it before
+ * the database opens; it sits above the app's own middlewares). With
+ * `failAt`, the request of that number fails as a full disk would.
  */
-export function countAnnotationPuts(into: { n: number }): Middleware<DBCore> {
+export function recordAnnotationPuts(puts: string[][], failAt?: number): Middleware<DBCore> {
   return {
     stack: 'dbcore',
-    name: 'count-annotation-puts',
+    name: 'record-annotation-puts',
     create: (core) => ({
       ...core,
       table: (name) => {
@@ -17,7 +18,10 @@ export function countAnnotationPuts(into: { n: number }): Middleware<DBCore> {
         return {
           ...table,
           mutate: (req) => {
-            if (req.type === 'put') into.n += req.values.length;
+            if (req.type === 'put') {
+              puts.push(req.values.map((v: { id: string }) => v.id));
+              if (puts.length === failAt) return Promise.reject(new Error('QuotaExceededError'));
+            }
             return table.mutate(req);
           },
         };
@@ -25,3 +29,7 @@ export function countAnnotationPuts(into: { n: number }): Middleware<DBCore> {
     }),
   };
 }
+
+/** How many records the recorded puts asked for. */
+export const recordsPut = (puts: readonly string[][]): number =>
+  puts.reduce((n, ids) => n + ids.length, 0);

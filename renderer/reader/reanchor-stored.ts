@@ -4,7 +4,7 @@ import { anchorFields } from '../annotations/anchor-fields';
 import type { Annotation } from '../../shared/types';
 import type { ClaimmarkDB } from '../db/db';
 import { deltaAt, withStep, type ShiftsRecord, type ShiftStep } from '../db/shifts';
-import { spansRecordOfAnnotations } from '../db/spans';
+import { keepSpans } from '../db/document-annotations';
 
 export interface AnchorReport {
   kept: number;
@@ -125,9 +125,6 @@ export async function reanchorStored(
   // records left as stored moved too. (A document without one gets none.)
   // Last: an annotation written after it in this transaction would have the
   // spans middleware write its older copy of the record back.
-  if (record && (await db.spans.get(docId))) {
-    const spans = spansRecordOfAnnotations(docId, finals);
-    await (spans ? db.spans.put(spans) : db.spans.delete(docId));
-  }
+  if (record && (await db.spans.get(docId))) await keepSpans(db, docId, finals);
   return outcomes;
 }

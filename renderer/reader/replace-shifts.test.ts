@@ -9,7 +9,7 @@ import { compact, compactionIdle, compactLeftovers } from '../db/compaction';
 import type { ClaimmarkDB } from '../db/db';
 import { DocumentAnnotations } from '../db/document-annotations';
 import { freshDatabases } from '../db/fresh-db';
-import { countAnnotationPuts } from '../db/put-counter';
+import { recordAnnotationPuts, recordsPut } from '../db/put-counter';
 import { spansOf, spansRecordOfAnnotations } from '../db/spans';
 import { runDecodeJob } from '../library/decode-job';
 import { importFiles, putTexts } from '../library/import-files';
@@ -39,10 +39,10 @@ const file = (name: string, text: string): RawFile => ({
 
 async function setUp(
   ...middlewares: Middleware<DBCore>[]
-): Promise<{ db: ClaimmarkDB; doc: DocumentRecord; puts: { n: number } }> {
+): Promise<{ db: ClaimmarkDB; doc: DocumentRecord; puts: string[][] }> {
   const db = freshDb();
-  const puts = { n: 0 };
-  db.use(countAnnotationPuts(puts));
+  const puts: string[][] = [];
+  db.use(recordAnnotationPuts(puts));
   for (const m of middlewares) db.use(m);
   await db.open();
   const [added] = await importFiles([{ ok: true, file: file('粮食.txt', V1) }], {
@@ -60,7 +60,7 @@ async function setUp(
   // As after a first open: the document has its spans record.
   const all = await db.annotations.toArray();
   await db.spans.put(spansRecordOfAnnotations(added.doc.id, all)!);
-  puts.n = 0;
+  puts.length = 0;
   return { db, doc: added.doc, puts };
 }
 
@@ -123,7 +123,7 @@ describe('a replaced text keeps the moves of most annotations in one shifts reco
 
     // The header reaches the first annotation's context; the deleted note the
     // contexts of the annotations just before and after it. Nothing else changed.
-    expect(puts.n).toBe(3);
+    expect(recordsPut(puts)).toBe(3);
     const raw = await rawRecords(db);
     const unwritten = raw.filter((r) =>
       rawBefore.some((b) => JSON.stringify(b) === JSON.stringify(r)),

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import Dexie, { type DBCore, type Middleware } from 'dexie';
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawFile } from '../../shared/file-errors';
 import type { Annotation, DocumentRecord } from '../../shared/types';
 import { anchorFields } from '../annotations/anchor-fields';
 import { AnnotationStore } from '../annotations/store';
 import { ClaimmarkDB } from '../db/db';
+import { recordAnnotationPuts } from '../db/put-counter';
 import { runDecodeJob } from '../library/decode-job';
 import { importFiles } from '../library/import-files';
 import { WRITE_CHUNK } from './reanchor-stored';
@@ -49,41 +50,13 @@ const V1_TAIL = V1.replace('作进一步报道', '作跟踪报道');
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const file = (name: string, text: string): RawFile => ({ name, bytes: utf8(text) });
 
-/**
- * Records the ids of every annotation put, one list per put request; with
- * `failAt`, the request with that number fails as a full disk would.
- */
-function recordPuts(puts: string[][], failAt?: number): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'record-puts',
-    create: (core) => ({
-      ...core,
-      table: (name) => {
-        const table = core.table(name);
-        if (name !== 'annotations') return table;
-        return {
-          ...table,
-          mutate: (req) => {
-            if (req.type === 'put') {
-              puts.push(req.values.map((v: Annotation) => v.id));
-              if (puts.length === failAt) return Promise.reject(new Error('QuotaExceededError'));
-            }
-            return table.mutate(req);
-          },
-        };
-      },
-    }),
-  };
-}
-
 let db: ClaimmarkDB;
 let puts: string[][];
 
 async function openDb(failAt?: number): Promise<void> {
   db = new ClaimmarkDB(`replace-writes-test-${crypto.randomUUID()}`);
   puts = [];
-  db.use(recordPuts(puts, failAt));
+  db.use(recordAnnotationPuts(puts, failAt));
   await db.open();
 }
 
