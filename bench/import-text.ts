@@ -1,15 +1,23 @@
-/** Import measurements (pipeline and UI) and the baselines that need only the harness. */
+/** Import measurements (pipeline and UI), each beside its baseline. */
 import type { Page } from '@playwright/test';
 import type { Check } from './api';
-import { launch, openHarness } from './launch';
+import { launch, openHarness, type Session } from './launch';
 import { startTrace, summariseTrace } from './profile';
 import { fmtMs, median, type Table } from './report';
-import { collect, longTaskLine, phaseLines, repeat, shares, type Context } from './scenario-common';
+import {
+  collect,
+  longTaskLine,
+  phaseLines,
+  repeat,
+  shares,
+  type Context,
+  type Sample,
+} from './scenario-common';
 import { importThroughUi } from './ui';
 import { cpuProfileOf } from './ui-views';
 
-/** Baselines that need only the harness, and the app's import pipeline without UI. */
-export async function pipelineAndBaselines(ctx: Context, table: Table) {
+/** The app's import pipeline without UI, beside its baselines. */
+export async function importPipeline(ctx: Context, table: Table): Promise<void> {
   const session = await launch(ctx.origin, ctx.probeScript);
   try {
     const { page } = session;
@@ -19,7 +27,6 @@ export async function pipelineAndBaselines(ctx: Context, table: Table) {
     table.section(
       'Import through the app pipeline (harness page: importFiles + runDecodeJob inline, on-disk IndexedDB)',
     );
-    const shows = new Map<string, number[]>();
     for (const s of ctx.samples) {
       ctx.progress(`pipeline: ${s.title}`);
       const base = await repeat(ctx.reps, () =>
@@ -48,73 +55,28 @@ export async function pipelineAndBaselines(ctx: Context, table: Table) {
         await repeat(ctx.reps, () => page.evaluate((n) => window.bench.importSteps(n), s.name)),
       );
       for (const [step, values] of steps) table.detail(`step: ${step}`, fmtMs(median(values)));
-      shows.set(
-        s.name,
-        await repeat(ctx.reps, () =>
-          page.evaluate(([n, l]) => window.bench.baselineImport(n, l, true), [
-            s.name,
-            s.label,
-          ] as const),
-        ),
-      );
     }
-    ctx.progress('baselines: bare CodeMirror');
-    const ref = ctx.reference;
-    const bare = await repeat(ctx.reps, () =>
-      page.evaluate((n) => window.bench.bareRender(n, 0), ref.name),
-    );
-    const marked = await repeat(ctx.reps, () =>
-      page.evaluate(([n, c]) => window.bench.bareRender(n, c), [
-        ref.name,
-        ctx.annotations,
-      ] as const),
-    );
-    const scroll = await repeat(ctx.reps, () =>
-      page.evaluate(([n, p, t]) => window.bench.bareScroll(n, p, t), [
-        ref.name,
-        ref.middle,
-        ref.middleSnippet,
-      ] as const),
-    );
-    const tag = await repeat(ctx.reps, () =>
-      page.evaluate(([n, c]) => window.bench.bareTag(n, c), [ref.name, ctx.annotations] as const),
-    );
     if (session.problems.length) throw new Error(session.problems.join('\n'));
-    return { shows, bare, marked, scroll, tag };
   } finally {
     await session.close();
   }
 }
 
-export async function importThroughTheUi(
-  ctx: Context,
-  table: Table,
-  shows: Map<string, number[]>,
-): Promise<void> {
+export async function importThroughTheUi(ctx: Context, table: Table): Promise<void> {
   table.section(
     'Import through the UI (production build; fresh profile each time; "change" event → reader shows the text)',
   );
-  for (const s of ctx.samples) {
-    ctx.progress(`UI import: ${s.title}`);
-    const runs = await repeat(ctx.uiReps, () =>
-      importThroughUi(ctx.origin, ctx.probeScript, s.path, ctx.reference.sentinel),
-    );
-    const probes = runs.map((r) => r.probe);
-    table.row(
-      `import ${s.size} ${s.title} through the UI`,
-      probes.map((p) => p.done ?? NaN),
-      {
-        label: 'TextDecoder + put + bare CodeMirror shown',
-        samples: shows.get(s.name) ?? [],
-      },
-      `import.ui.${s.label.replace('-', '')}`,
-    );
-    phaseLines(table, probes);
-    longTaskLine(table, probes);
-    table.detail(
-      'wall time seen from Node (setFiles → shown)',
-      fmtMs(median(runs.map((r) => r.wallMs))),
-    );
+  // Each import next to a baseline taken just before it, so both meet the same
+  // load: baselines taken minutes apart moved by half between two runs.
+  const harness = await launch(ctx.origin, ctx.probeScript);
+  try {
+    await openHarness(harness.page);
+    for (const s of ctx.samples)
+      await harness.page.evaluate(([n, l]) => window.bench.load(n, l), [s.name, s.label] as const);
+    for (const s of ctx.samples) await importPaired(ctx, table, harness, s);
+    if (harness.problems.length) throw new Error(harness.problems.join('\n'));
+  } finally {
+    await harness.close();
   }
   const last = ctx.samples[ctx.samples.length - 1];
   if (last) await traceUiImport(ctx, table, last.path, ctx.reference.sentinel, last.title);
@@ -126,6 +88,37 @@ export async function importThroughTheUi(
       appPath: 'profile/',
     });
   }
+}
+
+async function importPaired(
+  ctx: Context,
+  table: Table,
+  harness: Session,
+  s: Sample,
+): Promise<void> {
+  ctx.progress(`UI import: ${s.title}`);
+  const shows: number[] = [];
+  const runs = await repeat(ctx.uiReps, async (i) => {
+    const shown = await harness.page.evaluate(([n, l]) => window.bench.baselineImport(n, l, true), [
+      s.name,
+      s.label,
+    ] as const);
+    if (i >= 0) shows.push(shown);
+    return importThroughUi(ctx.origin, ctx.probeScript, s.path, ctx.reference.sentinel);
+  });
+  const probes = runs.map((r) => r.probe);
+  table.row(
+    `import ${s.size} ${s.title} through the UI`,
+    probes.map((p) => p.done ?? NaN),
+    { label: 'TextDecoder + put + bare CodeMirror shown', samples: shows },
+    `import.ui.${s.label.replace('-', '')}`,
+  );
+  phaseLines(table, probes);
+  longTaskLine(table, probes);
+  table.detail(
+    'wall time seen from Node (setFiles → shown)',
+    fmtMs(median(runs.map((r) => r.wallMs))),
+  );
 }
 
 /** One traced UI import: self time per trace event on the page's main thread and in the worker. */

@@ -10,6 +10,7 @@ import {
   type Context,
 } from './scenario-common';
 import { armAtStart, startOnce } from './ui-start';
+import { bareBaselines } from './bare-baselines';
 import {
   jumpThroughList,
   openChecks,
@@ -20,11 +21,25 @@ import {
   tagThroughKeyboard,
 } from './ui';
 
-export async function openAndScroll(
-  ctx: Context,
-  table: Table,
-  baselines: { bare: number[]; marked: number[]; scroll: number[]; tag: number[] },
-): Promise<void> {
+/** Runs `app` `reps` times, each just after the baselines in `before`. */
+async function paired<T, K extends string>(
+  reps: number,
+  before: Record<K, () => Promise<number>>,
+  app: (i: number) => Promise<T>,
+): Promise<{ runs: T[]; base: Record<K, number[]> }> {
+  const keys = Object.keys(before) as K[];
+  const base = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const runs = await repeat(reps, async (i) => {
+    for (const k of keys) {
+      const ms = await before[k]();
+      if (i >= 0) base[k].push(ms);
+    }
+    return app(i);
+  });
+  return { runs, base };
+}
+
+export async function openAndScroll(ctx: Context, table: Table): Promise<void> {
   const n = ctx.annotations.toLocaleString('en');
   ctx.progress(`open: seeding ${n} annotations`);
   const open = await seededSession(
@@ -34,20 +49,27 @@ export async function openAndScroll(
     ctx.annotations,
     ctx.reps,
   );
+  const bare = await bareBaselines(ctx).catch(async (error: unknown) => {
+    await open.session.close();
+    throw error;
+  });
   try {
     const { page } = open.session;
     table.section(
       `Open a ${ctx.samples[0]?.size ?? ''} document carrying ${n} annotations (production build; click in the library → …)`,
     );
     ctx.progress('open: through the UI');
-    const runs = await repeat(ctx.uiReps, () => openThroughUi(open, ctx.annotations));
+    const opens = await paired(ctx.uiReps, { bare: bare.bare, marked: bare.marked }, () =>
+      openThroughUi(open, ctx.annotations),
+    );
+    const runs = opens.runs;
     const probes = runs.map((r) => r.probe);
     table.row(
       'open: text, highlights and count shown',
       probes.map((p) => p.done ?? NaN),
       {
         label: `bare CodeMirror + app highlight field, ${n} marks`,
-        samples: baselines.marked,
+        samples: opens.base.marked,
       },
       'open.10k',
     );
@@ -56,7 +78,7 @@ export async function openAndScroll(
       probes.map((p) => p.marks['text'] ?? NaN),
       {
         label: 'bare CodeMirror showing the text',
-        samples: baselines.bare,
+        samples: opens.base.bare,
       },
     );
     markLines(table, probes, {
@@ -86,28 +108,29 @@ export async function openAndScroll(
 
     ctx.progress('scroll');
     const ref = ctx.reference;
-    const scrolls = await repeat(ctx.reps, () =>
+    const scrolls = await paired(ctx.reps, { scroll: bare.scroll }, () =>
       scrollThroughView(page, ref.middle, ref.middleSnippet),
     );
     table.row(
       'reader: view.dispatch(scrollIntoView(middle))',
-      scrolls.map((r) => r.probe.done ?? NaN),
+      scrolls.runs.map((r) => r.probe.done ?? NaN),
       {
         label: 'bare CodeMirror, same dispatch',
-        samples: baselines.scroll,
+        samples: scrolls.base.scroll,
       },
     );
     const targets = open.seeded.targets;
-    const jumps = await repeat(ctx.reps, (i) =>
+    const jumped = await paired(ctx.reps, { scroll: bare.scroll }, (i) =>
       jumpThroughList(page, targets[(i + 2) % targets.length] ?? targets[0]!),
     );
+    const jumps = jumped.runs;
     const jp = jumps.map((r) => r.probe);
     table.row(
       'click an annotation in the list → reader jumps',
       jp.map((p) => p.done ?? NaN),
       {
         label: 'bare CodeMirror, scrollIntoView',
-        samples: baselines.scroll,
+        samples: jumped.base.scroll,
       },
     );
     markLines(table, jp, {
@@ -119,11 +142,12 @@ export async function openAndScroll(
     ctx.progress('tag');
     let total = ctx.annotations;
     const created: string[] = [];
-    const keys = await repeat(ctx.reps, async (i) => {
+    const tagged = await paired(ctx.reps, { tag: bare.tag }, async (i) => {
       const tag = await tagThroughKeyboard(page, 40 + 20 * (i + 1), ++total, created);
       return { tag, ...(await editThroughKeyboard(page, tag.id, total)) };
     });
-    const put = { label: 'one Dexie put + app highlight field redrawn', samples: baselines.tag };
+    const keys = tagged.runs;
+    const put = { label: 'one Dexie put + app highlight field redrawn', samples: tagged.base.tag };
     const tp = keys.map((k) => k.tag.probe);
     table.row(
       'select 6 characters, press 1 → new highlight + count painted',
@@ -205,6 +229,7 @@ export async function openAndScroll(
     shares(table, 'JS CPU profile by module', tagCpu.totalMs, tagCpu.byModule);
     shares(table, 'JS CPU profile by function (self time)', tagCpu.totalMs, tagCpu.byFunction);
   } finally {
+    await bare.close();
     await open.session.close();
   }
 }
