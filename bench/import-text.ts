@@ -7,6 +7,7 @@ import { fmtMs, median, type Table } from './report';
 import {
   collect,
   longTaskLine,
+  paired,
   phaseLines,
   repeat,
   shares,
@@ -66,8 +67,7 @@ export async function importThroughTheUi(ctx: Context, table: Table): Promise<vo
   table.section(
     'Import through the UI (production build; fresh profile each time; "change" event → reader shows the text)',
   );
-  // Each import next to a baseline taken just before it, so both meet the same
-  // load: baselines taken minutes apart moved by half between two runs.
+  // Baselines taken minutes before the imports moved by half between two runs.
   const harness = await launch(ctx.origin, ctx.probeScript);
   try {
     await openHarness(harness.page);
@@ -97,20 +97,19 @@ async function importPaired(
   s: Sample,
 ): Promise<void> {
   ctx.progress(`UI import: ${s.title}`);
-  const shows: number[] = [];
-  const runs = await repeat(ctx.uiReps, async (i) => {
-    const shown = await harness.page.evaluate(([n, l]) => window.bench.baselineImport(n, l, true), [
+  const shown = () =>
+    harness.page.evaluate(([n, l]) => window.bench.baselineImport(n, l, true), [
       s.name,
       s.label,
     ] as const);
-    if (i >= 0) shows.push(shown);
-    return importThroughUi(ctx.origin, ctx.probeScript, s.path, ctx.reference.sentinel);
-  });
+  const { runs, base } = await paired(ctx.uiReps, { shown }, () =>
+    importThroughUi(ctx.origin, ctx.probeScript, s.path, ctx.reference.sentinel),
+  );
   const probes = runs.map((r) => r.probe);
   table.row(
     `import ${s.size} ${s.title} through the UI`,
     probes.map((p) => p.done ?? NaN),
-    { label: 'TextDecoder + put + bare CodeMirror shown', samples: shows },
+    { label: 'TextDecoder + put + bare CodeMirror shown', samples: base.shown },
     `import.ui.${s.label.replace('-', '')}`,
   );
   phaseLines(table, probes);

@@ -4,6 +4,7 @@ import { fmtMs, median, type Table } from './report';
 import {
   longTaskLine,
   markLines,
+  paired,
   phaseLines,
   repeat,
   shares,
@@ -20,24 +21,6 @@ import {
   editThroughKeyboard,
   tagThroughKeyboard,
 } from './ui';
-
-/** Runs `app` `reps` times, each just after the baselines in `before`. */
-async function paired<T, K extends string>(
-  reps: number,
-  before: Record<K, () => Promise<number>>,
-  app: (i: number) => Promise<T>,
-): Promise<{ runs: T[]; base: Record<K, number[]> }> {
-  const keys = Object.keys(before) as K[];
-  const base = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
-  const runs = await repeat(reps, async (i) => {
-    for (const k of keys) {
-      const ms = await before[k]();
-      if (i >= 0) base[k].push(ms);
-    }
-    return app(i);
-  });
-  return { runs, base };
-}
 
 export async function openAndScroll(ctx: Context, table: Table): Promise<void> {
   const n = ctx.annotations.toLocaleString('en');
