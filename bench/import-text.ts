@@ -1,24 +1,15 @@
-/** Import measurements (pipeline and UI), each beside its baseline. */
+/** Import measurements (pipeline and UI) and the baselines that need only the harness. */
 import type { Page } from '@playwright/test';
 import type { Check } from './api';
-import { launch, openHarness, type Session } from './launch';
+import { launch, openHarness } from './launch';
 import { startTrace, summariseTrace } from './profile';
 import { fmtMs, median, type Table } from './report';
-import {
-  collect,
-  longTaskLine,
-  paired,
-  phaseLines,
-  repeat,
-  shares,
-  type Context,
-  type Sample,
-} from './scenario-common';
+import { collect, longTaskLine, phaseLines, repeat, shares, type Context } from './scenario-common';
 import { importThroughUi } from './ui';
 import { cpuProfileOf } from './ui-views';
 
-/** The app's import pipeline without UI, beside its baselines. */
-export async function importPipeline(ctx: Context, table: Table): Promise<void> {
+/** Baselines that need only the harness, and the app's import pipeline without UI. */
+export async function pipelineAndBaselines(ctx: Context, table: Table) {
   const session = await launch(ctx.origin, ctx.probeScript);
   try {
     const { page } = session;
@@ -57,7 +48,29 @@ export async function importPipeline(ctx: Context, table: Table): Promise<void> 
       );
       for (const [step, values] of steps) table.detail(`step: ${step}`, fmtMs(median(values)));
     }
+    ctx.progress('baselines: bare CodeMirror');
+    const ref = ctx.reference;
+    const bare = await repeat(ctx.reps, () =>
+      page.evaluate((n) => window.bench.bareRender(n, 0), ref.name),
+    );
+    const marked = await repeat(ctx.reps, () =>
+      page.evaluate(([n, c]) => window.bench.bareRender(n, c), [
+        ref.name,
+        ctx.annotations,
+      ] as const),
+    );
+    const scroll = await repeat(ctx.reps, () =>
+      page.evaluate(([n, p, t]) => window.bench.bareScroll(n, p, t), [
+        ref.name,
+        ref.middle,
+        ref.middleSnippet,
+      ] as const),
+    );
+    const tag = await repeat(ctx.reps, () =>
+      page.evaluate(([n, c]) => window.bench.bareTag(n, c), [ref.name, ctx.annotations] as const),
+    );
     if (session.problems.length) throw new Error(session.problems.join('\n'));
+    return { bare, marked, scroll, tag };
   } finally {
     await session.close();
   }
@@ -67,14 +80,42 @@ export async function importThroughTheUi(ctx: Context, table: Table): Promise<vo
   table.section(
     'Import through the UI (production build; fresh profile each time; "change" event → reader shows the text)',
   );
-  // Baselines taken minutes before the imports moved by half between two runs.
+  // Each file's baseline is taken right before its imports, not minutes before
+  // with the pipeline's: taken that far apart, they moved by half between runs.
   const harness = await launch(ctx.origin, ctx.probeScript);
   try {
     await openHarness(harness.page);
     for (const s of ctx.samples)
       await harness.page.evaluate(([n, l]) => window.bench.load(n, l), [s.name, s.label] as const);
-    for (const s of ctx.samples) await importPaired(ctx, table, harness, s);
-    if (harness.problems.length) throw new Error(harness.problems.join('\n'));
+    for (const s of ctx.samples) {
+      ctx.progress(`UI import: ${s.title}`);
+      const shows = await repeat(ctx.reps, () =>
+        harness.page.evaluate(([n, l]) => window.bench.baselineImport(n, l, true), [
+          s.name,
+          s.label,
+        ] as const),
+      );
+      if (harness.problems.length) throw new Error(harness.problems.join('\n'));
+      const runs = await repeat(ctx.uiReps, () =>
+        importThroughUi(ctx.origin, ctx.probeScript, s.path, ctx.reference.sentinel),
+      );
+      const probes = runs.map((r) => r.probe);
+      table.row(
+        `import ${s.size} ${s.title} through the UI`,
+        probes.map((p) => p.done ?? NaN),
+        {
+          label: 'TextDecoder + put + bare CodeMirror shown',
+          samples: shows,
+        },
+        `import.ui.${s.label.replace('-', '')}`,
+      );
+      phaseLines(table, probes);
+      longTaskLine(table, probes);
+      table.detail(
+        'wall time seen from Node (setFiles → shown)',
+        fmtMs(median(runs.map((r) => r.wallMs))),
+      );
+    }
   } finally {
     await harness.close();
   }
@@ -88,36 +129,6 @@ export async function importThroughTheUi(ctx: Context, table: Table): Promise<vo
       appPath: 'profile/',
     });
   }
-}
-
-async function importPaired(
-  ctx: Context,
-  table: Table,
-  harness: Session,
-  s: Sample,
-): Promise<void> {
-  ctx.progress(`UI import: ${s.title}`);
-  const shown = () =>
-    harness.page.evaluate(([n, l]) => window.bench.baselineImport(n, l, true), [
-      s.name,
-      s.label,
-    ] as const);
-  const { runs, base } = await paired(ctx.uiReps, { shown }, () =>
-    importThroughUi(ctx.origin, ctx.probeScript, s.path, ctx.reference.sentinel),
-  );
-  const probes = runs.map((r) => r.probe);
-  table.row(
-    `import ${s.size} ${s.title} through the UI`,
-    probes.map((p) => p.done ?? NaN),
-    { label: 'TextDecoder + put + bare CodeMirror shown', samples: base.shown },
-    `import.ui.${s.label.replace('-', '')}`,
-  );
-  phaseLines(table, probes);
-  longTaskLine(table, probes);
-  table.detail(
-    'wall time seen from Node (setFiles → shown)',
-    fmtMs(median(runs.map((r) => r.wallMs))),
-  );
 }
 
 /** One traced UI import: self time per trace event on the page's main thread and in the worker. */

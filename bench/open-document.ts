@@ -4,14 +4,12 @@ import { fmtMs, median, type Table } from './report';
 import {
   longTaskLine,
   markLines,
-  paired,
   phaseLines,
   repeat,
   shares,
   type Context,
 } from './scenario-common';
 import { armAtStart, startOnce } from './ui-start';
-import { bareBaselines } from './bare-baselines';
 import {
   jumpThroughList,
   openChecks,
@@ -22,7 +20,11 @@ import {
   tagThroughKeyboard,
 } from './ui';
 
-export async function openAndScroll(ctx: Context, table: Table): Promise<void> {
+export async function openAndScroll(
+  ctx: Context,
+  table: Table,
+  baselines: { bare: number[]; marked: number[]; scroll: number[]; tag: number[] },
+): Promise<void> {
   const n = ctx.annotations.toLocaleString('en');
   ctx.progress(`open: seeding ${n} annotations`);
   const open = await seededSession(
@@ -32,27 +34,20 @@ export async function openAndScroll(ctx: Context, table: Table): Promise<void> {
     ctx.annotations,
     ctx.reps,
   );
-  const bare = await bareBaselines(ctx).catch(async (error: unknown) => {
-    await open.session.close();
-    throw error;
-  });
   try {
     const { page } = open.session;
     table.section(
       `Open a ${ctx.samples[0]?.size ?? ''} document carrying ${n} annotations (production build; click in the library → …)`,
     );
     ctx.progress('open: through the UI');
-    const opens = await paired(ctx.uiReps, { bare: bare.bare, marked: bare.marked }, () =>
-      openThroughUi(open, ctx.annotations),
-    );
-    const runs = opens.runs;
+    const runs = await repeat(ctx.uiReps, () => openThroughUi(open, ctx.annotations));
     const probes = runs.map((r) => r.probe);
     table.row(
       'open: text, highlights and count shown',
       probes.map((p) => p.done ?? NaN),
       {
         label: `bare CodeMirror + app highlight field, ${n} marks`,
-        samples: opens.base.marked,
+        samples: baselines.marked,
       },
       'open.10k',
     );
@@ -61,7 +56,7 @@ export async function openAndScroll(ctx: Context, table: Table): Promise<void> {
       probes.map((p) => p.marks['text'] ?? NaN),
       {
         label: 'bare CodeMirror showing the text',
-        samples: opens.base.bare,
+        samples: baselines.bare,
       },
     );
     markLines(table, probes, {
@@ -91,29 +86,28 @@ export async function openAndScroll(ctx: Context, table: Table): Promise<void> {
 
     ctx.progress('scroll');
     const ref = ctx.reference;
-    const scrolls = await paired(ctx.reps, { scroll: bare.scroll }, () =>
+    const scrolls = await repeat(ctx.reps, () =>
       scrollThroughView(page, ref.middle, ref.middleSnippet),
     );
     table.row(
       'reader: view.dispatch(scrollIntoView(middle))',
-      scrolls.runs.map((r) => r.probe.done ?? NaN),
+      scrolls.map((r) => r.probe.done ?? NaN),
       {
         label: 'bare CodeMirror, same dispatch',
-        samples: scrolls.base.scroll,
+        samples: baselines.scroll,
       },
     );
     const targets = open.seeded.targets;
-    const jumped = await paired(ctx.reps, { scroll: bare.scroll }, (i) =>
+    const jumps = await repeat(ctx.reps, (i) =>
       jumpThroughList(page, targets[(i + 2) % targets.length] ?? targets[0]!),
     );
-    const jumps = jumped.runs;
     const jp = jumps.map((r) => r.probe);
     table.row(
       'click an annotation in the list → reader jumps',
       jp.map((p) => p.done ?? NaN),
       {
         label: 'bare CodeMirror, scrollIntoView',
-        samples: jumped.base.scroll,
+        samples: baselines.scroll,
       },
     );
     markLines(table, jp, {
@@ -125,12 +119,11 @@ export async function openAndScroll(ctx: Context, table: Table): Promise<void> {
     ctx.progress('tag');
     let total = ctx.annotations;
     const created: string[] = [];
-    const tagged = await paired(ctx.reps, { tag: bare.tag }, async (i) => {
+    const keys = await repeat(ctx.reps, async (i) => {
       const tag = await tagThroughKeyboard(page, 40 + 20 * (i + 1), ++total, created);
       return { tag, ...(await editThroughKeyboard(page, tag.id, total)) };
     });
-    const keys = tagged.runs;
-    const put = { label: 'one Dexie put + app highlight field redrawn', samples: tagged.base.tag };
+    const put = { label: 'one Dexie put + app highlight field redrawn', samples: baselines.tag };
     const tp = keys.map((k) => k.tag.probe);
     table.row(
       'select 6 characters, press 1 → new highlight + count painted',
@@ -212,7 +205,6 @@ export async function openAndScroll(ctx: Context, table: Table): Promise<void> {
     shares(table, 'JS CPU profile by module', tagCpu.totalMs, tagCpu.byModule);
     shares(table, 'JS CPU profile by function (self time)', tagCpu.totalMs, tagCpu.byFunction);
   } finally {
-    await bare.close();
     await open.session.close();
   }
 }

@@ -8,7 +8,7 @@
  * Touches nothing outside 127.0.0.1.
  *
  * What is measured: import-text.ts (decode pipeline, UI import), open-document.ts
- * (open, scroll, jump, tag; with bare-baselines.ts, the bare CodeMirror beside each), reflow-import.ts, reanchor.ts (with edits.ts: the
+ * (open, scroll, jump, tag), reflow-import.ts, reanchor.ts (with edits.ts: the
  * edits to re-anchor after; replace text), library-search.ts, annotation-table.ts,
  * claim-intelligence.ts, import-pdf.ts (a 50-page PDF through the UI, next to pdf.js's getTextContent
  * in a worker, pdf-timing.worker.ts),
@@ -46,7 +46,7 @@ import { browserVersion, launch } from './launch';
 import { Table } from './report';
 import { openAndScroll } from './open-document';
 import type { Context, Sample } from './scenario-common';
-import { importPipeline, importThroughTheUi } from './import-text';
+import { importThroughTheUi, pipelineAndBaselines } from './import-text';
 import { serve } from './server';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -203,11 +203,11 @@ async function main(): Promise<void> {
     const first = await launch(server.origin, probe);
     version = await browserVersion(first.page);
     await first.close();
-    if (SECTIONS.has('import')) {
-      await importPipeline(ctx, table);
-      await importThroughTheUi(ctx, table);
+    if (SECTIONS.has('import') || SECTIONS.has('open')) {
+      const baselines = await pipelineAndBaselines(ctx, table);
+      if (SECTIONS.has('import')) await importThroughTheUi(ctx, table);
+      if (SECTIONS.has('open')) await openAndScroll(ctx, table, baselines);
     }
-    if (SECTIONS.has('open')) await openAndScroll(ctx, table);
     if (SECTIONS.has('reflow')) await reflowAndImport(ctx, table, wrappedSample);
     if (SECTIONS.has('reanchor')) await reanchorAfterEdits(ctx, table);
     if (SECTIONS.has('search')) await librarySearch(ctx, table);

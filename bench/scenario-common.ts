@@ -35,27 +35,6 @@ export async function repeat<T>(reps: number, f: (i: number) => Promise<T>): Pro
   return out;
 }
 
-/**
- * `repeat` for a figure compared with baselines: each run of `app` comes just
- * after one of each baseline in `before`, so that both meet the same load.
- */
-export async function paired<T, K extends string>(
-  reps: number,
-  before: Record<K, () => Promise<number>>,
-  app: (i: number) => Promise<T>,
-): Promise<{ runs: T[]; base: Record<K, number[]> }> {
-  const keys = Object.keys(before) as K[];
-  const base = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
-  const runs = await repeat(reps, async (i) => {
-    for (const k of keys) {
-      const ms = await before[k]();
-      if (i >= 0) base[k].push(ms);
-    }
-    return app(i);
-  });
-  return { runs, base };
-}
-
 export const collect = (rows: Record<string, number>[]): Map<string, number[]> => {
   const m = new Map<string, number[]>();
   for (const row of rows)
