@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { storedRecords } from './library-state';
 import { annotationItems, reader, replaceTextWith, selectText } from './reader';
 
 const CROPS = ['稻谷', '小麦', '玉米', '大豆', '油料', '棉花', '糖料', '蔬菜', '水果', '茶叶'];
@@ -22,32 +23,17 @@ interface Stored {
 }
 
 /** The text, annotation records and pending shift steps as IndexedDB holds them, below the app. */
-const stored = (page: Page) =>
-  page.evaluate(async (): Promise<Stored> => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('claimmark');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    const [texts, records, shifts] = await Promise.all([
-      all<{ text: string }>('texts'),
-      all<Stored['records'][number]>('annotations'),
-      all<{ gen: number; steps: unknown[] }>('shifts'),
-    ]);
-    db.close();
-    return {
-      text: texts[0]?.text ?? '',
-      records,
-      steps: shifts.reduce((n, s) => n + s.steps.length, 0),
-      gens: shifts.map((s) => s.gen),
-    };
-  });
+async function stored(page: Page): Promise<Stored> {
+  const s = await storedRecords(page, ['texts', 'annotations', 'shifts']);
+  const texts = s['texts'] as { text: string }[];
+  const shifts = s['shifts'] as { gen: number; steps: unknown[] }[];
+  return {
+    text: texts[0]?.text ?? '',
+    records: s['annotations'] as Stored['records'],
+    steps: shifts.reduce((n, x) => n + x.steps.length, 0),
+    gens: shifts.map((x) => x.gen),
+  };
+}
 
 test('a replaced text keeps every highlight on its words, as stored once compacted and after a restart', async ({
   app,
