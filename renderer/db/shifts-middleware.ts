@@ -13,6 +13,7 @@ import Dexie, {
   type DBCoreTransaction,
   type Middleware,
 } from 'dexie';
+import { RangeType } from './range-types';
 import {
   GEN,
   hasSteps,
@@ -27,11 +28,6 @@ import {
 const ANNOTATIONS = 'annotations';
 /** The index whose keys hold positions: stale for records read through a step. */
 const POSITIONS = '[docId+start+end]';
-/** Dexie's DBCoreRangeType (a const enum, so not importable here). */
-const EQUAL = 1;
-const RANGE = 2;
-const ANY = 3;
-const NEVER = 4;
 
 type Stored = StoredAnnotation;
 const isStored = isStoredAnnotation;
@@ -310,7 +306,7 @@ function stampedWith(
 
 const isPositions = (index: DBCoreIndex): boolean => index.name === POSITIONS;
 
-const EVERY_KEY: DBCoreKeyRange = { type: ANY, lower: undefined, upper: undefined };
+const EVERY_KEY: DBCoreKeyRange = { type: RangeType.Any, lower: undefined, upper: undefined };
 const anyQuery = (table: DBCoreTable) => ({ index: table.schema.primaryKey, range: EVERY_KEY });
 
 /** The documents a range of the position index covers: [lower, upper], undefined for unbounded. */
@@ -325,7 +321,7 @@ async function anyStepsIn(
   trans: DBCoreTransaction,
   range: DBCoreKeyRange,
 ): Promise<boolean> {
-  if (range.type === NEVER) return false;
+  if (range.type === RangeType.Never) return false;
   const [lo, hi] = docSpan(range);
   if (lo !== undefined && lo === hi)
     return hasSteps((await recordsOf(shifts, trans, [lo])).get(lo));
@@ -356,10 +352,10 @@ async function fromRecords(
   const docIndex = table.schema.indexes.find((i) => i.name === 'docId')!;
   const docRange: DBCoreKeyRange =
     lo !== undefined && lo === hi
-      ? { type: EQUAL, lower: lo, upper: lo }
+      ? { type: RangeType.Equal, lower: lo, upper: lo }
       : lo === undefined && hi === undefined
         ? EVERY_KEY
-        : { type: RANGE, lower: lo, upper: hi, lowerOpen: false, upperOpen: false };
+        : { type: RangeType.Range, lower: lo, upper: hi, lowerOpen: false, upperOpen: false };
   const { result } = await table.query({
     trans,
     values: true,
@@ -375,8 +371,8 @@ async function fromRecords(
 }
 
 function within(range: DBCoreKeyRange, key: unknown[]): boolean {
-  if (range.type === ANY) return true;
-  if (range.type === NEVER) return false;
+  if (range.type === RangeType.Any) return true;
+  if (range.type === RangeType.Never) return false;
   if (range.lower !== undefined) {
     const c = cmp(key, range.lower);
     if (c < 0 || (c === 0 && range.lowerOpen)) return false;

@@ -8,6 +8,7 @@ import type {
   Middleware,
 } from 'dexie';
 import type { Annotation } from '../../shared/types';
+import { RangeType } from './range-types';
 import {
   isSpansRecord,
   orphansOf,
@@ -27,8 +28,6 @@ interface Held {
 
 export const SPANS_TABLE = 'spans';
 const ANNOTATIONS = 'annotations';
-/** Dexie's DBCoreRangeType.Any: every key (what clear() deletes). */
-const ANY_RANGE = 3;
 
 /**
  * Keeps each document's spans record (spans.ts) in step with its
@@ -89,7 +88,9 @@ async function mutateKeepingSpans(
 ): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   if (!reaches(trans)) return table.mutate(req);
-  if (req.type === 'deleteRange' && req.range.type === ANY_RANGE) {
+  // Any: every key, what clear() deletes.
+  // Every key: what clear() deletes.
+  if (req.type === 'deleteRange' && req.range.type === RangeType.Any) {
     held.delete(trans);
     const res = await table.mutate(req);
     await spans.mutate({ trans, type: 'deleteRange', range: req.range });
