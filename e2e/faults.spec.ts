@@ -184,13 +184,16 @@ for (let trial = 0; trial < TRIALS; trial++) {
       const storedNote = async () => {
         const notes = Object.values((await libraryState(again)).notes);
         expect(notes.length, 'the generated library has no other note').toBeLessThanOrEqual(1);
-        return [...(notes[0] ?? '')].join('');
+        return notes[0] ?? '';
       };
+      const allButTheLast = [...typed].slice(0, keys - 1).join('');
+      // The app starts by reading the 20,000 annotations too: on a loaded machine, give it time.
       await expect
-        .poll(async () => keys - [...(await storedNote())].length, {
-          message: `keystrokes lost of ${keys}`,
+        .poll(storedNote, {
+          message: `at most the last of ${keys} keystrokes lost`,
+          timeout: 30_000,
         })
-        .toBeLessThanOrEqual(1);
+        .toMatch(new RegExp(`^${allButTheLast}`));
       expect(typed.startsWith(await storedNote())).toBe(true);
     });
   });

@@ -24,7 +24,11 @@ interface Stored {
 
 /** The text, annotation records and pending shift steps as IndexedDB holds them, below the app. */
 async function stored(page: Page): Promise<Stored> {
-  const s = await storedRecords(page, ['texts', 'annotations', 'shifts']);
+  const s = await storedRecords(page, {
+    texts: 'records',
+    annotations: ['quote', 'start', 'end', 'orphaned'],
+    shifts: 'records',
+  });
   const texts = s['texts'] as { text: string }[];
   const shifts = s['shifts'] as { gen: number; steps: unknown[] }[];
   return {
