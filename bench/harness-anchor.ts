@@ -10,7 +10,7 @@ import { defaultTitle } from '../shared/title';
 import type { Annotation, DocumentRecord } from '../shared/types';
 import { anchorFields } from '../renderer/annotations/anchor-fields';
 import { ClaimmarkDB } from '../renderer/db/db';
-import { recordAnnotationPuts, recordsPut } from '../renderer/db/put-counter';
+import { recordAnnotationPuts, recordsPut } from '../renderer/db/mutate-spy';
 import { runDecodeJob } from '../renderer/library/decode-job';
 import { putTexts } from '../renderer/library/import-files';
 import { compactedRecords, compactionIdle } from '../renderer/db/compaction';

@@ -10,20 +10,31 @@ const note = (id: string, start: number) => annotationAt(id, 'd', start);
 
 const freshDb = freshDatabases('compaction-test');
 
-/** A pause between chunks that holds the first one until `release` is called. */
-function heldAtFirstPause() {
+/**
+ * A document of `count` annotations (ids `prefix0`…, 10 apart) behind one
+ * step, its compaction started and held after its first chunk until
+ * `release` is called.
+ */
+async function heldCompaction(prefix: string, count: number) {
+  const db = freshDb();
+  await db.open();
+  await db.annotations.bulkAdd(
+    Array.from({ length: count }, (_, i) => note(`${prefix}${i}`, i * 10)),
+  );
+  await db.shifts.put(withStep('d', undefined, [[0, 5]]));
   let release!: () => void;
   let reached!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   const atPause = new Promise<void>((resolve) => (reached = resolve));
   let first = true;
-  const pause = () => {
+  const running = compact(db, 'd', () => {
     if (!first) return Promise.resolve();
     first = false;
     reached();
     return released;
-  };
-  return { pause, atPause, release };
+  });
+  await atPause;
+  return { db, running, release };
 }
 
 describe('compaction', () => {
@@ -41,15 +52,7 @@ describe('compaction', () => {
   });
 
   it('goes on after a replacement between its chunks, through the newer step', async () => {
-    const db = freshDb();
-    await db.open();
-    await db.annotations.bulkAdd(
-      Array.from({ length: COMPACT_CHUNK + 10 }, (_, i) => note(`a${i}`, i * 10)),
-    );
-    await db.shifts.put(withStep('d', undefined, [[0, 5]]));
-    const { pause, atPause, release } = heldAtFirstPause();
-    const running = compact(db, 'd', pause);
-    await atPause;
+    const { db, running, release } = await heldCompaction('a', COMPACT_CHUNK + 10);
     await db.shifts.put(withStep('d', await db.shifts.get('d'), [[5, 8]]));
     release();
     await running;
@@ -60,15 +63,7 @@ describe('compaction', () => {
   });
 
   it('does not take a document made again under the same id for the one it began on', async () => {
-    const db = freshDb();
-    await db.open();
-    await db.annotations.bulkAdd(
-      Array.from({ length: COMPACT_CHUNK + 50 }, (_, i) => note(`old${i}`, i * 10)),
-    );
-    await db.shifts.put(withStep('d', undefined, [[0, 5]]));
-    const { pause, atPause, release } = heldAtFirstPause();
-    const running = compact(db, 'd', pause);
-    await atPause;
+    const { db, running, release } = await heldCompaction('old', COMPACT_CHUNK + 50);
     // Deleted, then back under its id (a merge, a restore) and its text replaced once: generation 1 again.
     await deleteDocument(db, 'd');
     await db.annotations.bulkAdd(Array.from({ length: 10 }, (_, i) => note(`new${i}`, i * 10)));

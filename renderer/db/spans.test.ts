@@ -4,6 +4,7 @@ import type { Annotation } from '../../shared/types';
 import { annotation as fixture } from '../all-annotations/fixtures';
 import { ClaimmarkDB } from './db';
 import { DocumentAnnotations } from './document-annotations';
+import { aroundMutate } from './mutate-spy';
 import { isSpansRecord, orphansOf, spansOf, spansRecordOf, type Span } from './spans';
 
 /** A three-character annotation in the first category. */
@@ -161,19 +162,7 @@ describe('the spans record', () => {
   it('a note, status or speaker written leaves the record as it is; a moved highlight rewrites it', async () => {
     let rewrites = 0;
     // Below the spans middleware, so it sees the record's writes.
-    db.use({
-      stack: 'dbcore',
-      name: 'count-spans-writes',
-      level: 0,
-      create: (down) => ({
-        ...down,
-        table(name) {
-          const table = down.table(name);
-          if (name !== 'spans') return table;
-          return { ...table, mutate: (req) => (rewrites++, table.mutate(req)) };
-        },
-      }),
-    });
+    db.use(aroundMutate('spans', (req, down) => (rewrites++, down(req)), 0));
     await db.annotations.bulkPut([annotation('a1', 'd1', 10), annotation('a2', 'd1', 20)]);
     await opened('d1');
     rewrites = 0;

@@ -9,7 +9,7 @@ import { compact, compactionIdle, compactLeftovers } from '../db/compaction';
 import type { ClaimmarkDB } from '../db/db';
 import { DocumentAnnotations } from '../db/document-annotations';
 import { freshDatabases } from '../db/fresh-db';
-import { recordAnnotationPuts, recordsPut } from '../db/put-counter';
+import { aroundMutate, recordAnnotationPuts, recordsPut } from '../db/mutate-spy';
 import { spansOf, spansRecordOfAnnotations } from '../db/spans';
 import { runDecodeJob } from '../library/decode-job';
 import { importFiles, putTexts } from '../library/import-files';
@@ -206,22 +206,11 @@ describe('a replaced text keeps the moves of most annotations in one shifts reco
 
   it('writes nothing when the shifts record cannot be stored (a full disk)', async () => {
     let full = false;
-    const { db, doc } = await setUp({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (core) => ({
-        ...core,
-        table: (name) => {
-          const table = core.table(name);
-          if (name !== 'shifts') return table;
-          return {
-            ...table,
-            mutate: (req) =>
-              full ? Promise.reject(new Error('QuotaExceededError')) : table.mutate(req),
-          };
-        },
-      }),
-    });
+    const { db, doc } = await setUp(
+      aroundMutate('shifts', (req, down) =>
+        full ? Promise.reject(new Error('QuotaExceededError')) : down(req),
+      ),
+    );
     full = true;
     const before = { texts: await db.texts.toArray(), annotations: await rawRecords(db) };
 

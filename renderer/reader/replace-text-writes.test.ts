@@ -6,7 +6,7 @@ import type { Annotation, DocumentRecord } from '../../shared/types';
 import { anchorFields } from '../annotations/anchor-fields';
 import { AnnotationStore } from '../annotations/store';
 import { ClaimmarkDB } from '../db/db';
-import { recordAnnotationPuts } from '../db/put-counter';
+import { recordAnnotationPuts } from '../db/mutate-spy';
 import { runDecodeJob } from '../library/decode-job';
 import { importFiles } from '../library/import-files';
 import { WRITE_CHUNK } from './reanchor-stored';
