@@ -18,19 +18,16 @@ import {
   GEN,
   hasSteps,
   isShiftsRecord,
-  isStoredAnnotation,
+  isStoredAnnotation as isStored,
   placeOf,
   SHIFTS_TABLE,
   type ShiftsRecord,
-  type StoredAnnotation,
+  type StoredAnnotation as Stored,
 } from './shifts';
 
 const ANNOTATIONS = 'annotations';
 /** The index whose keys hold positions: stale for records read through a step. */
 const POSITIONS = '[docId+start+end]';
-
-type Stored = StoredAnnotation;
-const isStored = isStoredAnnotation;
 
 /**
  * Keeps annotation positions right across replaced texts (shifts.ts) for
@@ -248,10 +245,7 @@ function shiftedRequests(
     },
     openCursor: async (req) => {
       if (!reaches(req.trans)) return table.openCursor(req);
-      if (
-        isPositions(req.query.index) &&
-        (await anyStepsIn(table, shifts, req.trans, req.query.range))
-      )
+      if (isPositions(req.query.index) && (await anyStepsIn(shifts, req.trans, req.query.range)))
         throw new Error(
           'A cursor on the position index of a document whose text was replaced is not supported; query it instead.',
         );
@@ -316,7 +310,6 @@ function docSpan(range: DBCoreKeyRange): [string | undefined, string | undefined
 }
 
 async function anyStepsIn(
-  table: DBCoreTable,
   shifts: DBCoreTable,
   trans: DBCoreTransaction,
   range: DBCoreKeyRange,
@@ -347,7 +340,7 @@ async function fromRecords(
 ): Promise<DBCoreQueryResponse | null> {
   const { trans, query } = req;
   const { range } = query;
-  if (!(await anyStepsIn(table, shifts, trans, range))) return null;
+  if (!(await anyStepsIn(shifts, trans, range))) return null;
   const [lo, hi] = docSpan(range);
   const docIndex = table.schema.indexes.find((i) => i.name === 'docId')!;
   const docRange: DBCoreKeyRange =
