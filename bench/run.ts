@@ -58,11 +58,18 @@ const REPS = Number(process.env.BENCH_REPS ?? 5);
 const UI_REPS = Number(process.env.BENCH_UI_REPS ?? 3);
 /** UTF-16 units asked of makeHardWrapped: about 10 MB of UTF-8, as the other sample. */
 const WRAPPED_CHARS = 3_700_000;
+const ALL_SECTIONS = 'import,open,reflow,reanchor,search,table,claims,pdf,library';
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'import,open,reflow,reanchor,search,table,claims,pdf,library')
-    .split(',')
-    .map((s) => s.trim()),
+  (process.env.BENCH_SECTIONS ?? ALL_SECTIONS).split(',').map((s) => s.trim()),
 );
+// A misspelt section would run nothing and leave an empty results.json.
+const unknownSections = [...SECTIONS].filter((s) => !ALL_SECTIONS.split(',').includes(s));
+if (unknownSections.length > 0) {
+  process.stderr.write(
+    `BENCH_SECTIONS: no section ${unknownSections.join(', ')}; the sections are ${ALL_SECTIONS}\n`,
+  );
+  process.exit(2);
+}
 
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
